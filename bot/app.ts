@@ -1,0 +1,56 @@
+/**
+ * The composition root: builds every service from the configuration, mounts the channel
+ * edges on the server, and knows the order to stop them in.
+ */
+import type { Config } from '../integrations/config';
+import type { Logger } from '../integrations/logger';
+import { connectDatabase, type Database } from '../integrations/mongodb/connect';
+import { createHttpServer, type HttpServer } from './http-server';
+
+export interface RunningRelance {
+  url: string;
+  http: HttpServer;
+  db: Database;
+  /** Graceful stop: stop accepting, finish in-flight requests, then close the scheduler and database. */
+  stop(): Promise<void>;
+}
+
+export async function startRelance(config: Config, logger: Logger): Promise<RunningRelance> {
+  // Closed in reverse order of opening.
+  const closers: Array<{ name: string; close: () => Promise<void> }> = [];
+  const closeAll = async () => {
+    for (const c of closers.reverse()) {
+      try {
+        await c.close();
+      } catch (err) {
+        logger.warn({ err, what: c.name }, 'error while closing');
+      }
+    }
+  };
+  const http = createHttpServer(logger);
+  try {
+    const db = await connectDatabase(config.mongo, logger);
+    closers.push({ name: 'database', close: () => db.close() });
+    http.addReadinessCheck({
+      name: 'mongodb',
+      check: async () => ({ ok: await db.ping(), detail: db.kind }),
+    });
+
+    const url = await http.listen(config.port, config.host);
+    logger.info({ url, env: config.env }, 'Relance is listening');
+    let stopping: Promise<void> | undefined;
+    const stop = () => {
+      stopping ??= (async () => {
+        await http.close();
+        await closeAll();
+        logger.info('Relance stopped');
+      })();
+      return stopping;
+    };
+    return { url, http, db, stop };
+  } catch (err) {
+    await http.close();
+    await closeAll();
+    throw err;
+  }
+}

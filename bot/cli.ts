@@ -1,0 +1,28 @@
+/**
+ * `npm run relance -- <command> [options]`: the operators' entry point, the second (smaller)
+ * composition root. Each command lives in bot/commands/ and registers itself here.
+ */
+import { Command, CommanderError } from 'commander';
+import { registerConfigCommand } from './commands/config-command';
+import { registerDbCommand } from './commands/db-command';
+import { exitWithError } from './commands/shared';
+
+export function buildProgram(): Command {
+  const program = new Command('relance')
+    .description('Relance, the collections assistant: operator commands')
+    .showHelpAfterError()
+    .exitOverride();
+  registerConfigCommand(program);
+  registerDbCommand(program);
+  return program;
+}
+
+if (require.main === module) {
+  buildProgram()
+    .parseAsync(process.argv)
+    .catch((err) => {
+      // --help and --version exit through commander with code 0.
+      if (err instanceof CommanderError) process.exit(err.exitCode);
+      exitWithError(err);
+    });
+}

@@ -1,0 +1,27 @@
+/** What every CLI command shares: the validated config, a logger on stderr, a clean exit on error. */
+import { type Config, loadConfig } from '../../integrations/config';
+import { createLogger, type Logger } from '../../integrations/logger';
+import { ConfigError, normalizeError } from '../../models/errors';
+
+export function cliContext(): { config: Config; logger: Logger } {
+  try {
+    const config = loadConfig();
+    // Logs go to stderr so that stdout stays clean for JSON and URIs that scripts read.
+    const logger = createLogger({
+      level: config.log.level === 'info' ? 'warn' : config.log.level,
+      format: 'pretty',
+      destination: process.stderr,
+    });
+    return { config, logger };
+  } catch (err) {
+    return exitWithError(err);
+  }
+}
+
+export function exitWithError(err: unknown): never {
+  const e = err instanceof ConfigError ? err : normalizeError(err);
+  const problems =
+    e instanceof ConfigError ? '' : e.problems.map((p) => `\n  - ${p.path}: ${p.message}`).join('');
+  process.stderr.write(`${e.message}${problems}\n`);
+  process.exit(e.code === 'VALIDATION' || e.code === 'CONFIG' ? 2 : 1);
+}

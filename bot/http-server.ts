@@ -1,0 +1,91 @@
+/**
+ * The one restify server of the product. Channel edges (Bot Framework, Slack, web chat) and
+ * the ingest API mount their routes on it; this module owns health, readiness, error
+ * responses and a graceful close.
+ */
+import restify from 'restify';
+import type { Logger } from '../integrations/logger';
+import { normalizeError } from '../models/errors';
+
+/** A dependency that /readyz asks about: the database, the scheduler, a channel. */
+export interface ReadinessCheck {
+  name: string;
+  check: () => Promise<{ ok: boolean; detail?: string }>;
+}
+
+export interface HttpServer {
+  server: restify.Server;
+  addReadinessCheck(check: ReadinessCheck): void;
+  listen(port: number, host: string): Promise<string>;
+  /** Stops accepting connections and resolves when in-flight requests are done. */
+  close(): Promise<void>;
+}
+
+export function createHttpServer(logger: Logger): HttpServer {
+  const server = restify.createServer({ name: 'relance', handleUncaughtExceptions: false });
+  const checks: ReadinessCheck[] = [];
+  let closing = false;
+
+  server.use(restify.plugins.queryParser({ mapParams: false }));
+  server.use(restify.plugins.bodyParser({ mapParams: false, maxBodySize: 10 * 1024 * 1024 }));
+
+  server.get('/healthz', async (_req, res) => {
+    res.send(closing ? 503 : 200, { status: closing ? 'stopping' : 'ok' });
+  });
+
+  server.get('/readyz', async (_req, res) => {
+    const results = await Promise.all(
+      checks.map(async (c) => {
+        try {
+          return { name: c.name, ...(await c.check()) };
+        } catch (err) {
+          return { name: c.name, ok: false, detail: normalizeError(err).message };
+        }
+      }),
+    );
+    const notReady = results.filter((r) => !r.ok);
+    const ready = !closing && notReady.length === 0;
+    res.send(ready ? 200 : 503, { ready, checks: results, notReady: notReady.map((r) => r.name) });
+  });
+
+  // Any error a route lets through becomes a JSON answer with its stable code.
+  server.on('restifyError', (req, res, err, cb) => {
+    const e = normalizeError(err);
+    const status =
+      typeof (err as { statusCode?: unknown }).statusCode === 'number'
+        ? (err as { statusCode: number }).statusCode
+        : e.status;
+    if (status >= 500) logger.error({ code: e.code, route: req.getRoute()?.path }, 'request failed');
+    err.toJSON = () => ({
+      code: e.code,
+      message: status >= 500 ? 'Internal error' : e.message,
+      problems: e.problems,
+    });
+    res.status(status);
+    return cb();
+  });
+
+  return {
+    server,
+    addReadinessCheck: (check) => {
+      checks.push(check);
+    },
+    listen: (port, host) =>
+      new Promise((resolve, reject) => {
+        server.once('error', reject);
+        server.listen(port, host, () => {
+          server.removeListener('error', reject);
+          const addr = server.address();
+          resolve(`http://${addr.address.includes(':') ? `[${addr.address}]` : addr.address}:${addr.port}`);
+        });
+      }),
+    close: () =>
+      new Promise((resolve) => {
+        closing = true;
+        if (!server.server.listening) return resolve();
+        server.close(() => resolve());
+        // Idle keep-alive sockets would hold close() open; in-flight requests still finish.
+        server.server.closeIdleConnections();
+      }),
+  };
+}

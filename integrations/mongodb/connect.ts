@@ -1,0 +1,76 @@
+/**
+ * The database connection: `MONGODB_URI` when set, else the embedded engine on loopback
+ * (on the data directory, or in memory). Nothing else in the product knows which it got.
+ */
+import mongoose, { type Connection } from 'mongoose';
+import type { Config } from '../config';
+import type { Logger } from '../logger';
+import { openEngine } from './engine';
+
+export interface Database {
+  connection: Connection;
+  /** 'external' (MONGODB_URI), 'embedded' (this process runs the engine) or 'shared' (another process does). */
+  kind: 'external' | 'embedded' | 'shared';
+  uri: string;
+  ping(): Promise<boolean>;
+  close(): Promise<void>;
+}
+
+/** The URI with its password hidden, for logs. */
+export function safeUri(uri: string): string {
+  return uri.replace(/\/\/([^:@/]+):([^@/]+)@/, '//$1:***@');
+}
+
+export async function connectDatabase(
+  mongo: Config['mongo'],
+  logger: Logger,
+  dbName = 'relance',
+): Promise<Database> {
+  let uri = mongo.uri;
+  let kind: Database['kind'] = 'external';
+  let closeEngine: () => Promise<void> = async () => {};
+  if (!uri) {
+    const opened = await openEngine({ dataDir: mongo.dataDir, port: mongo.embeddedPort });
+    uri = opened.uri;
+    kind = opened.owned ? 'embedded' : 'shared';
+    closeEngine = () => opened.close();
+    logger.info(
+      { uri, dataDir: mongo.dataDir ?? '(in memory)', kind },
+      opened.owned
+        ? 'started the embedded MongoDB engine'
+        : 'using the embedded MongoDB engine of another Relance process',
+    );
+  } else {
+    logger.info({ uri: safeUri(uri) }, 'using MongoDB from MONGODB_URI');
+  }
+  let connection: Connection;
+  try {
+    connection = await mongoose
+      .createConnection(uri, {
+        dbName: mongo.uri ? undefined : dbName,
+        serverSelectionTimeoutMS: 10_000,
+        autoIndex: true,
+      })
+      .asPromise();
+  } catch (err) {
+    await closeEngine();
+    throw err;
+  }
+  return {
+    connection,
+    kind,
+    uri,
+    ping: async () => {
+      try {
+        await connection.db!.admin().ping();
+        return true;
+      } catch {
+        return false;
+      }
+    },
+    close: async () => {
+      await connection.close();
+      await closeEngine();
+    },
+  };
+}

@@ -1,0 +1,194 @@
+/**
+ * One collection in memory: documents by `_id` key in insertion order, its indexes, and the
+ * query planner that picks the narrowest index for a filter before mingo checks each candidate.
+ */
+import { randomUUID } from 'node:crypto';
+import { Query } from 'mingo';
+import { defaultIndexName, Index, type IndexSpec } from './indexes';
+import { duplicateKeyError } from './mongo-error';
+import { type Doc, keyOf } from './values';
+
+export interface Plan {
+  /** 'COLLSCAN', 'IDHACK' (by _id) or 'IXSCAN'. */
+  stage: 'COLLSCAN' | 'IDHACK' | 'IXSCAN';
+  indexName?: string;
+}
+
+const ID_INDEX: IndexSpec = { v: 2, key: { _id: 1 }, name: '_id_' };
+
+export class Collection {
+  readonly docs = new Map<string, Doc>();
+  /** Position of each document in natural order, to return index hits in insertion order. */
+  private readonly seq = new Map<string, number>();
+  private nextSeq = 0;
+  readonly indexes = new Map<string, Index>();
+  readonly uuid = randomUUID();
+
+  constructor(
+    readonly db: string,
+    readonly name: string,
+    readonly options: Doc = {},
+  ) {}
+
+  get ns(): string {
+    return `${this.db}.${this.name}`;
+  }
+
+  indexSpecs(): IndexSpec[] {
+    return [ID_INDEX, ...[...this.indexes.values()].map((i) => i.spec)];
+  }
+
+  get(idKey: string): Doc | undefined {
+    return this.docs.get(idKey);
+  }
+
+  /** Throws E11000 when `doc` would break a unique index (the `_id` one included). */
+  checkUnique(doc: Doc, replacing?: string): void {
+    const id = keyOf(doc._id);
+    if (id !== replacing && this.docs.has(id)) {
+      throw duplicateKeyError(this.ns, '_id_', { _id: 1 }, { _id: doc._id });
+    }
+    for (const index of this.indexes.values()) index.checkUnique(id, doc);
+  }
+
+  /** Stores (or replaces, by `_id`) a document that already passed checkUnique. */
+  put(doc: Doc): void {
+    const id = keyOf(doc._id);
+    const old = this.docs.get(id);
+    if (old) for (const index of this.indexes.values()) index.remove(id);
+    else this.seq.set(id, this.nextSeq++);
+    this.docs.set(id, doc);
+    for (const index of this.indexes.values()) index.add(id, doc);
+  }
+
+  delete(idKey: string): boolean {
+    if (!this.docs.has(idKey)) return false;
+    for (const index of this.indexes.values()) index.remove(idKey);
+    this.docs.delete(idKey);
+    this.seq.delete(idKey);
+    return true;
+  }
+
+  /** Builds an index over the existing documents; refuses (E11000) if they break uniqueness. */
+  addIndex(spec: IndexSpec): void {
+    const index = new Index(spec, this.ns);
+    for (const [id, doc] of this.docs) {
+      index.checkUnique(id, doc);
+      index.add(id, doc);
+    }
+    this.indexes.set(spec.name, index);
+  }
+
+  findIndexByKey(key: Record<string, unknown>): Index | undefined {
+    const name = defaultIndexName(key);
+    for (const index of this.indexes.values()) {
+      if (index.name === name || JSON.stringify(index.spec.key) === JSON.stringify(key)) return index;
+    }
+    return undefined;
+  }
+
+  /** The documents that can match `filter`, in natural order, and how they were found. */
+  candidates(filter: Doc): { docs: Doc[] | Iterable<Doc>; plan: Plan } {
+    const ids = this.plan(filter);
+    if (!ids) return { docs: this.docs.values(), plan: { stage: 'COLLSCAN' } };
+    const ordered = [...ids.ids].filter((id) => this.docs.has(id));
+    if (ordered.length > 1) ordered.sort((a, b) => this.seq.get(a)! - this.seq.get(b)!);
+    return { docs: ordered.map((id) => this.docs.get(id)!), plan: ids.plan };
+  }
+
+  private plan(filter: Doc): { ids: Set<string>; plan: Plan } | null {
+    let best: { ids: Set<string>; plan: Plan } | null = null;
+    for (const [field, cond] of conditions(filter)) {
+      const found = this.lookup(field, cond);
+      if (found && (!best || found.ids.size < best.ids.size)) best = found;
+      if (best && best.ids.size <= 1) break;
+    }
+    return best;
+  }
+
+  private lookup(field: string, cond: unknown): { ids: Set<string>; plan: Plan } | null {
+    const eq = equalityValues(cond);
+    if (field === '_id' && eq) {
+      return { ids: new Set(eq.map(keyOf).filter((k) => this.docs.has(k))), plan: { stage: 'IDHACK' } };
+    }
+    const index = [...this.indexes.values()].find((i) => i.usableForLookup && i.fields[0] === field);
+    if (!index) return null;
+    const plan: Plan = { stage: 'IXSCAN', indexName: index.name };
+    if (eq) return { ids: index.lookupEqual(eq), plan };
+    const range = rangeBounds(cond);
+    if (range) return { ids: index.lookupRange(range.lower, range.upper), plan };
+    return null;
+  }
+}
+
+/** Top-level `field: condition` pairs of a filter, including those inside a top-level $and. */
+function* conditions(filter: Doc): Generator<[string, unknown]> {
+  for (const [k, v] of Object.entries(filter)) {
+    if (k === '$and' && Array.isArray(v)) {
+      for (const sub of v) if (sub && typeof sub === 'object') yield* conditions(sub as Doc);
+    } else if (!k.startsWith('$')) yield [k, v];
+  }
+}
+
+function isOperatorObject(v: unknown): v is Doc {
+  if (v === null || typeof v !== 'object' || Array.isArray(v) || v instanceof Date) return false;
+  const keys = Object.keys(v);
+  return keys.length > 0 && keys.every((k) => k.startsWith('$'));
+}
+
+/** A value is usable for a hash lookup if MongoDB would compare it by equality of keys. */
+function isPlainScalar(v: unknown): boolean {
+  return !Array.isArray(v) && !(v instanceof RegExp) && !isOperatorObject(v);
+}
+
+function equalityValues(cond: unknown): unknown[] | null {
+  if (!isOperatorObject(cond)) return isPlainScalar(cond) ? [cond ?? null] : null;
+  const keys = Object.keys(cond);
+  if (keys.length === 1 && '$eq' in cond && isPlainScalar(cond.$eq)) return [cond.$eq ?? null];
+  if (keys.length === 1 && Array.isArray(cond.$in) && cond.$in.every(isPlainScalar)) {
+    return cond.$in.map((v) => v ?? null);
+  }
+  return null;
+}
+
+type Bound = { value: unknown; inclusive: boolean };
+
+function rangeBounds(cond: unknown): { lower?: Bound; upper?: Bound } | null {
+  if (!isOperatorObject(cond)) return null;
+  let lower: Bound | undefined;
+  let upper: Bound | undefined;
+  for (const [op, value] of Object.entries(cond)) {
+    if (
+      value === null ||
+      value === undefined ||
+      Array.isArray(value) ||
+      (typeof value === 'object' && !(value instanceof Date))
+    ) {
+      if (op === '$gt' || op === '$gte' || op === '$lt' || op === '$lte') return null;
+    }
+    if (op === '$gt' || op === '$gte') lower = { value, inclusive: op === '$gte' };
+    else if (op === '$lt' || op === '$lte') upper = { value, inclusive: op === '$lte' };
+    else return null; // other operators: let mingo scan
+  }
+  if (!lower && !upper) return null;
+  // MongoDB ranges stay within one BSON type: close the open side at the type's edge.
+  const probe = (lower ?? upper)!.value;
+  if (lower && upper) return { lower, upper };
+  if (typeof probe === 'number')
+    return lower
+      ? { lower, upper: { value: Number.POSITIVE_INFINITY, inclusive: true } }
+      : { lower: { value: Number.NEGATIVE_INFINITY, inclusive: true }, upper };
+  if (typeof probe === 'string')
+    return lower
+      ? { lower, upper: { value: {}, inclusive: false } }
+      : { lower: { value: '', inclusive: true }, upper };
+  if (probe instanceof Date)
+    return lower
+      ? { lower, upper: { value: new Date(8.64e15), inclusive: true } }
+      : { lower: { value: new Date(-8.64e15), inclusive: true }, upper };
+  return null;
+}
+
+export function compileQuery(filter: Doc): Query {
+  return new Query(filter ?? {});
+}

@@ -1,0 +1,76 @@
+/** Open cursors (what getMore continues), with batches capped by count and by bytes. */
+import { calculateObjectSize, Long } from 'bson';
+import { errors } from './mongo-error';
+import type { Doc } from './values';
+
+const MAX_BATCH_BYTES = 16 * 1024 * 1024 - 64 * 1024;
+const IDLE_TIMEOUT_MS = 10 * 60 * 1000;
+
+interface OpenCursor {
+  ns: string;
+  docs: Doc[];
+  pos: number;
+  touched: number;
+}
+
+export class Cursors {
+  private readonly open = new Map<string, OpenCursor>();
+  private nextId = BigInt(Date.now()) * 1000n;
+
+  /** The first batch of `docs`; if more remain, a cursor id to continue with. */
+  start(ns: string, docs: Doc[], batchSize: number | undefined, single = false): { id: Long; batch: Doc[] } {
+    const batch = takeBatch(docs, 0, batchSize ?? 101);
+    if (single || batch.length >= docs.length) return { id: Long.ZERO, batch };
+    this.sweep();
+    this.nextId += 1n;
+    const id = Long.fromBigInt(this.nextId);
+    this.open.set(id.toString(), { ns, docs, pos: batch.length, touched: Date.now() });
+    return { id, batch };
+  }
+
+  more(id: unknown, batchSize: number | undefined): { id: Long; batch: Doc[]; ns: string } {
+    const key = String(id);
+    const cursor = this.open.get(key);
+    if (!cursor) throw errors.cursorNotFound(key);
+    const batch = takeBatch(
+      cursor.docs,
+      cursor.pos,
+      batchSize && batchSize > 0 ? batchSize : Number.MAX_SAFE_INTEGER,
+    );
+    cursor.pos += batch.length;
+    cursor.touched = Date.now();
+    if (cursor.pos >= cursor.docs.length) {
+      this.open.delete(key);
+      return { id: Long.ZERO, batch, ns: cursor.ns };
+    }
+    return { id: Long.fromString(key), batch, ns: cursor.ns };
+  }
+
+  kill(ids: unknown[]): { killed: unknown[]; notFound: unknown[] } {
+    const killed: unknown[] = [];
+    const notFound: unknown[] = [];
+    for (const id of ids) (this.open.delete(String(id)) ? killed : notFound).push(id);
+    return { killed, notFound };
+  }
+
+  private sweep(): void {
+    const cutoff = Date.now() - IDLE_TIMEOUT_MS;
+    for (const [k, c] of this.open) if (c.touched < cutoff) this.open.delete(k);
+  }
+}
+
+function takeBatch(docs: Doc[], start: number, max: number): Doc[] {
+  const out: Doc[] = [];
+  let bytes = 0;
+  for (let i = start; i < docs.length && out.length < max; i++) {
+    const size = calculateObjectSize(docs[i]!);
+    if (out.length > 0 && bytes + size > MAX_BATCH_BYTES) break;
+    bytes += size;
+    out.push(docs[i]!);
+  }
+  return out;
+}
+
+export function cursorReply(ns: string, id: Long, batch: Doc[], first: boolean): Doc {
+  return { cursor: { [first ? 'firstBatch' : 'nextBatch']: batch, id, ns }, ok: 1 };
+}

@@ -1,0 +1,70 @@
+/** A server-side error answered as `{ ok: 0, errmsg, code, codeName }`, as mongod does. */
+export class MongoCommandError extends Error {
+  constructor(
+    readonly code: number,
+    readonly codeName: string,
+    message: string,
+    readonly extra: Record<string, unknown> = {},
+  ) {
+    super(message);
+  }
+
+  toReply(): Record<string, unknown> {
+    return { ok: 0, errmsg: this.message, code: this.code, codeName: this.codeName, ...this.extra };
+  }
+}
+
+export const errors = {
+  commandNotFound: (name: string) =>
+    new MongoCommandError(59, 'CommandNotFound', `no such command: '${name}'`),
+  badValue: (msg: string) => new MongoCommandError(2, 'BadValue', msg),
+  failedToParse: (msg: string) => new MongoCommandError(9, 'FailedToParse', msg),
+  typeMismatch: (msg: string) => new MongoCommandError(14, 'TypeMismatch', msg),
+  illegalOperation: (msg: string) => new MongoCommandError(20, 'IllegalOperation', msg),
+  invalidBson: (msg: string) => new MongoCommandError(22, 'InvalidBSON', msg),
+  namespaceNotFound: (msg: string) => new MongoCommandError(26, 'NamespaceNotFound', msg),
+  indexNotFound: (msg: string) => new MongoCommandError(27, 'IndexNotFound', msg),
+  cursorNotFound: (id: string) => new MongoCommandError(43, 'CursorNotFound', `cursor id ${id} not found`),
+  namespaceExists: (msg: string) => new MongoCommandError(48, 'NamespaceExists', msg),
+  immutableField: (msg: string) => new MongoCommandError(66, 'ImmutableField', msg),
+  invalidOptions: (msg: string) => new MongoCommandError(72, 'InvalidOptions', msg),
+  indexOptionsConflict: (msg: string) => new MongoCommandError(85, 'IndexOptionsConflict', msg),
+  indexKeySpecsConflict: (msg: string) => new MongoCommandError(86, 'IndexKeySpecsConflict', msg),
+  objectTooLarge: (size: number) =>
+    new MongoCommandError(
+      10334,
+      'BSONObjectTooLarge',
+      `BSONObj size: ${size} (0x${size.toString(16)}) is invalid. Size must be between 0 and 16793600(16MB)`,
+    ),
+  // What a standalone mongod answers to a transaction or a change stream.
+  transactionsUnsupported: () =>
+    new MongoCommandError(
+      20,
+      'IllegalOperation',
+      'Transaction numbers are only allowed on a replica set member or mongos',
+    ),
+  changeStreamUnsupported: () =>
+    new MongoCommandError(
+      40573,
+      'Location40573',
+      'The $changeStream stage is only supported on replica sets',
+    ),
+};
+
+/** The E11000 shape drivers and mongoose parse (code, keyPattern, keyValue, errmsg). */
+export function duplicateKeyError(
+  ns: string,
+  indexName: string,
+  keyPattern: Record<string, unknown>,
+  keyValue: Record<string, unknown>,
+): MongoCommandError {
+  const dup = Object.entries(keyValue)
+    .map(([k, v]) => `${k}: ${JSON.stringify(v)}`)
+    .join(', ');
+  return new MongoCommandError(
+    11000,
+    'DuplicateKey',
+    `E11000 duplicate key error collection: ${ns} index: ${indexName} dup key: { ${dup} }`,
+    { keyPattern, keyValue },
+  );
+}

@@ -1,0 +1,140 @@
+/**
+ * The engine's TCP server: frames messages per connection, runs each command, answers in
+ * the request's own format (OP_MSG or legacy OP_REPLY). A connection that sends bytes that
+ * cannot be framed is closed; the other connections keep being served.
+ */
+import net from 'node:net';
+import { runCommand } from './commands';
+import { Cursors } from './cursors';
+import { MongoCommandError } from './mongo-error';
+import { Storage } from './storage';
+import type { Doc } from './values';
+import {
+  decodeMessage,
+  encodeLegacyReply,
+  encodeMsgReply,
+  MORE_TO_COME,
+  ProtocolError,
+  readHeader,
+} from './wire';
+
+export interface EngineOptions {
+  /** Data directory: journaled and recovered; none means purely in memory. */
+  dataDir?: string;
+  host?: string;
+  port?: number;
+  /** How often expired TTL documents are removed (mongod: 60 s). */
+  ttlIntervalMs?: number;
+  /** Told about connections closed for protocol errors (no document data is passed). */
+  onProtocolError?: (message: string) => void;
+}
+
+export interface RunningEngine {
+  host: string;
+  port: number;
+  uri: string;
+  storage: Storage;
+  close(): Promise<void>;
+}
+
+export async function startEngine(options: EngineOptions = {}): Promise<RunningEngine> {
+  const storage = Storage.open(options.dataDir);
+  storage.startTtlMonitor(options.ttlIntervalMs ?? 60_000);
+  const cursors = new Cursors();
+  const sockets = new Set<net.Socket>();
+  const startedAt = Date.now();
+  let connectionIds = 0;
+  const host = options.host ?? '127.0.0.1';
+
+  const server = net.createServer((socket) => {
+    sockets.add(socket);
+    socket.setNoDelay(true);
+    const connectionId = ++connectionIds;
+    const ctx = {
+      storage,
+      cursors,
+      connectionId,
+      clientAddress: `${socket.remoteAddress}:${socket.remotePort}`,
+      serverAddress: `${host}:${port}`,
+      startedAt,
+      connections: () => sockets.size,
+    };
+    let buffered = Buffer.alloc(0);
+    // Requests of one connection are answered in order, one at a time, as mongod does.
+    let queue = Promise.resolve();
+
+    socket.on('data', (chunk) => {
+      buffered = buffered.length === 0 ? chunk : Buffer.concat([buffered, chunk]);
+      try {
+        for (;;) {
+          const header = readHeader(buffered);
+          if (!header || buffered.length < header.length) break;
+          const msg = buffered.subarray(0, header.length);
+          buffered = buffered.subarray(header.length);
+          queue = queue.then(() => answer(socket, msg, header, ctx));
+        }
+      } catch (err) {
+        options.onProtocolError?.((err as Error).message);
+        socket.destroy();
+      }
+    });
+    socket.on('error', () => socket.destroy());
+    socket.on('close', () => sockets.delete(socket));
+  });
+
+  async function answer(
+    socket: net.Socket,
+    msg: Buffer,
+    header: ReturnType<typeof readHeader> & object,
+    ctx: Parameters<typeof runCommand>[1],
+  ) {
+    if (socket.destroyed) return;
+    let request: ReturnType<typeof decodeMessage>;
+    try {
+      request = decodeMessage(msg, header);
+    } catch (err) {
+      if (err instanceof MongoCommandError) {
+        // Framed correctly but unreadable (bad BSON, too large): answer the error, keep the connection.
+        socket.write(encodeMsgReply(header.requestId, err.toReply()));
+        return;
+      }
+      options.onProtocolError?.(err instanceof ProtocolError ? err.message : String(err));
+      socket.destroy();
+      return;
+    }
+    if (request.kind === 'query') {
+      const dbName = request.collection.split('.')[0];
+      const reply = await runCommand(request.command, ctx, dbName);
+      if (!socket.destroyed) socket.write(encodeLegacyReply(header.requestId, reply));
+      return;
+    }
+    const reply: Doc = await runCommand(request.command, ctx);
+    // moreToCome from the client: an unacknowledged write, no answer expected.
+    if (request.flags & MORE_TO_COME) return;
+    if (!socket.destroyed) socket.write(encodeMsgReply(header.requestId, reply));
+  }
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, host, () => resolve());
+  });
+  const port = (server.address() as net.AddressInfo).port;
+
+  let closing: Promise<void> | undefined;
+  return {
+    host,
+    port,
+    uri: `mongodb://${host}:${port}/?directConnection=true`,
+    storage,
+    close: () => {
+      closing ??= (async () => {
+        await new Promise<void>((resolve) => {
+          server.close(() => resolve());
+          for (const s of sockets) s.destroy();
+        });
+        await storage.close();
+      })();
+      return closing;
+    },
+  };
+}

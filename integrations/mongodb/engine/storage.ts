@@ -1,0 +1,174 @@
+/**
+ * All databases of one engine. Every change goes through `apply(op)`, which changes memory
+ * and appends the same op to the journal (when there is a data directory); recovery replays
+ * ops through the very same function, so what is journaled is exactly what is applied.
+ */
+import { Collection } from './collection';
+import { normalizeSpec } from './indexes';
+import { Journal } from './journal';
+import { type Doc, keyOf } from './values';
+
+export type Op =
+  | { op: 'createCollection'; db: string; coll: string; options: Doc }
+  | { op: 'dropCollection'; db: string; coll: string }
+  | { op: 'dropDatabase'; db: string }
+  | { op: 'createIndex'; db: string; coll: string; spec: Doc }
+  | { op: 'dropIndex'; db: string; coll: string; name: string }
+  | { op: 'put'; db: string; coll: string; doc: Doc }
+  | { op: 'del'; db: string; coll: string; id: unknown }
+  | { op: 'rename'; db: string; coll: string; toDb: string; toColl: string };
+
+export class Storage {
+  readonly dbs = new Map<string, Map<string, Collection>>();
+  private journal: Journal | null = null;
+  private ttlTimer: NodeJS.Timeout | null = null;
+
+  /** Opens a data directory: replays snapshot + journal, then journals every later change. */
+  static open(dataDir?: string): Storage {
+    const storage = new Storage();
+    if (!dataDir) return storage;
+    const recovered = Journal.recover(dataDir);
+    for (const op of recovered.snapshotOps) storage.replay(op as Op);
+    for (const op of recovered.journalOps) storage.replay(op as Op);
+    storage.journal = Journal.open(dataDir, recovered.generation, () => storage.dumpState());
+    // A long journal is folded into a fresh snapshot now, so the next restart is fast.
+    if (recovered.journalOps.length > 10_000) storage.journal.compact();
+    return storage;
+  }
+
+  private replay(op: Op): void {
+    try {
+      this.applyInMemory(op);
+    } catch {
+      // An op that no longer applies (e.g. a dropped index re-dropped) changes nothing.
+    }
+  }
+
+  get durable(): boolean {
+    return this.journal !== null;
+  }
+
+  collection(db: string, coll: string): Collection | undefined {
+    return this.dbs.get(db)?.get(coll);
+  }
+
+  /** The collection, created (and journaled) on first write as mongod does implicitly. */
+  ensureCollection(db: string, coll: string): { collection: Collection; created: boolean } {
+    const existing = this.collection(db, coll);
+    if (existing) return { collection: existing, created: false };
+    this.apply({ op: 'createCollection', db, coll, options: {} });
+    return { collection: this.collection(db, coll)!, created: true };
+  }
+
+  apply(op: Op): void {
+    this.applyInMemory(op);
+    this.journal?.append(op as unknown as Doc);
+  }
+
+  /** Resolves when every applied op is durable (immediately when in memory). */
+  flush(): Promise<void> {
+    return this.journal?.flush() ?? Promise.resolve();
+  }
+
+  private applyInMemory(op: Op): void {
+    switch (op.op) {
+      case 'createCollection': {
+        const db = this.dbs.get(op.db) ?? new Map<string, Collection>();
+        this.dbs.set(op.db, db);
+        if (!db.has(op.coll)) db.set(op.coll, new Collection(op.db, op.coll, op.options));
+        return;
+      }
+      case 'dropCollection':
+        this.dbs.get(op.db)?.delete(op.coll);
+        if (this.dbs.get(op.db)?.size === 0) this.dbs.delete(op.db);
+        return;
+      case 'dropDatabase':
+        this.dbs.delete(op.db);
+        return;
+      case 'createIndex': {
+        const c = this.collection(op.db, op.coll);
+        if (c && !c.indexes.has(String(op.spec.name))) c.addIndex(normalizeSpec(op.spec));
+        return;
+      }
+      case 'dropIndex':
+        this.collection(op.db, op.coll)?.indexes.delete(op.name);
+        return;
+      case 'put': {
+        if (!this.collection(op.db, op.coll))
+          this.applyInMemory({ op: 'createCollection', db: op.db, coll: op.coll, options: {} });
+        this.collection(op.db, op.coll)!.put(op.doc);
+        return;
+      }
+      case 'del':
+        this.collection(op.db, op.coll)?.delete(keyOf(op.id));
+        return;
+      case 'rename': {
+        const source = this.collection(op.db, op.coll);
+        if (!source) return;
+        this.dbs.get(op.db)!.delete(op.coll);
+        const target = this.dbs.get(op.toDb) ?? new Map<string, Collection>();
+        this.dbs.set(op.toDb, target);
+        const moved = new Collection(op.toDb, op.toColl, source.options);
+        for (const spec of source.indexSpecs().slice(1)) moved.addIndex(spec);
+        for (const doc of source.docs.values()) moved.put(doc);
+        target.set(op.toColl, moved);
+        return;
+      }
+    }
+  }
+
+  /** The ops that rebuild the current state: collections, their indexes, then documents. */
+  *dumpState(): Generator<Doc> {
+    for (const [db, colls] of this.dbs) {
+      for (const [coll, c] of colls) {
+        yield { op: 'createCollection', db, coll, options: c.options };
+        for (const spec of c.indexSpecs().slice(1)) yield { op: 'createIndex', db, coll, spec };
+        for (const doc of c.docs.values()) yield { op: 'put', db, coll, doc };
+      }
+    }
+  }
+
+  /** Deletes documents whose TTL index date has passed, as mongod's TTL monitor does. */
+  expireTtl(now = new Date()): number {
+    let removed = 0;
+    for (const colls of this.dbs.values()) {
+      for (const c of colls.values()) {
+        for (const index of c.indexes.values()) {
+          const secs = index.spec.expireAfterSeconds;
+          if (typeof secs !== 'number') continue;
+          const field = index.fields[0]!;
+          const cutoff = now.getTime() - secs * 1000;
+          for (const doc of [...c.docs.values()]) {
+            if (isExpired(doc[field], cutoff)) {
+              this.apply({ op: 'del', db: c.db, coll: c.name, id: doc._id });
+              removed++;
+            }
+          }
+        }
+      }
+    }
+    return removed;
+  }
+
+  startTtlMonitor(intervalMs: number): void {
+    this.ttlTimer = setInterval(() => {
+      if (this.expireTtl() > 0) this.flush().catch(() => undefined);
+    }, intervalMs);
+    this.ttlTimer.unref();
+  }
+
+  async close(): Promise<void> {
+    if (this.ttlTimer) clearInterval(this.ttlTimer);
+    await this.journal?.close();
+    this.journal = null;
+  }
+}
+
+function isExpired(value: unknown, cutoff: number): boolean {
+  if (value instanceof Date) return value.getTime() <= cutoff;
+  if (Array.isArray(value)) {
+    const dates = value.filter((v): v is Date => v instanceof Date);
+    return dates.length > 0 && Math.min(...dates.map((d) => d.getTime())) <= cutoff;
+  }
+  return false;
+}
