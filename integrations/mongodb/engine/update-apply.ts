@@ -41,9 +41,15 @@ export function applyUpdate(
         );
     }
     if (Object.keys(mods).length > 0) {
-      mingo.update(doc, mods as never, arrayFilters, inserting ? undefined : (filter as never), {
-        cloneMode: 'deep',
-      });
+      try {
+        mingo.update(doc, mods as never, arrayFilters, inserting ? undefined : (filter as never), {
+          cloneMode: 'deep',
+        });
+      } catch (err) {
+        // mingo refuses _id changes itself; answer with mongod's code for it.
+        if (/immutable field '_id'/.test((err as Error).message)) throw immutableId();
+        throw errors.badValue((err as Error).message);
+      }
     }
   } else {
     const { _id, ...rest } = update;
@@ -86,14 +92,14 @@ function immutableId() {
 
 /** The document an upsert starts from: the filter's equality conditions (dotted paths expanded). */
 export function upsertSeed(filter: Doc): Doc {
-  const sets: Doc = {};
-  collectEqualities(filter, sets);
-  const seed: Doc = {};
+  const { _id, ...sets } = collectEqualities(filter, {});
+  // mingo refuses to $set _id, so it is placed first by hand; other paths may be dotted.
+  const seed: Doc = _id === undefined ? {} : { _id };
   if (Object.keys(sets).length > 0) mingo.update(seed, { $set: sets } as never);
   return seed;
 }
 
-function collectEqualities(filter: Doc, out: Doc): void {
+function collectEqualities(filter: Doc, out: Doc): Doc {
   for (const [k, v] of Object.entries(filter)) {
     if (k === '$and' && Array.isArray(v)) {
       for (const sub of v) collectEqualities(sub as Doc, out);
@@ -113,4 +119,5 @@ function collectEqualities(filter: Doc, out: Doc): void {
     if (v instanceof RegExp) continue;
     out[k] = v;
   }
+  return out;
 }

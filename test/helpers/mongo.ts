@@ -1,0 +1,36 @@
+/**
+ * A database for a test: the real server named by MONGODB_URI when set (a throw-away
+ * database per suite), else a fresh in-memory embedded engine. Same driver either way.
+ */
+import { randomBytes } from 'node:crypto';
+import { type Db, MongoClient } from 'mongodb';
+import { type RunningEngine, startEngine } from '../../integrations/mongodb/engine';
+
+export interface TestDb {
+  client: MongoClient;
+  db: Db;
+  uri: string;
+  external: boolean;
+  engine?: RunningEngine;
+  close(): Promise<void>;
+}
+
+export async function openTestDb(): Promise<TestDb> {
+  const external = process.env.MONGODB_URI;
+  const engine = external ? undefined : await startEngine({ ttlIntervalMs: 200 });
+  const uri = external ?? engine!.uri;
+  const client = await new MongoClient(uri, { serverSelectionTimeoutMS: 5000 }).connect();
+  const db = client.db(`relance_test_${randomBytes(4).toString('hex')}`);
+  return {
+    client,
+    db,
+    uri,
+    external: !!external,
+    engine,
+    close: async () => {
+      if (external) await db.dropDatabase();
+      await client.close();
+      await engine?.close();
+    },
+  };
+}
