@@ -1,0 +1,118 @@
+/**
+ * Where an invoice stands on the escalation ladder and what comes next, when.
+ * A dispute pauses the ladder for that invoice only; a pending promise pauses it until the
+ * promised date plus grace; the reminder cap pushes a reminder back rather than repeating.
+ */
+import { addBusinessDays, onOrNextBusinessDay } from './calendar';
+import { addDays, compareDates, type LocalDate, maxDate } from './dates';
+import { chaseable, type InvoiceFacts } from './invoice-facts';
+import type { LadderStep, Policy, StepKey } from './policy';
+
+export interface LadderHistory {
+  /** The last step performed on this invoice, and when. */
+  lastStep?: StepKey;
+  lastStepOn?: LocalDate;
+  /** Latest promised date covering this invoice, while the promise is pending. */
+  promisedUntil?: LocalDate;
+  /** Dates of reminders (letters, emails) already sent to this customer, any invoice. */
+  customerReminders: LocalDate[];
+}
+
+export type LadderStatus =
+  | 'settled' // nothing left to chase
+  | 'paused_dispute'
+  | 'waiting_promise' // next step after the promise date + grace
+  | 'capped' // next reminder held back by the reminder cap
+  | 'scheduled' // next step in the future
+  | 'due' // next step due today or earlier
+  | 'complete'; // every step done (handed over)
+
+export interface LadderPosition {
+  status: LadderStatus;
+  current: StepKey | null;
+  next: { step: LadderStep; on: LocalDate } | null;
+}
+
+function stepBaseDate(step: LadderStep, inv: InvoiceFacts): LocalDate {
+  return addDays(step.from === 'issue' ? inv.issueDate : inv.dueDate, step.offsetDays);
+}
+
+function isLarge(inv: InvoiceFacts, policy: Policy): boolean {
+  const threshold = policy.largeInvoiceThreshold[inv.currency];
+  return threshold !== undefined && inv.amount >= threshold;
+}
+
+/** The steps that apply to this invoice after `after`, in order. */
+function remainingSteps(
+  inv: InvoiceFacts,
+  policy: Policy,
+  after: StepKey | undefined,
+  asOf: LocalDate,
+): LadderStep[] {
+  const start = after ? policy.ladder.findIndex((s) => s.key === after) + 1 : 0;
+  return policy.ladder.slice(start).filter((s) => {
+    if (s.onlyLarge && !isLarge(inv, policy)) return false;
+    // Before-the-due-date care is pointless once the invoice is due: skip it.
+    const preDue = s.from === 'issue' || s.offsetDays <= 0;
+    return !(preDue && compareDates(asOf, inv.dueDate) > 0);
+  });
+}
+
+export function ladderPosition(
+  inv: InvoiceFacts,
+  history: LadderHistory,
+  policy: Policy,
+  asOf: LocalDate,
+): LadderPosition {
+  const current = history.lastStep ?? null;
+  if (chaseable(inv) <= 0)
+    return { status: inv.disputedAmount > 0 ? 'paused_dispute' : 'settled', current, next: null };
+  const step = remainingSteps(inv, policy, history.lastStep, asOf)[0];
+  if (!step) return { status: 'complete', current, next: null };
+
+  let on = onOrNextBusinessDay(stepBaseDate(step, inv), policy.country);
+  if (history.lastStepOn) {
+    on = maxDate(on, addBusinessDays(history.lastStepOn, policy.minBusinessDaysBetweenSteps, policy.country));
+  }
+  let status: LadderStatus = 'scheduled';
+  if (history.promisedUntil) {
+    const afterGrace = addBusinessDays(history.promisedUntil, policy.promiseGraceDays + 1, policy.country);
+    if (compareDates(afterGrace, on) > 0) {
+      on = afterGrace;
+      status = 'waiting_promise';
+    }
+  }
+  if (step.countsAsReminder) {
+    const capped = applyReminderCap(on, history.customerReminders, policy);
+    if (compareDates(capped, on) > 0) {
+      on = capped;
+      status = 'capped';
+    }
+  }
+  if (compareDates(on, asOf) <= 0) status = 'due';
+  return { status, current, next: { step, on } };
+}
+
+/** The first day on or after `on` when sending one more reminder stays within the cap. */
+export function applyReminderCap(on: LocalDate, reminders: LocalDate[], policy: Policy): LocalDate {
+  const { max, withinDays } = policy.reminderCap;
+  const sorted = [...reminders].sort(compareDates);
+  let day = on;
+  for (;;) {
+    const windowStart = addDays(day, -(withinDays - 1));
+    const inWindow = sorted.filter((d) => compareDates(d, windowStart) >= 0 && compareDates(d, day) <= 0);
+    if (inWindow.length < max) return onOrNextBusinessDay(day, policy.country);
+    // Wait until the oldest reminder in the window leaves it.
+    day = addDays(inWindow[0]!, withinDays);
+  }
+}
+
+/** The step a broken promise escalates to: one past the last performed (or the first post-due step). */
+export function escalateOneStep(
+  inv: InvoiceFacts,
+  history: LadderHistory,
+  policy: Policy,
+  asOf: LocalDate,
+): StepKey | null {
+  return remainingSteps(inv, policy, history.lastStep, asOf)[0]?.key ?? null;
+}

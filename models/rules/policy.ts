@@ -1,0 +1,145 @@
+/**
+ * A team's collection policy: the graduated ladder (../shared/domain.md), reminder caps,
+ * promise grace, the large-invoice threshold for pre-due calls, and the business calendar.
+ * Defaults follow the domain reference; a team can change every figure.
+ */
+
+export const STEP_KEYS = [
+  'pre_due_call',
+  'preventive_reminder',
+  'first_call',
+  'reminder_letter',
+  'second_reminder',
+  'manager_call',
+  'formal_notice',
+  'handover',
+] as const;
+export type StepKey = (typeof STEP_KEYS)[number];
+
+export type Channel =
+  | 'phone'
+  | 'email'
+  | 'letter_email'
+  | 'registered_letter'
+  | 'registered_letter_ar'
+  | 'manager_phone'
+  | 'agency';
+export type Tone = 'service' | 'friendly' | 'courteous' | 'courteous_firm' | 'firm' | 'formal' | 'handover';
+
+export interface LadderStep {
+  key: StepKey;
+  /** Days relative to `from` (negative: before). */
+  offsetDays: number;
+  from: 'due' | 'issue';
+  channel: Channel;
+  tone: Tone;
+  /** Only for invoices at or above the large-invoice threshold. */
+  onlyLarge?: boolean;
+  /** Counts toward the reminder cap (letters and emails; calls are dialogue, not reminders). */
+  countsAsReminder: boolean;
+}
+
+export interface Policy {
+  ladder: LadderStep[];
+  /** At most `max` reminders to one customer within `withinDays`: escalate instead of repeating. */
+  reminderCap: { max: number; withinDays: number };
+  /** Business days between two steps on the same invoice, at least. */
+  minBusinessDaysBetweenSteps: number;
+  /** Business days after a promised date before it is judged. */
+  promiseGraceDays: number;
+  /** Per currency, minor units: invoices at or above get a pre-due check call. */
+  largeInvoiceThreshold: Record<string, number>;
+  /** Working days and public holidays (ISO 3166 country). */
+  country: string;
+  timeZone: string;
+  defaultLocale: 'fr' | 'en';
+  /** Days before the limitation date when an invoice is flagged. */
+  limitationWarningDays: number;
+}
+
+export const DEFAULT_LADDER: LadderStep[] = [
+  {
+    key: 'pre_due_call',
+    offsetDays: 1,
+    from: 'issue',
+    channel: 'phone',
+    tone: 'service',
+    onlyLarge: true,
+    countsAsReminder: false,
+  },
+  {
+    key: 'preventive_reminder',
+    offsetDays: -5,
+    from: 'due',
+    channel: 'email',
+    tone: 'friendly',
+    countsAsReminder: true,
+  },
+  {
+    key: 'first_call',
+    offsetDays: 3,
+    from: 'due',
+    channel: 'phone',
+    tone: 'courteous',
+    countsAsReminder: false,
+  },
+  {
+    key: 'reminder_letter',
+    offsetDays: 10,
+    from: 'due',
+    channel: 'letter_email',
+    tone: 'courteous_firm',
+    countsAsReminder: true,
+  },
+  {
+    key: 'second_reminder',
+    offsetDays: 20,
+    from: 'due',
+    channel: 'registered_letter',
+    tone: 'firm',
+    countsAsReminder: true,
+  },
+  {
+    key: 'manager_call',
+    offsetDays: 30,
+    from: 'due',
+    channel: 'manager_phone',
+    tone: 'firm',
+    countsAsReminder: false,
+  },
+  {
+    key: 'formal_notice',
+    offsetDays: 45,
+    from: 'due',
+    channel: 'registered_letter_ar',
+    tone: 'formal',
+    countsAsReminder: true,
+  },
+  {
+    key: 'handover',
+    offsetDays: 60,
+    from: 'due',
+    channel: 'agency',
+    tone: 'handover',
+    countsAsReminder: false,
+  },
+];
+
+export function defaultPolicy(overrides: Partial<Policy> = {}): Policy {
+  return {
+    ladder: DEFAULT_LADDER,
+    reminderCap: { max: 3, withinDays: 30 },
+    minBusinessDaysBetweenSteps: 3,
+    promiseGraceDays: 2,
+    largeInvoiceThreshold: { EUR: 1_000_000, USD: 1_000_000, GBP: 1_000_000 },
+    country: 'FR',
+    timeZone: 'Europe/Paris',
+    defaultLocale: 'fr',
+    limitationWarningDays: 180,
+    ...overrides,
+  };
+}
+
+export function isCallChannel(channel: Channel): boolean {
+  return channel === 'phone' || channel === 'manager_phone';
+}
