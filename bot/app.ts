@@ -3,19 +3,28 @@
  * edges on the server, and knows the order to stop them in.
  */
 import type { Config } from '../integrations/config';
+import { loadDemoIfEmpty } from '../integrations/demo/load';
+import { type Ledger, openLedger } from '../integrations/ledger';
 import type { Logger } from '../integrations/logger';
 import { connectDatabase, type Database } from '../integrations/mongodb/connect';
+import { type Clock, systemClock } from '../models/clock';
 import { createHttpServer, type HttpServer } from './http-server';
+import { mountIngestApi } from './ingest-api';
 
 export interface RunningRelance {
   url: string;
   http: HttpServer;
   db: Database;
+  ledger: Ledger;
   /** Graceful stop: stop accepting, finish in-flight requests, then close the scheduler and database. */
   stop(): Promise<void>;
 }
 
-export async function startRelance(config: Config, logger: Logger): Promise<RunningRelance> {
+export async function startRelance(
+  config: Config,
+  logger: Logger,
+  clock: Clock = systemClock,
+): Promise<RunningRelance> {
   // Closed in reverse order of opening.
   const closers: Array<{ name: string; close: () => Promise<void> }> = [];
   const closeAll = async () => {
@@ -35,6 +44,13 @@ export async function startRelance(config: Config, logger: Logger): Promise<Runn
       name: 'mongodb',
       check: async () => ({ ok: await db.ping(), detail: db.kind }),
     });
+    const ledger = await openLedger(db, config, clock);
+    // A newcomer on the embedded defaults sees a living portfolio; a real database is never seeded.
+    if (config.mongo.demoData && db.kind !== 'external') {
+      const loaded = await loadDemoIfEmpty(ledger);
+      if (loaded) logger.info(loaded, 'loaded the demo portfolio into the empty database');
+    }
+    mountIngestApi(http, ledger, config.ingestApiKey, logger);
 
     const url = await http.listen(config.port, config.host);
     logger.info({ url, env: config.env }, 'Relance is listening');
@@ -47,7 +63,7 @@ export async function startRelance(config: Config, logger: Logger): Promise<Runn
       })();
       return stopping;
     };
-    return { url, http, db, stop };
+    return { url, http, db, ledger, stop };
   } catch (err) {
     await http.close();
     await closeAll();

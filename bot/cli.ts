@@ -5,6 +5,8 @@
 import { Command, CommanderError } from 'commander';
 import { registerConfigCommand } from './commands/config-command';
 import { registerDbCommand } from './commands/db-command';
+import { registerDemoCommand } from './commands/demo-command';
+import { registerImportCommand } from './commands/import-command';
 import { exitWithError } from './commands/shared';
 
 export function buildProgram(): Command {
@@ -14,6 +16,8 @@ export function buildProgram(): Command {
     .exitOverride();
   registerConfigCommand(program);
   registerDbCommand(program);
+  registerImportCommand(program);
+  registerDemoCommand(program);
   return program;
 }
 

@@ -1,6 +1,9 @@
-/** What every CLI command shares: the validated config, a logger on stderr, a clean exit on error. */
+/** What every CLI command shares: the validated config, a logger on stderr, the ledger, a clean exit on error. */
 import { type Config, loadConfig } from '../../integrations/config';
+import { type Ledger, openLedger } from '../../integrations/ledger';
 import { createLogger, type Logger } from '../../integrations/logger';
+import { connectDatabase } from '../../integrations/mongodb/connect';
+import { systemClock } from '../../models/clock';
 import { ConfigError, normalizeError } from '../../models/errors';
 
 export function cliContext(): { config: Config; logger: Logger } {
@@ -15,6 +18,20 @@ export function cliContext(): { config: Config; logger: Logger } {
     return { config, logger };
   } catch (err) {
     return exitWithError(err);
+  }
+}
+
+/** Runs `fn` with the ledger open (sharing the running engine if `npm start` holds the data directory). */
+export async function withLedger<T>(
+  fn: (ledger: Ledger, ctx: { config: Config; logger: Logger }) => Promise<T>,
+): Promise<T> {
+  const ctx = cliContext();
+  const db = await connectDatabase(ctx.config.mongo, ctx.logger);
+  try {
+    const ledger = await openLedger(db, ctx.config, systemClock);
+    return await fn(ledger, ctx);
+  } finally {
+    await db.close();
   }
 }
 

@@ -1,0 +1,158 @@
+/**
+ * Stores the demo portfolio through the same paths real data takes (the importers for staff,
+ * customers, invoices and payments), then its disputes, promises and activity trail.
+ * Idempotent: every record has a stable key, so loading twice changes nothing.
+ */
+
+import { refreshPromises } from '../../models/ledger/promises';
+import { toStored } from '../../models/rules/dates';
+import type { ImportKind } from '../import/headers';
+import { validateRows, writeRows } from '../import/importer';
+import type { Ledger } from '../ledger';
+import { demoPortfolio } from './portfolio';
+
+export interface DemoSummary {
+  staff: number;
+  customers: number;
+  invoices: number;
+  payments: number;
+  disputes: number;
+  promises: number;
+  activities: number;
+}
+
+/** Drops everything the demo (or anything else) stored: the ledger collections. */
+export async function resetLedger(ledger: Ledger): Promise<void> {
+  for (const model of Object.values(ledger.models)) await model.deleteMany({});
+}
+
+export async function loadDemo(ledger: Ledger, seed = 42): Promise<DemoSummary> {
+  const today = ledger.today();
+  const demo = demoPortfolio(today, seed);
+  const opts = { models: ledger.models, asOf: today, policy: ledger.policy, author: 'demo' };
+  const store = async (kind: ImportKind, rows: Array<Record<string, string>>) => {
+    const { valid, rejected } = validateRows(kind, rows);
+    if (rejected.length > 0)
+      throw new Error(`demo ${kind} row ${rejected[0]!.row} is invalid: ${rejected[0]!.reason}`);
+    await writeRows(kind, valid, opts);
+  };
+  await store('staff', demo.staff);
+  await store('customers', demo.customers);
+  await store('invoices', demo.invoices);
+  await store('payments', demo.payments);
+
+  const { models } = ledger;
+  const ownerOf = new Map(demo.customers.map((c) => [c.reference, c.owner!]));
+  for (const d of demo.disputes) {
+    const key = `demo:dispute:${d.invoice}`;
+    await models.Dispute.updateOne(
+      { operationKey: key, customer: d.customer },
+      {
+        $setOnInsert: {
+          owner: ownerOf.get(d.customer),
+          invoices: [d.invoice],
+          reason: d.reason,
+          detail: d.detail,
+          status: 'open',
+          reviewOn: toStored(d.reviewOn),
+          recordedBy: d.recordedBy,
+        },
+      },
+      { upsert: true },
+    );
+    const inv = await models.Invoice.findOne({ number: d.invoice }, { amount: 1, amountPaid: 1 }).lean();
+    if (inv)
+      await models.Invoice.updateOne(
+        { number: d.invoice },
+        { $set: { disputedAmount: inv.amount - (inv.amountPaid ?? 0) } },
+      );
+    await models.Activity.updateOne(
+      { key: `${key}:activity` },
+      {
+        $setOnInsert: {
+          customer: d.customer,
+          invoices: [d.invoice],
+          kind: 'dispute',
+          channel: 'phone',
+          author: d.recordedBy,
+          at: toStored(d.openedOn),
+          outcome: d.reason,
+          summary: `Litige / dispute (${d.reason}): ${d.detail}`,
+        },
+      },
+      { upsert: true },
+    );
+  }
+  for (const p of demo.promises) {
+    await models.PaymentPromise.updateOne(
+      { operationKey: `demo:promise:${p.invoices.join(',')}`, customer: p.customer },
+      {
+        $setOnInsert: {
+          owner: ownerOf.get(p.customer),
+          invoices: p.invoices,
+          instalments: p.instalments.map((i) => ({
+            ...i,
+            date: toStored(i.date),
+            status: 'pending',
+            paidToward: 0,
+          })),
+          status: 'pending',
+          givenOn: toStored(p.givenOn),
+          recordedBy: p.recordedBy,
+        },
+      },
+      { upsert: true },
+    );
+  }
+  for (const a of demo.activities) {
+    const key = `demo:activity:${a.customer}:${a.invoices.join(',')}:${a.kind}:${a.step ?? a.on}`;
+    await models.Activity.updateOne(
+      { key },
+      {
+        $setOnInsert: {
+          customer: a.customer,
+          invoices: a.invoices,
+          kind: a.kind,
+          channel: a.channel,
+          author: a.author,
+          at: toStored(a.on),
+          outcome: a.outcome,
+          summary: a.summary,
+          data: a.step ? { step: a.step } : undefined,
+        },
+      },
+      { upsert: true },
+    );
+    // The ladder keeps the last step performed on each invoice.
+    if (a.step) {
+      await models.Invoice.updateOne(
+        {
+          number: a.invoices[0],
+          $or: [{ 'ladder.on': { $exists: false } }, { 'ladder.on': { $lt: toStored(a.on) } }],
+        },
+        { $set: { ladder: { step: a.step, on: toStored(a.on) } } },
+      );
+    }
+  }
+  await refreshPromises(
+    models,
+    demo.customers.map((c) => c.reference!),
+    today,
+    ledger.policy,
+  );
+  return {
+    staff: demo.staff.length,
+    customers: demo.customers.length,
+    invoices: demo.invoices.length,
+    payments: demo.payments.length,
+    disputes: demo.disputes.length,
+    promises: demo.promises.length,
+    activities: demo.activities.length,
+  };
+}
+
+/** At an embedded start: a newcomer sees a living portfolio, never an empty one. */
+export async function loadDemoIfEmpty(ledger: Ledger): Promise<DemoSummary | null> {
+  if ((await ledger.models.Customer.estimatedDocumentCount()) > 0) return null;
+  return loadDemo(ledger);
+}

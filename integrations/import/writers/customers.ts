@@ -1,0 +1,85 @@
+import type { CustomerRowT } from '../rows';
+import { countUpserts, emptyOutcome, type Writer } from './types';
+
+/** Customers, keyed by reference. The owner must be a known staff member (handle or email). */
+export const writeCustomers: Writer<CustomerRowT> = async (batch, { models }) => {
+  const out = emptyOutcome();
+  const owners = [...new Set(batch.map((b) => b.value.owner.toLowerCase()))];
+  const staff = await models.Staff.find(
+    { $or: [{ handle: { $in: owners } }, { email: { $in: owners } }] },
+    { handle: 1, email: 1 },
+  ).lean();
+  const handleOf = new Map<string, string>();
+  for (const s of staff) {
+    handleOf.set(s.handle, s.handle);
+    handleOf.set(s.email, s.handle);
+  }
+  const existing = new Map(
+    (
+      await models.Customer.find(
+        { reference: { $in: batch.map((b) => b.value.reference) } },
+        { reference: 1, owner: 1, contacts: 1 },
+      ).lean()
+    ).map((c) => [c.reference, c]),
+  );
+  const ops: unknown[] = [];
+  const ownerMoves: Array<{ reference: string; owner: string }> = [];
+  for (const { row, value: r } of batch) {
+    const owner = handleOf.get(r.owner.toLowerCase());
+    if (!owner) {
+      out.rejected.push({
+        row,
+        column: 'owner',
+        reason: `unknown staff member "${r.owner}" (import staff first)`,
+      });
+      continue;
+    }
+    const before = existing.get(r.reference);
+    // The file's contact is the usual one; contacts added since (from chat) are kept.
+    const contacts = (before?.contacts ?? [])
+      .filter((c) => c.name !== r.contact_name)
+      .map((c) => ({ ...c, usual: r.contact_name ? false : c.usual }));
+    if (r.contact_name) {
+      contacts.unshift({
+        name: r.contact_name,
+        role: r.contact_role,
+        email: r.contact_email,
+        phone: r.contact_phone,
+        preferredChannel: 'phone',
+        usual: true,
+      } as (typeof contacts)[number]);
+    }
+    if (before && before.owner !== owner) ownerMoves.push({ reference: r.reference, owner });
+    ops.push({
+      updateOne: {
+        filter: { reference: r.reference },
+        update: {
+          $set: {
+            name: r.name,
+            language: r.language,
+            ...(r.time_zone ? { timeZone: r.time_zone } : {}),
+            owner,
+            ...(r.credit_limit !== undefined
+              ? { creditLimit: { amount: r.credit_limit, currency: r.currency } }
+              : {}),
+            paymentTermsDays: r.payment_terms_days,
+            strategic: r.strategic,
+            contacts: JSON.parse(JSON.stringify(contacts)),
+          },
+          $setOnInsert: {
+            reference: r.reference,
+            consumer: false,
+            businessHours: { start: '09:00', end: '18:00' },
+          },
+        },
+        upsert: true,
+      },
+    });
+  }
+  if (ops.length > 0)
+    countUpserts(await models.Customer.collection.bulkWrite(ops as never, { ordered: false }), out);
+  // Invoices carry their customer's owner for portfolio queries: move them along.
+  for (const m of ownerMoves)
+    await models.Invoice.collection.updateMany({ customer: m.reference }, { $set: { owner: m.owner } });
+  return out;
+};

@@ -1,0 +1,43 @@
+/**
+ * The ledger's models, registered on one connection (tests and processes may hold several).
+ */
+import type { Connection, Model } from 'mongoose';
+import { type Activity, ActivitySchema } from './schemas/activity';
+import { type Customer, CustomerSchema } from './schemas/customer';
+import { type Dispute, DisputeSchema } from './schemas/dispute';
+import { type Invoice, InvoiceSchema } from './schemas/invoice';
+import { type Payment, PaymentSchema } from './schemas/payment';
+import { type PolicyDoc, PolicySchema } from './schemas/policy';
+import { type PaymentPromise, PaymentPromiseSchema } from './schemas/promise';
+import { type Staff, StaffSchema } from './schemas/staff';
+
+export interface Models {
+  Staff: Model<Staff>;
+  Customer: Model<Customer>;
+  Invoice: Model<Invoice>;
+  Payment: Model<Payment>;
+  PaymentPromise: Model<PaymentPromise>;
+  Dispute: Model<Dispute>;
+  Activity: Model<Activity>;
+  Policy: Model<PolicyDoc>;
+}
+
+export function registerModels(conn: Connection): Models {
+  const model = <T>(name: string, schema: import('mongoose').Schema) =>
+    (conn.models[name] as Model<T> | undefined) ?? conn.model<T>(name, schema);
+  return {
+    Staff: model<Staff>('Staff', StaffSchema),
+    Customer: model<Customer>('Customer', CustomerSchema),
+    Invoice: model<Invoice>('Invoice', InvoiceSchema),
+    Payment: model<Payment>('Payment', PaymentSchema),
+    PaymentPromise: model<PaymentPromise>('PaymentPromise', PaymentPromiseSchema),
+    Dispute: model<Dispute>('Dispute', DisputeSchema),
+    Activity: model<Activity>('Activity', ActivitySchema),
+    Policy: model<PolicyDoc>('Policy', PolicySchema),
+  };
+}
+
+/** Builds every declared index (once at start; the embedded engine and a real server alike). */
+export async function ensureIndexes(models: Models): Promise<void> {
+  for (const m of Object.values(models)) await (m as Model<unknown>).init();
+}

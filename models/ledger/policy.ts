@@ -1,0 +1,27 @@
+/** The team's policy: the stored document, or the defaults from the configuration. */
+import type { Models } from '../index';
+import { defaultPolicy, type LadderStep, type Policy } from '../rules/policy';
+
+export async function loadPolicy(models: Models, defaults: Partial<Policy> = {}): Promise<Policy> {
+  const base = defaultPolicy(defaults);
+  const doc = await models.Policy.findOne({ key: 'default' }).lean();
+  if (!doc) return base;
+  return {
+    ...base,
+    ladder: (doc.ladder as LadderStep[] | undefined)?.length ? (doc.ladder as LadderStep[]) : base.ladder,
+    reminderCap: {
+      max: doc.reminderCap?.max ?? base.reminderCap.max,
+      withinDays: doc.reminderCap?.withinDays ?? base.reminderCap.withinDays,
+    },
+    minBusinessDaysBetweenSteps: doc.minBusinessDaysBetweenSteps ?? base.minBusinessDaysBetweenSteps,
+    promiseGraceDays: doc.promiseGraceDays ?? base.promiseGraceDays,
+    largeInvoiceThreshold: {
+      ...base.largeInvoiceThreshold,
+      ...((doc.largeInvoiceThreshold as Record<string, number>) ?? {}),
+    },
+    country: doc.country ?? base.country,
+    timeZone: doc.timeZone ?? base.timeZone,
+    defaultLocale: (doc.defaultLocale as 'fr' | 'en') ?? base.defaultLocale,
+    limitationWarningDays: doc.limitationWarningDays ?? base.limitationWarningDays,
+  };
+}

@@ -1,0 +1,20 @@
+import { type InferSchemaType, Schema } from 'mongoose';
+
+/** The team's policy, one document (key "default"); see models/rules/policy.ts for its meaning. */
+export const PolicySchema = new Schema(
+  {
+    key: { type: String, required: true, unique: true, default: 'default' },
+    ladder: { type: [Schema.Types.Mixed], required: true },
+    reminderCap: { max: { type: Number, default: 3 }, withinDays: { type: Number, default: 30 } },
+    minBusinessDaysBetweenSteps: { type: Number, default: 3 },
+    promiseGraceDays: { type: Number, default: 2 },
+    largeInvoiceThreshold: { type: Schema.Types.Mixed, default: {} },
+    country: { type: String, default: 'FR' },
+    timeZone: { type: String, default: 'Europe/Paris' },
+    defaultLocale: { type: String, enum: ['fr', 'en'], default: 'fr' },
+    limitationWarningDays: { type: Number, default: 180 },
+  },
+  { timestamps: true },
+);
+
+export type PolicyDoc = InferSchemaType<typeof PolicySchema>;
