@@ -22,7 +22,12 @@ export interface HttpServer {
 }
 
 export function createHttpServer(logger: Logger): HttpServer {
-  const server = restify.createServer({ name: 'relance', handleUncaughtExceptions: false });
+  // restify logs through ours, so its messages get the same redaction of personal data.
+  const server = restify.createServer({
+    name: 'relance',
+    handleUncaughtExceptions: false,
+    log: logger.child({ component: 'restify' }) as unknown as restify.ServerOptions['log'],
+  });
   const checks: ReadinessCheck[] = [];
   let closing = false;
 

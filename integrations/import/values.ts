@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { isLocalDate, type LocalDate } from '../../models/rules/dates';
-import { parseAmount } from '../../models/rules/money';
+import { minorDigits, parseAmount } from '../../models/rules/money';
 
 /** A CSV cell or JSON value: strings, or numbers and booleans from JSON bodies. */
 const cell = z.union([z.string(), z.number(), z.boolean(), z.null()]).optional();
@@ -64,7 +64,7 @@ export const currencyCode = cell.transform((v, ctx) => {
   const s = (text(v) || 'EUR').toUpperCase().replace('€', 'EUR').replace('$', 'USD').replace('£', 'GBP');
   try {
     if (!/^[A-Z]{3}$/.test(s)) throw new Error();
-    new Intl.NumberFormat('en', { style: 'currency', currency: s });
+    minorDigits(s); // throws for a code ICU does not know
     return s;
   } catch {
     ctx.addIssue({ code: 'custom', message: 'currency must be an ISO 4217 code such as EUR' });

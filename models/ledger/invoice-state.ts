@@ -39,6 +39,16 @@ export const RECOMPUTE_INVOICE = [
   },
 ];
 
+/** The status RECOMPUTE_INVOICE derives, for an invoice written whole (a new one). */
+export function derivedStatus(
+  amount: number,
+  amountPaid: number,
+  credited: number,
+): 'open' | 'partially_paid' | 'paid' {
+  if (amountPaid + credited >= amount) return 'paid';
+  return amountPaid > 0 ? 'partially_paid' : 'open';
+}
+
 /** The shape of a stored invoice that rules need (a lean document). */
 export interface StoredInvoice {
   number: string;

@@ -30,6 +30,21 @@ export function allocate(
   return { allocations, unallocated: left };
 }
 
+/**
+ * What payments have not covered yet on an invoice. The export's undated "amount paid" and the
+ * payments feed describe the same money (an invoice's paid amount is the larger of the two,
+ * never their sum), so a new payment is spread over what earlier payments left, not over
+ * what the export says is left.
+ */
+export function uncoveredByPayments(inv: {
+  amount: number;
+  allocations?: Array<{ amount: number }>;
+  credits?: Array<{ amount: number }>;
+}): number {
+  const sum = (xs?: Array<{ amount: number }>) => (xs ?? []).reduce((n, x) => n + x.amount, 0);
+  return Math.max(0, inv.amount - sum(inv.allocations) - sum(inv.credits));
+}
+
 export interface StoredPayment {
   reference: string;
   date: Date;

@@ -55,6 +55,12 @@ export async function refreshPromises(
       status: judged.instalments[k]!.status,
       paidToward: judged.instalments[k]!.paidToward,
     }));
+    const unchanged =
+      judged.status === 'pending' &&
+      instalments.every(
+        (i, k) => i.status === p.instalments[k]!.status && i.paidToward === p.instalments[k]!.paidToward,
+      );
+    if (unchanged) continue;
     // Only a pending promise moves, and only once: the filter on status makes a repeat a no-op.
     const res = await models.PaymentPromise.updateOne(
       { _id: p._id, status: 'pending' },

@@ -12,7 +12,11 @@ export type LocalDate = string;
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 export function isLocalDate(s: string): s is LocalDate {
-  return ISO_DATE.test(s) && DateTime.fromISO(s, { zone: 'UTC' }).isValid;
+  if (!ISO_DATE.test(s)) return false;
+  // A real calendar day survives a round trip through Date (31 February does not).
+  const [y, m, d] = s.split('-').map(Number) as [number, number, number];
+  const t = new Date(Date.UTC(y, m - 1, d));
+  return t.getUTCFullYear() === y && t.getUTCMonth() === m - 1 && t.getUTCDate() === d;
 }
 
 /** The day it is at `instant` in `zone` (what "today" means to the team). */

@@ -47,10 +47,18 @@ export function mergeTotals(a: Totals, b: Totals): Totals {
 }
 
 /** Number of minor-unit digits of a currency (EUR 2, JPY 0, …) as the platform's ICU knows it. */
+const DIGITS = new Map<string, number>();
+
 export function minorDigits(currency: string): number {
-  return (
-    new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2
-  );
+  let digits = DIGITS.get(currency);
+  if (digits === undefined) {
+    // Building a NumberFormat is slow, and imports ask this for every row.
+    digits =
+      new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ??
+      2;
+    DIGITS.set(currency, digits);
+  }
+  return digits;
 }
 
 /** "1 234,56 €" in French, "€1,234.56" in English. */

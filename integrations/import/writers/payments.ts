@@ -1,7 +1,5 @@
-import { invoiceFacts } from '../../../models/ledger/invoice-state';
-import { allocate, applyPayment } from '../../../models/ledger/payments';
+import { allocate, applyPayment, uncoveredByPayments } from '../../../models/ledger/payments';
 import { compareDates, fromStored, toStored } from '../../../models/rules/dates';
-import { outstanding } from '../../../models/rules/invoice-facts';
 import type { PaymentRowT } from '../rows';
 import { emptyOutcome, type Writer } from './types';
 
@@ -99,7 +97,7 @@ async function targetInvoices(
     return {
       invoices: r.invoice_numbers.map((n) => ({
         number: n,
-        outstanding: outstanding(invoiceFacts(byNumber.get(n)!)),
+        outstanding: uncoveredByPayments(byNumber.get(n)!),
       })),
     };
   }
@@ -109,5 +107,5 @@ async function targetInvoices(
     status: { $in: ['open', 'partially_paid'] },
   }).lean();
   open.sort((a, b) => compareDates(fromStored(a.dueDate), fromStored(b.dueDate)));
-  return { invoices: open.map((i) => ({ number: i.number, outstanding: outstanding(invoiceFacts(i)) })) };
+  return { invoices: open.map((i) => ({ number: i.number, outstanding: uncoveredByPayments(i) })) };
 }

@@ -87,13 +87,19 @@ export class Collection {
     return undefined;
   }
 
-  /** The documents that can match `filter`, in natural order, and how they were found. */
-  candidates(filter: Doc): { docs: Doc[] | Iterable<Doc>; plan: Plan } {
+  /**
+   * The documents that can match `filter`, in natural order, and how they were found.
+   * `exact` means the lookup itself answered the filter (a lone equality on an indexed field),
+   * so the candidates need no further test.
+   */
+  candidates(filter: Doc): { docs: Doc[] | Iterable<Doc>; plan: Plan; exact: boolean } {
     const ids = this.plan(filter);
-    if (!ids) return { docs: this.docs.values(), plan: { stage: 'COLLSCAN' } };
+    if (!ids) return { docs: this.docs.values(), plan: { stage: 'COLLSCAN' }, exact: false };
     const ordered = [...ids.ids].filter((id) => this.docs.has(id));
     if (ordered.length > 1) ordered.sort((a, b) => this.seq.get(a)! - this.seq.get(b)!);
-    return { docs: ordered.map((id) => this.docs.get(id)!), plan: ids.plan };
+    const keys = Object.keys(filter);
+    const exact = keys.length === 1 && !keys[0]!.startsWith('$') && equalityValues(filter[keys[0]!]) !== null;
+    return { docs: ordered.map((id) => this.docs.get(id)!), plan: ids.plan, exact };
   }
 
   private plan(filter: Doc): { ids: Set<string>; plan: Plan } | null {

@@ -58,12 +58,21 @@ export class Index {
 
   private keysOf(doc: Doc): DocKeys | null {
     if (this.partial && !this.partial.test(doc)) return null;
-    const perField = this.fields.map((f) => valuesAtPath(doc, f));
-    if (this.spec.sparse && perField.every((vals) => vals.length === 1 && vals[0] === undefined)) return null;
-    const first = [...new Set(perField[0]!.map(keyOf))];
+    const firstValues = valuesAtPath(doc, this.fields[0]!);
+    if (
+      this.spec.sparse &&
+      this.fields.every((f, i) =>
+        (i === 0 ? firstValues : valuesAtPath(doc, f)).every((v) => v === undefined),
+      )
+    ) {
+      return null;
+    }
+    const first = [...new Set(firstValues.map(keyOf))];
+    // Full compound keys only matter for uniqueness; lookups use the first field.
+    if (!this.spec.unique) return { first, full: [] };
     let full: string[] = [''];
-    for (const vals of perField) {
-      const keys = [...new Set(vals.map(keyOf))];
+    for (const f of this.fields) {
+      const keys = [...new Set(valuesAtPath(doc, f).map(keyOf))];
       full = full.flatMap((prefix) => keys.map((k) => `${prefix}|${k}`));
       if (full.length > MAX_KEYS_PER_DOC) break;
     }

@@ -40,7 +40,8 @@ export function applyUpdate(
           `Unknown modifier: ${op}. Expected a valid update modifier or pipeline-style update specified as an array`,
         );
     }
-    if (Object.keys(mods).length > 0) {
+    if (isTopLevelSetUnset(mods)) applyTopLevel(doc, mods);
+    else if (Object.keys(mods).length > 0) {
       try {
         mingo.update(doc, mods as never, arrayFilters, inserting ? undefined : (filter as never), {
           cloneMode: 'deep',
@@ -84,6 +85,26 @@ const SUPPORTED = new Set([
   '$currentDate',
 ]);
 
+/**
+ * `$set` / `$unset` of top-level fields only (what most writes send). mingo's updater rebuilds
+ * its operator tables on every call, which dominates bulk upserts; these two are plain
+ * assignments, so they are done directly and everything else goes to mingo.
+ */
+function isTopLevelSetUnset(mods: Doc): boolean {
+  for (const [op, fields] of Object.entries(mods)) {
+    if (op !== '$set' && op !== '$unset') return false;
+    if (!fields || typeof fields !== 'object') return false;
+    for (const k of Object.keys(fields))
+      if (k.includes('.') || k.startsWith('$') || k === '_id') return false;
+  }
+  return true;
+}
+
+function applyTopLevel(doc: Doc, mods: Doc): void {
+  for (const [k, v] of Object.entries((mods.$set as Doc | undefined) ?? {})) doc[k] = cloneDoc(v);
+  for (const k of Object.keys((mods.$unset as Doc | undefined) ?? {})) delete doc[k];
+}
+
 function immutableId() {
   return errors.immutableField(
     "Performing an update on the path '_id' would modify the immutable field '_id'",
@@ -95,7 +116,9 @@ export function upsertSeed(filter: Doc): Doc {
   const { _id, ...sets } = collectEqualities(filter, {});
   // mingo refuses to $set _id, so it is placed first by hand; other paths may be dotted.
   const seed: Doc = _id === undefined ? {} : { _id };
-  if (Object.keys(sets).length > 0) mingo.update(seed, { $set: sets } as never);
+  const mods = { $set: sets };
+  if (isTopLevelSetUnset(mods)) applyTopLevel(seed, mods);
+  else mingo.update(seed, mods as never);
   return seed;
 }
 

@@ -58,11 +58,12 @@ export const insert: Handler = (cmd, ctx) => {
 /** The documents matching `filter`, in natural order (or `sort`), at most `limit` (0 = all). */
 export function matching(collection: Collection | undefined, filter: Doc, limit = 0, sort?: Doc): Doc[] {
   if (!collection) return [];
-  const query = new Query(filter);
+  const { docs, exact } = collection.candidates(filter);
+  // Compiling a mingo query has a fixed cost; an exact index answer does not need one.
+  const query = exact ? null : new Query(filter);
   const out: Doc[] = [];
-  const { docs } = collection.candidates(filter);
   for (const doc of docs) {
-    if (!query.test(doc)) continue;
+    if (query && !query.test(doc)) continue;
     out.push(doc);
     if (limit > 0 && !sort && out.length >= limit) break;
   }
