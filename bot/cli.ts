@@ -6,8 +6,10 @@ import { Command, CommanderError } from 'commander';
 import { registerConfigCommand } from './commands/config-command';
 import { registerDbCommand } from './commands/db-command';
 import { registerDemoCommand } from './commands/demo-command';
+import { registerDigestCommand } from './commands/digest-command';
 import { registerImportCommand } from './commands/import-command';
 import { exitWithError } from './commands/shared';
+import { registerWorklistCommand } from './commands/worklist-command';
 
 export function buildProgram(): Command {
   const program = new Command('relance')
@@ -18,6 +20,8 @@ export function buildProgram(): Command {
   registerDbCommand(program);
   registerImportCommand(program);
   registerDemoCommand(program);
+  registerWorklistCommand(program);
+  registerDigestCommand(program);
   return program;
 }
 

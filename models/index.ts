@@ -4,12 +4,14 @@
 import type { Connection, Model } from 'mongoose';
 import { type Activity, ActivitySchema } from './schemas/activity';
 import { type Customer, CustomerSchema } from './schemas/customer';
+import { type DigestRecord, DigestRecordSchema } from './schemas/digest';
 import { type Dispute, DisputeSchema } from './schemas/dispute';
 import { type Invoice, InvoiceSchema } from './schemas/invoice';
 import { type Payment, PaymentSchema } from './schemas/payment';
 import { type PolicyDoc, PolicySchema } from './schemas/policy';
 import { type PaymentPromise, PaymentPromiseSchema } from './schemas/promise';
 import { type Staff, StaffSchema } from './schemas/staff';
+import { type CustomerSummary, CustomerSummarySchema } from './schemas/summary';
 
 export interface Models {
   Staff: Model<Staff>;
@@ -20,6 +22,8 @@ export interface Models {
   Dispute: Model<Dispute>;
   Activity: Model<Activity>;
   Policy: Model<PolicyDoc>;
+  CustomerSummary: Model<CustomerSummary>;
+  DigestRecord: Model<DigestRecord>;
 }
 
 export function registerModels(conn: Connection): Models {
@@ -34,6 +38,8 @@ export function registerModels(conn: Connection): Models {
     Dispute: model<Dispute>('Dispute', DisputeSchema),
     Activity: model<Activity>('Activity', ActivitySchema),
     Policy: model<PolicyDoc>('Policy', PolicySchema),
+    CustomerSummary: model<CustomerSummary>('CustomerSummary', CustomerSummarySchema),
+    DigestRecord: model<DigestRecord>('DigestRecord', DigestRecordSchema),
   };
 }
 

@@ -5,6 +5,7 @@
  */
 
 import { refreshPromises } from '../../models/ledger/promises';
+import { markDirty } from '../../models/ledger/summaries';
 import { toStored } from '../../models/rules/dates';
 import type { ImportKind } from '../import/headers';
 import { validateRows, writeRows } from '../import/importer';
@@ -37,6 +38,8 @@ export async function loadDemo(ledger: Ledger, seed = 42): Promise<DemoSummary> 
     await writeRows(kind, valid, opts);
   };
   await store('staff', demo.staff);
+  // The staff CSV has no language column: Tom works in English.
+  await ledger.models.Staff.updateOne({ handle: 'tom' }, { $set: { language: 'en' } });
   await store('customers', demo.customers);
   await store('invoices', demo.invoices);
   await store('payments', demo.payments);
@@ -139,6 +142,11 @@ export async function loadDemo(ledger: Ledger, seed = 42): Promise<DemoSummary> 
     demo.customers.map((c) => c.reference!),
     today,
     ledger.policy,
+  );
+  // Disputes, promises and the trail were written directly: their customers' summaries are stale.
+  await markDirty(
+    models,
+    demo.customers.map((c) => ({ customer: c.reference!, owner: c.owner! })),
   );
   return {
     staff: demo.staff.length,

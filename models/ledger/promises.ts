@@ -6,6 +6,7 @@ import type { Models } from '../index';
 import { fromStored, type LocalDate } from '../rules/dates';
 import type { Policy } from '../rules/policy';
 import { judgePromise, type PromiseStatus } from '../rules/promises';
+import { markDirty } from './summaries';
 
 export interface PromiseChange {
   id: string;
@@ -76,5 +77,9 @@ export async function refreshPromises(
       });
     }
   }
+  await markDirty(
+    models,
+    changes.map((c) => ({ customer: c.customer })),
+  );
   return changes;
 }

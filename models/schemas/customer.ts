@@ -35,6 +35,9 @@ export const CustomerSchema = new Schema(
     /** Annual late-penalty rate of the terms of sale (percent); absent → legal default. */
     penaltyRatePct: { type: Number, min: 0 },
     consumer: { type: Boolean, default: false },
+    /** A call-back someone asked for (from a logged call), and a snooze set from the worklist. */
+    callbackOn: Date,
+    snoozedUntil: Date,
     address: { lines: [String], postalCode: String, city: String, country: { type: String, default: 'FR' } },
   },
   { timestamps: true },

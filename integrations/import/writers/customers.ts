@@ -1,3 +1,4 @@
+import { markDirty } from '../../../models/ledger/summaries';
 import type { CustomerRowT } from '../rows';
 import { countUpserts, emptyOutcome, type Writer } from './types';
 
@@ -23,6 +24,7 @@ export const writeCustomers: Writer<CustomerRowT> = async (batch, { models }) =>
     ).map((c) => [c.reference, c]),
   );
   const ops: unknown[] = [];
+  const dirty: Array<{ customer: string; owner: string }> = [];
   const ownerMoves: Array<{ reference: string; owner: string }> = [];
   for (const { row, value: r } of batch) {
     const owner = handleOf.get(r.owner.toLowerCase());
@@ -50,6 +52,7 @@ export const writeCustomers: Writer<CustomerRowT> = async (batch, { models }) =>
       } as (typeof contacts)[number]);
     }
     if (before && before.owner !== owner) ownerMoves.push({ reference: r.reference, owner });
+    dirty.push({ customer: r.reference, owner });
     ops.push({
       updateOne: {
         filter: { reference: r.reference },
@@ -81,5 +84,6 @@ export const writeCustomers: Writer<CustomerRowT> = async (batch, { models }) =>
   // Invoices carry their customer's owner for portfolio queries: move them along.
   for (const m of ownerMoves)
     await models.Invoice.collection.updateMany({ customer: m.reference }, { $set: { owner: m.owner } });
+  await markDirty(models, dirty);
   return out;
 };

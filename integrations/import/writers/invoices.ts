@@ -1,4 +1,5 @@
 import { derivedStatus, RECOMPUTE_INVOICE } from '../../../models/ledger/invoice-state';
+import { markDirty } from '../../../models/ledger/summaries';
 import { fromStored, toStored } from '../../../models/rules/dates';
 import { formatMoney } from '../../../models/rules/money';
 import type { InvoiceRowT } from '../rows';
@@ -66,6 +67,7 @@ export const writeInvoices: Writer<InvoiceRowT> = async (batch, { models }) => {
   );
   const ops: unknown[] = [];
   const recompute: string[] = [];
+  const touched = new Map<string, string>();
   for (const { row, value: r } of batch) {
     const owner = owners.get(r.customer_reference);
     if (!owner) {
@@ -77,6 +79,7 @@ export const writeInvoices: Writer<InvoiceRowT> = async (batch, { models }) => {
       continue;
     }
     const first = known.get(r.number);
+    touched.set(r.customer_reference, owner);
     if (!first) {
       known.set(r.number, { ...r, customer: r.customer_reference, exportedPaid: r.amount_paid, owner, row });
       ops.push({
@@ -129,6 +132,10 @@ export const writeInvoices: Writer<InvoiceRowT> = async (batch, { models }) => {
     countUpserts(await models.Invoice.collection.bulkWrite(ops as never, { ordered: true }), out);
   for (const number of recompute)
     await models.Invoice.collection.updateOne({ number }, RECOMPUTE_INVOICE as never);
+  await markDirty(
+    models,
+    [...touched].map(([customer, owner]) => ({ customer, owner })),
+  );
   return out;
 };
 

@@ -1,4 +1,5 @@
 import { allocate, applyPayment, uncoveredByPayments } from '../../../models/ledger/payments';
+import { markDirty } from '../../../models/ledger/summaries';
 import { compareDates, fromStored, toStored } from '../../../models/rules/dates';
 import type { PaymentRowT } from '../rows';
 import { emptyOutcome, type Writer } from './types';
@@ -77,6 +78,10 @@ export const writePayments: Writer<PaymentRowT> = async (batch, { models }) => {
     out.inserted++;
   }
   out.touchedCustomers = [...touched];
+  await markDirty(
+    models,
+    out.touchedCustomers.map((customer) => ({ customer })),
+  );
   return out;
 };
 

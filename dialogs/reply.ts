@@ -1,0 +1,80 @@
+/**
+ * Everything Relance says, in one small channel-neutral vocabulary. Dialogs build these;
+ * bot/ renders them as Block Kit, Adaptive Cards or terminal text. Dialogs never build channel
+ * JSON. Buttons carry a typed payload, validated with zod when it comes back.
+ */
+import { z } from 'zod';
+import type { Bucket } from '../models/rules/aging';
+import type { Totals } from '../models/rules/money';
+
+export const ActionPayload = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('call_script'), customer: z.string().min(1) }),
+  z.object({ type: z.literal('log_outcome'), customer: z.string().min(1) }),
+  z.object({
+    type: z.literal('snooze'),
+    customer: z.string().min(1),
+    until: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+  }),
+  z.object({ type: z.literal('show_customer'), customer: z.string().min(1) }),
+  z.object({
+    type: z.literal('worklist'),
+    forStaff: z.string().optional(),
+    date: z.string().optional(),
+    top: z.number().int().positive().optional(),
+  }),
+  z.object({ type: z.literal('digest_details'), staff: z.string().min(1), date: z.string() }),
+]);
+export type ActionPayload = z.infer<typeof ActionPayload>;
+
+export interface Action {
+  label: string;
+  payload: ActionPayload;
+  style?: 'primary' | 'danger';
+}
+
+export interface Fact {
+  label: string;
+  value: string;
+}
+
+export interface ListEntry {
+  rank: number;
+  title: string;
+  /** One line: why this one. */
+  why: string;
+  facts: Fact[];
+  actions: Action[];
+}
+
+export interface AgedTable {
+  /** One row per currency: the bucket amounts, formatted. */
+  rows: Array<{ currency: string; cells: Record<Bucket | 'total', string> }>;
+  headers: Record<Bucket | 'total', string>;
+}
+
+export type Block =
+  | { kind: 'text'; text: string }
+  | { kind: 'facts'; facts: Fact[] }
+  | { kind: 'list'; entries: ListEntry[] }
+  | { kind: 'aged'; table: AgedTable }
+  | { kind: 'actions'; actions: Action[] };
+
+export interface Section {
+  title?: string;
+  blocks: Block[];
+}
+
+export interface Reply {
+  /** What notification previews and screen readers show. */
+  summary: string;
+  title?: string;
+  sections: Section[];
+}
+
+/** A reply that is just a sentence. */
+export function textReply(text: string): Reply {
+  return { summary: text, sections: [{ blocks: [{ kind: 'text', text }] }] };
+}
+
+/** Totals as plain data for JSON outputs (minor units per currency). */
+export type { Totals };

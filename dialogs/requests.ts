@@ -1,0 +1,114 @@
+/**
+ * What people ask, in French or English, turned into a typed request: "who should I call
+ * today", "top 5", "my calls for tomorrow", "calls for Marie", "only over 10k",
+ * "qui dois-je appeler aujourd'hui ?", "mes appels de demain", the morning digest, help.
+ */
+import * as chrono from 'chrono-node';
+import { z } from 'zod';
+import { addDays, type LocalDate, localDate } from '../models/rules/dates';
+import { parseAmount } from '../models/rules/money';
+import type { Lang } from './turn';
+
+export const WorklistRequest = z.object({
+  kind: z.literal('worklist'),
+  date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+  top: z.number().int().positive().max(200).optional(),
+  /** A person named in the request ("calls for Marie"), to be matched to a staff member. */
+  forPerson: z.string().optional(),
+  /** Minimum overdue amount in minor units. */
+  minOverdue: z.number().int().nonnegative().optional(),
+  lang: z.enum(['fr', 'en']),
+});
+export type WorklistRequest = z.infer<typeof WorklistRequest>;
+
+export type Request =
+  | WorklistRequest
+  | { kind: 'digest'; date: LocalDate; lang: Lang }
+  | { kind: 'help'; lang: Lang };
+
+const FRENCH =
+  /\b(qui|dois|appeler|appels|demain|aujourd|mes|pour|seulement|au-dessus|plus de|résumé|synthèse|aide|mon|ma)\b/i;
+const ENGLISH = /\b(who|should|call|calls|today|tomorrow|my|for|only|over|digest|help|summary)\b/i;
+const WORKLIST =
+  /\b(call|calls|calling|appel|appels|appeler|rappeler|worklist|to-?do|à faire)\b|qui dois-je/i;
+const DIGEST = /\b(digest|summary|morning|résumé|synthèse|point du jour|récap)\b/i;
+const HELP = /^\s*(help|aide|\?|what can you do|que sais-tu faire)\s*\??\s*$/i;
+const DATE_WORDS = new Set([
+  'today',
+  'tomorrow',
+  'demain',
+  'aujourd',
+  'monday',
+  'tuesday',
+  'wednesday',
+  'thursday',
+  'friday',
+  'lundi',
+  'mardi',
+  'mercredi',
+  'jeudi',
+  'vendredi',
+  'me',
+  'moi',
+  'la',
+  'le',
+  'les',
+]);
+
+export function detectLang(text: string, fallback: Lang): Lang {
+  const fr = (text.match(new RegExp(FRENCH, 'gi')) ?? []).length;
+  const en = (text.match(new RegExp(ENGLISH, 'gi')) ?? []).length;
+  if (fr > en) return 'fr';
+  if (en > fr) return 'en';
+  return fallback;
+}
+
+/** "10k", "10 000", "10 000 €", "12k€", "5,000" → minor units (EUR-style two decimals). */
+function amountOf(raw: string): number | null {
+  const m = /^([\d\s.,]+)\s*(k)?/i.exec(raw.trim());
+  if (!m) return null;
+  const base = parseAmount(m[1]!.trim());
+  if (base === null) return null;
+  return m[2] ? base * 1000 : base;
+}
+
+function dateOf(text: string, lang: Lang, today: LocalDate, timeZone: string, now: Date): LocalDate {
+  if (/\b(tomorrow|demain)\b/i.test(text)) return addDays(today, 1);
+  if (/\b(today|aujourd'?hui)\b/i.test(text)) return today;
+  const parser = lang === 'fr' ? chrono.fr : chrono.en;
+  const found = parser.parseDate(text, { instant: now, timezone: timeZone }, { forwardDate: true });
+  return found ? localDate(found, timeZone) : today;
+}
+
+export function parseRequest(
+  text: string,
+  opts: { lang: Lang; today: LocalDate; timeZone: string; now: Date },
+): Request | null {
+  const lang = detectLang(text, opts.lang);
+  if (HELP.test(text)) return { kind: 'help', lang };
+  if (DIGEST.test(text))
+    return { kind: 'digest', date: dateOf(text, lang, opts.today, opts.timeZone, opts.now), lang };
+  const topMatch = /\btop\s*(\d{1,3})\b|\b(\d{1,3})\s+(?:premiers|first|customers|clients)\b/i.exec(text);
+  const overMatch =
+    /\b(?:over|above|more than|plus de|au[- ]dessus de|supérieurs? à|>)\s*([\d][\d\s.,]*\s*k?)/i.exec(text);
+  if (!WORKLIST.test(text) && !topMatch && !overMatch) return null;
+  const person = /\b(?:for|pour|de)\s+([A-Za-zÀ-ÿ][\p{L}'-]+)/iu.exec(text);
+  const forPerson =
+    person &&
+    !DATE_WORDS.has(person[1]!.toLowerCase()) &&
+    !/^(aujourd|me|moi|calls?|appels?)/i.test(person[1]!)
+      ? person[1]
+      : undefined;
+  const request: WorklistRequest = {
+    kind: 'worklist',
+    date: dateOf(text, lang, opts.today, opts.timeZone, opts.now),
+    lang,
+  };
+  if (topMatch) request.top = Number(topMatch[1] ?? topMatch[2]);
+  if (overMatch) {
+    const min = amountOf(overMatch[1]!);
+    if (min !== null) request.minOverdue = min;
+  }
+  if (forPerson) request.forPerson = forPerson;
+  return WorklistRequest.parse(request);
+}

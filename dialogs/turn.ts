@@ -1,0 +1,20 @@
+/**
+ * A turn, whatever the channel: who asks, in which language, and what — text typed, or the
+ * payload of a button they pressed. Channel edges build it; dialogs answer it.
+ */
+import type { ActionPayload } from './reply';
+
+export type Lang = 'fr' | 'en';
+
+export interface Turn {
+  /** Channel-prefixed id of the event (slack:T1:C1:ts, teams:…, web:…, cli:…): the operation key. */
+  id: string;
+  channel: 'slack' | 'teams' | 'web' | 'cli';
+  /** The staff member (handle), already mapped from the channel's user id. */
+  staff: string;
+  lang: Lang;
+  text?: string;
+  action?: ActionPayload;
+  /** When it happened. */
+  at: Date;
+}

@@ -1,0 +1,219 @@
+/**
+ * "Who should I call today?": the ranked, explained call list, as a reply and as JSON
+ * entries (the CLI's --json). A controller gets their own portfolio; a manager the team's,
+ * or a named person's ("calls for Marie").
+ */
+import { worklist } from '../models/ledger/worklist';
+import { addBusinessDays } from '../models/rules/calendar';
+import { compareDates } from '../models/rules/dates';
+import type { Totals } from '../models/rules/money';
+import type { StepKey } from '../models/rules/policy';
+import type { Reason, ReasonCode, Scored } from '../models/rules/scoring';
+import { day, daysLate, money, OUTCOME_LABELS, STEP_LABELS, totals } from './i18n';
+import type { Action, ListEntry, Reply } from './reply';
+import { textReply } from './reply';
+import type { WorklistRequest } from './requests';
+import { type DialogServices, findStaffByHandle, findStaffByName } from './services';
+import type { Lang, Turn } from './turn';
+
+/** One entry of `relance worklist --json`: the contract scripts read. */
+export interface WorklistEntry {
+  rank: number;
+  customer: string;
+  name: string;
+  owner: string;
+  score: number;
+  reasonCode: ReasonCode;
+  reason: string;
+  overdue: Totals;
+  daysLate: number;
+  contact: { name: string | null; phone: string | null } | null;
+  lastContact: { on: string; kind: string; outcome: string | null } | null;
+}
+
+export function reasonText(r: Reason, lang: Lang): string {
+  const f = r.facts;
+  const amount = f.amount !== undefined && f.currency ? money(f.amount, f.currency, lang) : '';
+  const when = f.date ? day(f.date, lang) : '';
+  switch (r.code) {
+    case 'promise_broken':
+      return lang === 'fr'
+        ? `Promesse non tenue : ${amount} attendus le ${when}`
+        : `Broken promise: ${amount} was due on ${when}`;
+    case 'promise_due':
+      return lang === 'fr'
+        ? `Promesse à vérifier : ${amount} prévus le ${when}`
+        : `Promise to check: ${amount} due ${when}`;
+    case 'callback_due':
+      return lang === 'fr' ? `Rappel demandé pour le ${when}` : `Call-back requested for ${when}`;
+    case 'ladder_call': {
+      const step = STEP_LABELS[lang][f.step as StepKey] ?? f.step;
+      return lang === 'fr' ? `Étape du jour : ${step} (${f.invoice})` : `Due today: ${step} (${f.invoice})`;
+    }
+    case 'money_at_risk':
+      return lang === 'fr'
+        ? `${amount} en retard, jusqu'à ${f.daysLate} j`
+        : `${amount} overdue, up to ${f.daysLate} days late`;
+  }
+}
+
+const KIND_LABELS: Record<Lang, Record<string, string>> = {
+  fr: {
+    call: 'appel',
+    letter: 'lettre',
+    email: 'e-mail',
+    promise: 'promesse',
+    dispute: 'litige',
+    callback: 'rappel',
+  },
+  en: {
+    call: 'call',
+    letter: 'letter',
+    email: 'email',
+    promise: 'promise',
+    dispute: 'dispute',
+    callback: 'call-back',
+  },
+};
+
+function entryOf(s: Scored, rank: number, lang: Lang): WorklistEntry {
+  const c = s.customer;
+  return {
+    rank,
+    customer: c.reference,
+    name: c.name,
+    owner: c.owner,
+    score: s.score,
+    reasonCode: s.reason.code,
+    reason:
+      reasonText(s.reason, lang) +
+      (c.strategic ? (lang === 'fr' ? ' · compte stratégique' : ' · strategic account') : ''),
+    overdue: s.overdue,
+    daysLate: s.maxDaysLate,
+    contact: c.contact ? { name: c.contact.name ?? null, phone: c.contact.phone ?? null } : null,
+    lastContact: c.lastContact
+      ? { on: c.lastContact.on, kind: c.lastContact.kind, outcome: c.lastContact.outcome ?? null }
+      : null,
+  };
+}
+
+function listEntry(e: WorklistEntry, lang: Lang, snoozeTo: string): ListEntry {
+  const fr = lang === 'fr';
+  const facts = [
+    {
+      label: fr ? 'En retard' : 'Overdue',
+      value: Object.keys(e.overdue).length ? totals(e.overdue, lang) : '—',
+    },
+    { label: fr ? 'Retard max.' : 'Most late', value: e.daysLate > 0 ? daysLate(e.daysLate, lang) : '—' },
+    {
+      label: fr ? 'Dernier contact' : 'Last contact',
+      value: e.lastContact
+        ? `${day(e.lastContact.on, lang)} · ${KIND_LABELS[lang][e.lastContact.kind] ?? e.lastContact.kind}${e.lastContact.outcome ? ` (${OUTCOME_LABELS[lang][e.lastContact.outcome] ?? e.lastContact.outcome})` : ''}`
+        : fr
+          ? 'aucun'
+          : 'none',
+    },
+    {
+      label: fr ? 'Appeler' : 'Call',
+      value: e.contact ? [e.contact.name, e.contact.phone].filter(Boolean).join(' · ') : '—',
+    },
+  ];
+  const actions: Action[] = [
+    {
+      label: fr ? "Script d'appel" : 'Call script',
+      payload: { type: 'call_script', customer: e.customer },
+      style: 'primary',
+    },
+    {
+      label: fr ? 'Noter le résultat' : 'Log outcome',
+      payload: { type: 'log_outcome', customer: e.customer },
+    },
+    {
+      label: fr ? `Reporter au ${day(snoozeTo, lang)}` : `Snooze to ${day(snoozeTo, lang)}`,
+      payload: { type: 'snooze', customer: e.customer, until: snoozeTo },
+    },
+  ];
+  return { rank: e.rank, title: `${e.name} (${e.customer})`, why: e.reason, facts, actions };
+}
+
+export interface WorklistAnswer {
+  reply: Reply;
+  entries: WorklistEntry[];
+}
+
+/** Whose portfolio a request is about: a named person, else the asker (a manager: the team). */
+async function scopeOf(
+  req: WorklistRequest,
+  turn: Turn,
+  services: DialogServices,
+): Promise<{ owners: string[] | null; label: string } | { error: string }> {
+  const fr = req.lang === 'fr';
+  if (req.forPerson) {
+    const person = await findStaffByName(services, req.forPerson);
+    if (!person)
+      return {
+        error: fr
+          ? `Je ne connais personne nommé « ${req.forPerson} » dans l'équipe.`
+          : `I don't know anyone called "${req.forPerson}" in the team.`,
+      };
+    return { owners: [person.handle], label: person.name };
+  }
+  const me = await findStaffByHandle(services, turn.staff);
+  if (!me) return { error: fr ? "Je ne vous trouve pas dans l'équipe." : "I can't find you in the team." };
+  if (me.role === 'manager' || me.role === 'admin')
+    return { owners: null, label: fr ? "l'équipe" : 'the team' };
+  return { owners: [me.handle], label: me.name };
+}
+
+export async function answerWorklist(
+  req: WorklistRequest,
+  turn: Turn,
+  services: DialogServices,
+): Promise<WorklistAnswer> {
+  const lang = req.lang;
+  const fr = lang === 'fr';
+  const scope = await scopeOf(req, turn, services);
+  if ('error' in scope) return { reply: textReply(scope.error), entries: [] };
+  const today = services.today();
+  const isToday = compareDates(req.date, today) === 0;
+  const scored = await worklist(services.models, services.policy, {
+    owners: scope.owners,
+    asOf: req.date,
+    now: isToday ? services.clock.now() : null,
+    top: req.top ?? 10,
+    minOverdue: req.minOverdue,
+  });
+  const entries = scored.map((s, i) => entryOf(s, i + 1, lang));
+  const when = isToday
+    ? fr
+      ? "aujourd'hui"
+      : 'today'
+    : fr
+      ? `le ${day(req.date, lang)}`
+      : `on ${day(req.date, lang)}`;
+  const filter = req.minOverdue
+    ? fr
+      ? ` · plus de ${money(req.minOverdue, 'EUR', lang)} en retard`
+      : ` · over ${money(req.minOverdue, 'EUR', lang)} overdue`
+    : '';
+  const title = fr
+    ? `Appels pour ${scope.label}, ${when}${filter}`
+    : `Calls for ${scope.label}, ${when}${filter}`;
+  if (entries.length === 0) {
+    const none = fr
+      ? `Personne à appeler ${when}${filter} : rien n'est dû qui ne soit déjà en cours.`
+      : `Nobody to call ${when}${filter}: nothing is due that is not already in hand.`;
+    return { reply: { ...textReply(none), title }, entries };
+  }
+  const snoozeTo = addBusinessDays(req.date, 1, services.policy.country);
+  return {
+    reply: {
+      title,
+      summary: fr
+        ? `${entries.length} appel(s) ${when}, en premier : ${entries[0]!.name}`
+        : `${entries.length} call(s) ${when}, first: ${entries[0]!.name}`,
+      sections: [{ blocks: [{ kind: 'list', entries: entries.map((e) => listEntry(e, lang, snoozeTo)) }] }],
+    },
+    entries,
+  };
+}

@@ -1,0 +1,101 @@
+/**
+ * The ranked call list for one or more controllers, computed from the per-customer summaries
+ * (refreshed first where writes made them stale) with the pure scoring of models/rules.
+ */
+import type { Models } from '../index';
+import type { LocalDate } from '../rules/dates';
+import type { Policy } from '../rules/policy';
+import {
+  type CustomerPicture,
+  DEFAULT_WEIGHTS,
+  rankCustomers,
+  type Scored,
+  type ScoringWeights,
+  scoreCustomer,
+} from '../rules/scoring';
+import { refreshDirty } from './summaries';
+
+export interface WorklistQuery {
+  /** Staff handles whose portfolios to rank; null for the whole team. */
+  owners: string[] | null;
+  asOf: LocalDate;
+  /** When the list is asked for (business hours apply); null for a future day. */
+  now: Date | null;
+  top?: number;
+  /** Only customers with at least this much overdue in one currency (minor units). */
+  minOverdue?: number;
+}
+
+import type { CustomerSummary } from '../schemas/summary';
+
+type SummaryDoc = CustomerSummary;
+
+export function pictureOf(s: SummaryDoc): CustomerPicture {
+  return {
+    reference: s.customer,
+    name: s.name ?? s.customer,
+    owner: s.owner,
+    strategic: !!s.strategic,
+    timeZone: s.timeZone ?? 'Europe/Paris',
+    businessHours:
+      s.businessHours?.start && s.businessHours.end
+        ? { start: s.businessHours.start, end: s.businessHours.end }
+        : undefined,
+    creditLimit:
+      s.creditLimit?.amount && s.creditLimit.currency
+        ? { amount: s.creditLimit.amount, currency: s.creditLimit.currency }
+        : null,
+    contact: s.contact ? { name: s.contact.name ?? undefined, phone: s.contact.phone ?? undefined } : null,
+    open: (s.open ?? []).map((o) => ({
+      number: o.n!,
+      currency: o.cur!,
+      outstanding: o.amt ?? 0,
+      chaseable: o.ch ?? 0,
+      dueDate: o.due!,
+      issueDate: o.issued ?? o.due!,
+      step: o.step,
+      stepOn: o.stepOn,
+    })),
+    promises: (s.promises ?? []).map((p) => ({
+      status: p.status!,
+      dates: p.dates ?? [],
+      amount: p.amount ?? 0,
+      currency: p.currency ?? 'EUR',
+      judgedOn: p.judgedOn,
+    })),
+    lastContact: s.lastContact?.on
+      ? { on: s.lastContact.on, kind: s.lastContact.kind ?? '', outcome: s.lastContact.outcome ?? undefined }
+      : null,
+    reminders: s.reminders ?? [],
+    callbackOn: s.callbackOn,
+    snoozedUntil: s.snoozedUntil,
+  };
+}
+
+export async function loadPictures(
+  models: Models,
+  owners: string[] | null,
+  asOf: LocalDate,
+): Promise<CustomerPicture[]> {
+  await refreshDirty(models, asOf, owners ?? undefined);
+  const summaries = await models.CustomerSummary.find(owners ? { owner: { $in: owners } } : {}).lean();
+  return summaries.map(pictureOf);
+}
+
+export async function worklist(
+  models: Models,
+  policy: Policy,
+  q: WorklistQuery,
+  weights: ScoringWeights = DEFAULT_WEIGHTS,
+): Promise<Scored[]> {
+  const pictures = await loadPictures(models, q.owners, q.asOf);
+  const scored: Scored[] = [];
+  for (const c of pictures) {
+    const s = scoreCustomer(c, q.asOf, q.now, policy, weights);
+    if (!s) continue;
+    if (q.minOverdue !== undefined && !Object.values(s.overdue).some((v) => v >= q.minOverdue!)) continue;
+    scored.push(s);
+  }
+  const ranked = rankCustomers(scored);
+  return q.top ? ranked.slice(0, q.top) : ranked;
+}

@@ -1,0 +1,267 @@
+/**
+ * Who to call today, as a senior credit controller weighs it (../shared/domain.md):
+ *
+ * 1. Tiers first — a broken promise (1000), a promise falling due (900), a call-back asked
+ *    for (850), a ladder step due today whose channel is a call (500), otherwise money at risk (0).
+ * 2. Within a tier, the score adds:
+ *    - money at risk: log10(1 + Σ chaseable × (1 + days late / 30)) in major units, per currency,
+ *      the largest currency counting (amounts are never added across currencies) × `amount`;
+ *    - credit-limit usage (outstanding ÷ limit, capped at 2) × `creditUsage`;
+ *    - past lateness: broken promises in the last 30 days × `brokenPromises`;
+ *    - `strategic` for accounts flagged by sales.
+ * 3. Skipped: nothing chaseable (paid, or disputed), a snooze not yet over, a contact in the
+ *    last `recentContactDays` business days (unless a promise fell due or broke), and a
+ *    customer whose business day is already over in its own time zone.
+ * Every entry carries one reason, as a code plus the facts to say it in either language.
+ */
+import { DateTime } from 'luxon';
+import { businessDaysBetween, isBusinessDay } from './calendar';
+import { compareDates, daysBetween, type LocalDate } from './dates';
+import type { InvoiceFacts } from './invoice-facts';
+import { ladderPosition } from './ladder';
+import { type Totals, totalsOf } from './money';
+import { isCallChannel, type Policy } from './policy';
+
+export interface ScoringWeights {
+  amount: number;
+  creditUsage: number;
+  brokenPromises: number;
+  strategic: number;
+  /** Business days after a contact during which a customer is left alone. */
+  recentContactDays: number;
+}
+
+export const DEFAULT_WEIGHTS: ScoringWeights = {
+  amount: 10,
+  creditUsage: 15,
+  brokenPromises: 8,
+  strategic: 12,
+  recentContactDays: 3,
+};
+
+export type ReasonCode = 'promise_broken' | 'promise_due' | 'callback_due' | 'ladder_call' | 'money_at_risk';
+
+const TIER: Record<ReasonCode, number> = {
+  promise_broken: 1000,
+  promise_due: 900,
+  callback_due: 850,
+  ladder_call: 500,
+  money_at_risk: 0,
+};
+
+/** What scoring reads about a customer (the per-customer summary, as plain data). */
+export interface CustomerPicture {
+  reference: string;
+  name: string;
+  owner: string;
+  strategic: boolean;
+  timeZone: string;
+  businessHours?: { start: string; end: string };
+  creditLimit?: { amount: number; currency: string } | null;
+  contact?: { name?: string; phone?: string } | null;
+  open: Array<{
+    number: string;
+    currency: string;
+    outstanding: number;
+    chaseable: number;
+    dueDate: LocalDate;
+    issueDate: LocalDate;
+    step?: string | null;
+    stepOn?: LocalDate | null;
+  }>;
+  promises: Array<{
+    status: string;
+    dates: LocalDate[];
+    amount: number;
+    currency: string;
+    judgedOn?: LocalDate | null;
+  }>;
+  lastContact?: { on: LocalDate; kind: string; outcome?: string } | null;
+  reminders: LocalDate[];
+  callbackOn?: LocalDate | null;
+  snoozedUntil?: LocalDate | null;
+}
+
+export interface Reason {
+  code: ReasonCode;
+  /** Facts for the sentence: a date, an amount, a step, days late. */
+  facts: {
+    date?: LocalDate;
+    amount?: number;
+    currency?: string;
+    step?: string;
+    invoice?: string;
+    daysLate?: number;
+  };
+}
+
+export interface Scored {
+  customer: CustomerPicture;
+  score: number;
+  reason: Reason;
+  overdue: Totals;
+  maxDaysLate: number;
+}
+
+function moneyAtRisk(
+  c: CustomerPicture,
+  asOf: LocalDate,
+): { score: number; overdue: Totals; maxDaysLate: number; top: { currency: string; amount: number } | null } {
+  const perCurrency: Record<string, number> = {};
+  const overdueItems: Array<{ amount: number; currency: string }> = [];
+  let maxDaysLate = 0;
+  for (const inv of c.open) {
+    const late = daysBetween(inv.dueDate, asOf);
+    if (late <= 0 || inv.chaseable <= 0) continue;
+    maxDaysLate = Math.max(maxDaysLate, late);
+    overdueItems.push({ amount: inv.chaseable, currency: inv.currency });
+    perCurrency[inv.currency] = (perCurrency[inv.currency] ?? 0) + (inv.chaseable / 100) * (1 + late / 30);
+  }
+  const best = Object.entries(perCurrency).sort((a, b) => b[1] - a[1])[0];
+  const overdue = totalsOf(overdueItems);
+  return {
+    score: best ? Math.log10(1 + best[1]) : 0,
+    overdue,
+    maxDaysLate,
+    top: best ? { currency: best[0], amount: overdue[best[0]]! } : null,
+  };
+}
+
+/** True when the customer's business day is over (or it is not a working day there). */
+function dayIsOver(c: CustomerPicture, now: Date, policy: Policy): boolean {
+  const local = DateTime.fromJSDate(now, { zone: c.timeZone || policy.timeZone });
+  if (!isBusinessDay(local.toISODate()!, policy.country)) return true;
+  const end = c.businessHours?.end ?? '18:00';
+  return local.toFormat('HH:mm') >= end;
+}
+
+/**
+ * The customer's entry for `asOf` (the day the list is for), or null when it should not be
+ * on the list. `now` is when the list is asked for: business hours only apply to today.
+ */
+export function scoreCustomer(
+  c: CustomerPicture,
+  asOf: LocalDate,
+  now: Date | null,
+  policy: Policy,
+  weights: ScoringWeights = DEFAULT_WEIGHTS,
+): Scored | null {
+  const risk = moneyAtRisk(c, asOf);
+  const chaseableTotal = c.open.reduce((n, i) => n + i.chaseable, 0);
+  if (c.snoozedUntil && compareDates(c.snoozedUntil, asOf) > 0) return null;
+
+  const broken = c.promises.filter(
+    (p) => (p.status === 'broken' || p.status === 'partially_kept') && p.judgedOn,
+  );
+  const recentlyBroken = broken.find(
+    (p) => !c.lastContact || compareDates(c.lastContact.on, p.judgedOn!) < 0,
+  );
+  const dueNow = c.promises
+    .filter((p) => p.status === 'pending')
+    .flatMap((p) =>
+      p.dates.filter((d) => compareDates(d, asOf) <= 0 && daysBetween(d, asOf) <= 3).map((d) => ({ p, d })),
+    )[0];
+
+  let reason: Reason | null = null;
+  if (recentlyBroken) {
+    reason = {
+      code: 'promise_broken',
+      facts: {
+        date: recentlyBroken.dates.at(-1),
+        amount: recentlyBroken.amount,
+        currency: recentlyBroken.currency,
+      },
+    };
+  } else if (dueNow) {
+    reason = {
+      code: 'promise_due',
+      facts: { date: dueNow.d, amount: dueNow.p.amount, currency: dueNow.p.currency },
+    };
+  } else if (c.callbackOn && compareDates(c.callbackOn, asOf) <= 0) {
+    reason = { code: 'callback_due', facts: { date: c.callbackOn } };
+  }
+  const promiseEvent = reason !== null && reason.code !== 'callback_due';
+
+  if (!reason) {
+    if (chaseableTotal <= 0) return null;
+    // A call step of the ladder due by today on one of the invoices.
+    for (const inv of c.open) {
+      const facts: InvoiceFacts = {
+        number: inv.number,
+        currency: inv.currency,
+        amount: inv.outstanding,
+        issueDate: inv.issueDate,
+        dueDate: inv.dueDate,
+        paidTotal: 0,
+        payments: [],
+        credits: [],
+        status: 'open',
+        disputedAmount: inv.outstanding - inv.chaseable,
+      };
+      const pendingPromise = c.promises.find((p) => p.status === 'pending');
+      const pos = ladderPosition(
+        facts,
+        {
+          lastStep: (inv.step as never) ?? undefined,
+          lastStepOn: inv.stepOn ?? undefined,
+          promisedUntil: pendingPromise?.dates.at(-1),
+          customerReminders: c.reminders,
+        },
+        policy,
+        asOf,
+      );
+      if (pos.status === 'due' && pos.next && isCallChannel(pos.next.step.channel)) {
+        reason = {
+          code: 'ladder_call',
+          facts: { step: pos.next.step.key, invoice: inv.number, date: pos.next.on },
+        };
+        break;
+      }
+    }
+  }
+  if (!reason) {
+    if (!risk.top) return null;
+    reason = {
+      code: 'money_at_risk',
+      facts: { amount: risk.top.amount, currency: risk.top.currency, daysLate: risk.maxDaysLate },
+    };
+  }
+
+  // Leave alone a customer contacted in the last few business days, unless a promise event.
+  if (
+    !promiseEvent &&
+    c.lastContact &&
+    businessDaysBetween(c.lastContact.on, asOf, policy.country) < weights.recentContactDays
+  ) {
+    if (reason.code !== 'callback_due') return null;
+  }
+  if (now && dayIsOver(c, now, policy)) return null;
+
+  let usage = 0;
+  if (c.creditLimit && c.creditLimit.amount > 0) {
+    const owed = c.open
+      .filter((i) => i.currency === c.creditLimit!.currency)
+      .reduce((n, i) => n + i.outstanding, 0);
+    usage = Math.min(2, owed / c.creditLimit.amount);
+  }
+  const score =
+    TIER[reason.code] +
+    weights.amount * risk.score +
+    weights.creditUsage * usage +
+    weights.brokenPromises * broken.length +
+    (c.strategic ? weights.strategic : 0);
+  return {
+    customer: c,
+    score: Math.round(score * 100) / 100,
+    reason,
+    overdue: risk.overdue,
+    maxDaysLate: risk.maxDaysLate,
+  };
+}
+
+/** Ranks customers: highest score first, ties by reference so the order is stable. */
+export function rankCustomers(scored: Scored[]): Scored[] {
+  return [...scored].sort(
+    (a, b) => b.score - a.score || a.customer.reference.localeCompare(b.customer.reference),
+  );
+}
