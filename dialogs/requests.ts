@@ -26,12 +26,58 @@ export type Request =
   | { kind: 'digest'; date: LocalDate; lang: Lang }
   | { kind: 'help'; lang: Lang };
 
-const FRENCH =
-  /\b(qui|dois|appeler|appels|demain|aujourd|mes|pour|seulement|au-dessus|plus de|résumé|synthèse|aide|mon|ma)\b/i;
-const ENGLISH = /\b(who|should|call|calls|today|tomorrow|my|for|only|over|digest|help|summary)\b/i;
-const WORKLIST =
-  /\b(call|calls|calling|appel|appels|appeler|rappeler|worklist|to-?do|à faire)\b|qui dois-je/i;
-const DIGEST = /\b(digest|summary|morning|résumé|synthèse|point du jour|récap)\b/i;
+/** Whole words, accents included (JavaScript's \b only knows ASCII letters). */
+function words(list: string[]): RegExp {
+  return new RegExp(`(?<![\\p{L}\\d])(?:${list.join('|')})(?![\\p{L}\\d])`, 'iu');
+}
+
+const FRENCH = words([
+  'qui',
+  'dois',
+  'appeler',
+  'appels',
+  'demain',
+  "aujourd'hui",
+  'mes',
+  'pour',
+  'seulement',
+  'au-dessus',
+  'plus de',
+  'résumé',
+  'synthèse',
+  'aide',
+  'mon',
+  'ma',
+]);
+const ENGLISH = words([
+  'who',
+  'should',
+  'call',
+  'calls',
+  'today',
+  'tomorrow',
+  'my',
+  'for',
+  'only',
+  'over',
+  'digest',
+  'help',
+  'summary',
+]);
+const WORKLIST = words([
+  'call',
+  'calls',
+  'calling',
+  'appel',
+  'appels',
+  'appeler',
+  'rappeler',
+  'worklist',
+  'to-?do',
+  'à faire',
+  'qui dois-je',
+]);
+const DIGEST = words(['digest', 'summary', 'morning', 'résumé', 'synthèse', 'point du jour', 'récap']);
 const HELP = /^\s*(help|aide|\?|what can you do|que sais-tu faire)\s*\??\s*$/i;
 const DATE_WORDS = new Set([
   'today',
@@ -56,8 +102,8 @@ const DATE_WORDS = new Set([
 ]);
 
 export function detectLang(text: string, fallback: Lang): Lang {
-  const fr = (text.match(new RegExp(FRENCH, 'gi')) ?? []).length;
-  const en = (text.match(new RegExp(ENGLISH, 'gi')) ?? []).length;
+  const fr = (text.match(new RegExp(FRENCH, 'giu')) ?? []).length;
+  const en = (text.match(new RegExp(ENGLISH, 'giu')) ?? []).length;
   if (fr > en) return 'fr';
   if (en > fr) return 'en';
   return fallback;

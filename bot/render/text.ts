@@ -12,6 +12,7 @@ function block(b: Block): string[] {
         `${String(e.rank).padStart(2)}. ${e.title}`,
         `    ${e.why}`,
         `    ${e.facts.map((f) => `${f.label}: ${f.value}`).join(' | ')}`,
+        ...(e.actions.length ? [`    [${e.actions.map((a) => a.label).join('] [')}]`] : []),
       ]);
     case 'aged': {
       const keys = Object.keys(b.table.headers) as Array<keyof typeof b.table.headers>;

@@ -46,9 +46,16 @@ export async function loadDemo(ledger: Ledger, seed = 42): Promise<DemoSummary> 
 
   const { models } = ledger;
   const ownerOf = new Map(demo.customers.map((c) => [c.reference, c.owner!]));
+  // Customers whose disputes, promises or trail this load actually wrote: their summaries are stale.
+  const changed = new Set<string>();
+  // Mongoose stamps updatedAt on every matched update: inserts count by upsertedCount, and
+  // updates filter out the documents they would not change.
+  const wrote = (customer: string, count: number) => {
+    if (count > 0) changed.add(customer);
+  };
   for (const d of demo.disputes) {
     const key = `demo:dispute:${d.invoice}`;
-    await models.Dispute.updateOne(
+    const dispute = await models.Dispute.updateOne(
       { operationKey: key, customer: d.customer },
       {
         $setOnInsert: {
@@ -63,13 +70,17 @@ export async function loadDemo(ledger: Ledger, seed = 42): Promise<DemoSummary> 
       },
       { upsert: true },
     );
+    wrote(d.customer, dispute.upsertedCount);
     const inv = await models.Invoice.findOne({ number: d.invoice }, { amount: 1, amountPaid: 1 }).lean();
-    if (inv)
-      await models.Invoice.updateOne(
-        { number: d.invoice },
-        { $set: { disputedAmount: inv.amount - (inv.amountPaid ?? 0) } },
+    if (inv) {
+      const disputedAmount = inv.amount - (inv.amountPaid ?? 0);
+      const res = await models.Invoice.updateOne(
+        { number: d.invoice, disputedAmount: { $ne: disputedAmount } },
+        { $set: { disputedAmount } },
       );
-    await models.Activity.updateOne(
+      wrote(d.customer, res.modifiedCount);
+    }
+    const trail = await models.Activity.updateOne(
       { key: `${key}:activity` },
       {
         $setOnInsert: {
@@ -85,9 +96,10 @@ export async function loadDemo(ledger: Ledger, seed = 42): Promise<DemoSummary> 
       },
       { upsert: true },
     );
+    wrote(d.customer, trail.upsertedCount);
   }
   for (const p of demo.promises) {
-    await models.PaymentPromise.updateOne(
+    const promise = await models.PaymentPromise.updateOne(
       { operationKey: `demo:promise:${p.invoices.join(',')}`, customer: p.customer },
       {
         $setOnInsert: {
@@ -106,10 +118,11 @@ export async function loadDemo(ledger: Ledger, seed = 42): Promise<DemoSummary> 
       },
       { upsert: true },
     );
+    wrote(p.customer, promise.upsertedCount);
   }
   for (const a of demo.activities) {
     const key = `demo:activity:${a.customer}:${a.invoices.join(',')}:${a.kind}:${a.step ?? a.on}`;
-    await models.Activity.updateOne(
+    const activity = await models.Activity.updateOne(
       { key },
       {
         $setOnInsert: {
@@ -126,15 +139,17 @@ export async function loadDemo(ledger: Ledger, seed = 42): Promise<DemoSummary> 
       },
       { upsert: true },
     );
+    wrote(a.customer, activity.upsertedCount);
     // The ladder keeps the last step performed on each invoice.
     if (a.step) {
-      await models.Invoice.updateOne(
+      const ladder = await models.Invoice.updateOne(
         {
           number: a.invoices[0],
           $or: [{ 'ladder.on': { $exists: false } }, { 'ladder.on': { $lt: toStored(a.on) } }],
         },
         { $set: { ladder: { step: a.step, on: toStored(a.on) } } },
       );
+      wrote(a.customer, ladder.modifiedCount);
     }
   }
   await refreshPromises(
@@ -143,10 +158,9 @@ export async function loadDemo(ledger: Ledger, seed = 42): Promise<DemoSummary> 
     today,
     ledger.policy,
   );
-  // Disputes, promises and the trail were written directly: their customers' summaries are stale.
   await markDirty(
     models,
-    demo.customers.map((c) => ({ customer: c.reference!, owner: c.owner! })),
+    [...changed].map((customer) => ({ customer, owner: ownerOf.get(customer) })),
   );
   return {
     staff: demo.staff.length,

@@ -18,8 +18,8 @@ export async function markDirty(
       updateOne: {
         filter: { customer: c.customer },
         update: c.owner
-          ? { $inc: { seq: 1 }, $set: { owner: c.owner }, $setOnInsert: { cleanSeq: 0 } }
-          : { $inc: { seq: 1 } },
+          ? { $inc: { seq: 1 }, $set: { owner: c.owner, dirty: true }, $setOnInsert: { cleanSeq: 0 } }
+          : { $inc: { seq: 1 }, $set: { dirty: true } },
         upsert: !!c.owner,
       },
     })) as never,
@@ -29,7 +29,7 @@ export async function markDirty(
 
 /** Refreshes the dirty summaries among the given owners' customers (all owners when omitted). */
 export async function refreshDirty(models: Models, asOf: LocalDate, owners?: string[]): Promise<number> {
-  const filter: Record<string, unknown> = { $expr: { $ne: ['$seq', '$cleanSeq'] } };
+  const filter: Record<string, unknown> = { dirty: true };
   if (owners) filter.owner = { $in: owners };
   const dirty = await models.CustomerSummary.find(filter, { customer: 1, seq: 1 }).lean();
   for (let i = 0; i < dirty.length; i += 500) {
@@ -133,6 +133,7 @@ async function refreshSummaries(
       callbackOn: c.callbackOn ? fromStored(c.callbackOn) : null,
       snoozedUntil: c.snoozedUntil ? fromStored(c.snoozedUntil) : null,
       cleanSeq: seqOf.get(c.reference) ?? 0,
+      dirty: false,
     };
     return {
       updateOne: {

@@ -26,7 +26,7 @@ export function localDate(instant: Date, zone: string): LocalDate {
 
 /** A stored day (00:00 UTC) back to its calendar date. */
 export function fromStored(d: Date): LocalDate {
-  return DateTime.fromJSDate(d, { zone: 'UTC' }).toISODate()!;
+  return d.toISOString().slice(0, 10);
 }
 
 /** A calendar date as stored: 00:00 UTC of that day. */
@@ -34,15 +34,21 @@ export function toStored(d: LocalDate): Date {
   return new Date(`${d}T00:00:00.000Z`);
 }
 
+// Calendar-day arithmetic needs no time zone: on UTC midnights every day lasts exactly
+// DAY_MS. Plain Date arithmetic here (not luxon) because rankings do it per invoice per request.
+const DAY_MS = 86_400_000;
+
+function utcMs(d: LocalDate): number {
+  return Date.UTC(Number(d.slice(0, 4)), Number(d.slice(5, 7)) - 1, Number(d.slice(8, 10)));
+}
+
 export function addDays(d: LocalDate, days: number): LocalDate {
-  return DateTime.fromISO(d, { zone: 'UTC' }).plus({ days }).toISODate()!;
+  return new Date(utcMs(d) + days * DAY_MS).toISOString().slice(0, 10);
 }
 
 /** Whole days from `a` to `b` (positive when b is later). */
 export function daysBetween(a: LocalDate, b: LocalDate): number {
-  return Math.round(
-    DateTime.fromISO(b, { zone: 'UTC' }).diff(DateTime.fromISO(a, { zone: 'UTC' }), 'days').days,
-  );
+  return Math.round((utcMs(b) - utcMs(a)) / DAY_MS);
 }
 
 export function compareDates(a: LocalDate, b: LocalDate): number {
@@ -55,11 +61,12 @@ export function maxDate(a: LocalDate, b: LocalDate): LocalDate {
 
 /** ISO weekday: 1 = Monday … 7 = Sunday. */
 export function weekday(d: LocalDate): number {
-  return DateTime.fromISO(d, { zone: 'UTC' }).weekday;
+  return new Date(utcMs(d)).getUTCDay() || 7;
 }
 
 export function endOfMonth(d: LocalDate): LocalDate {
-  return DateTime.fromISO(d, { zone: 'UTC' }).endOf('month').toISODate()!;
+  const t = new Date(utcMs(d));
+  return new Date(Date.UTC(t.getUTCFullYear(), t.getUTCMonth() + 1, 0)).toISOString().slice(0, 10);
 }
 
 /** The instant a local wall-clock time happens in a zone (e.g. 08:30 in Europe/Paris). */

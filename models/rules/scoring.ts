@@ -15,7 +15,7 @@
  * Every entry carries one reason, as a code plus the facts to say it in either language.
  */
 import { DateTime } from 'luxon';
-import { businessDaysBetween, isBusinessDay } from './calendar';
+import { addBusinessDays, isBusinessDay } from './calendar';
 import { compareDates, daysBetween, type LocalDate } from './dates';
 import type { InvoiceFacts } from './invoice-facts';
 import { ladderPosition } from './ladder';
@@ -129,10 +129,24 @@ function moneyAtRisk(
 
 /** True when the customer's business day is over (or it is not a working day there). */
 function dayIsOver(c: CustomerPicture, now: Date, policy: Policy): boolean {
-  const local = DateTime.fromJSDate(now, { zone: c.timeZone || policy.timeZone });
-  if (!isBusinessDay(local.toISODate()!, policy.country)) return true;
-  const end = c.businessHours?.end ?? '18:00';
-  return local.toFormat('HH:mm') >= end;
+  const local = wallClock(now, c.timeZone || policy.timeZone);
+  if (!isBusinessDay(local.date, policy.country)) return true;
+  return local.time >= (c.businessHours?.end ?? '18:00');
+}
+
+// A ranking asks the same (instant, zone) for thousands of customers: convert each pair once.
+const wallClocks = new Map<string, { date: LocalDate; time: string }>();
+
+function wallClock(now: Date, zone: string): { date: LocalDate; time: string } {
+  const key = `${now.getTime()}|${zone}`;
+  let found = wallClocks.get(key);
+  if (!found) {
+    const local = DateTime.fromJSDate(now, { zone });
+    found = { date: local.toISODate()!, time: local.toFormat('HH:mm') };
+    if (wallClocks.size > 1000) wallClocks.clear();
+    wallClocks.set(key, found);
+  }
+  return found;
 }
 
 /**
@@ -231,7 +245,8 @@ export function scoreCustomer(
   if (
     !promiseEvent &&
     c.lastContact &&
-    businessDaysBetween(c.lastContact.on, asOf, policy.country) < weights.recentContactDays
+    // (fewer than N business days since: the Nth business day after it is still to come)
+    addBusinessDays(c.lastContact.on, weights.recentContactDays, policy.country) > asOf
   ) {
     if (reason.code !== 'callback_due') return null;
   }

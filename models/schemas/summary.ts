@@ -3,8 +3,9 @@ import { type InferSchemaType, Schema } from 'mongoose';
 /**
  * One small document per customer with what the worklist and digest need: its open invoices in
  * compact form, promises, last contact, reminders. Kept up to date on write: writers bump `seq`
- * (cheap), and a reader refreshes the summaries whose `seq` moved past `cleanSeq` before using
- * them — so a request reads ~one document per customer, never every invoice.
+ * and raise `dirty` (cheap), and a reader refreshes the dirty summaries before using them — so a
+ * request reads ~one document per customer, never every invoice. `dirty` is indexed so that
+ * finding stale summaries is a lookup, not a scan; `cleanSeq` is the `seq` a refresh saw.
  */
 export const CustomerSummarySchema = new Schema(
   {
@@ -12,6 +13,7 @@ export const CustomerSummarySchema = new Schema(
     owner: { type: String, required: true },
     seq: { type: Number, default: 1 },
     cleanSeq: { type: Number, default: 0 },
+    dirty: { type: Boolean, default: true },
     name: String,
     language: String,
     timeZone: String,
@@ -47,5 +49,6 @@ export const CustomerSummarySchema = new Schema(
   { timestamps: true },
 );
 CustomerSummarySchema.index({ owner: 1 });
+CustomerSummarySchema.index({ dirty: 1 });
 
 export type CustomerSummary = InferSchemaType<typeof CustomerSummarySchema>;

@@ -16,12 +16,9 @@ export const writeCustomers: Writer<CustomerRowT> = async (batch, { models }) =>
     handleOf.set(s.email, s.handle);
   }
   const existing = new Map(
-    (
-      await models.Customer.find(
-        { reference: { $in: batch.map((b) => b.value.reference) } },
-        { reference: 1, owner: 1, contacts: 1 },
-      ).lean()
-    ).map((c) => [c.reference, c]),
+    (await models.Customer.find({ reference: { $in: batch.map((b) => b.value.reference) } }).lean()).map(
+      (c) => [c.reference, c],
+    ),
   );
   const ops: unknown[] = [];
   const dirty: Array<{ customer: string; owner: string }> = [];
@@ -51,24 +48,30 @@ export const writeCustomers: Writer<CustomerRowT> = async (batch, { models }) =>
         usual: true,
       } as (typeof contacts)[number]);
     }
+    const set: Record<string, unknown> = {
+      name: r.name,
+      language: r.language,
+      ...(r.time_zone ? { timeZone: r.time_zone } : {}),
+      owner,
+      ...(r.credit_limit !== undefined
+        ? { creditLimit: { amount: r.credit_limit, currency: r.currency } }
+        : {}),
+      paymentTermsDays: r.payment_terms_days,
+      strategic: r.strategic,
+      contacts: JSON.parse(JSON.stringify(contacts)),
+    };
+    // Re-importing the same export must change nothing, summaries' bookkeeping included.
+    if (before && sameFields(before as unknown as Record<string, unknown>, set)) {
+      out.unchanged++;
+      continue;
+    }
     if (before && before.owner !== owner) ownerMoves.push({ reference: r.reference, owner });
     dirty.push({ customer: r.reference, owner });
     ops.push({
       updateOne: {
         filter: { reference: r.reference },
         update: {
-          $set: {
-            name: r.name,
-            language: r.language,
-            ...(r.time_zone ? { timeZone: r.time_zone } : {}),
-            owner,
-            ...(r.credit_limit !== undefined
-              ? { creditLimit: { amount: r.credit_limit, currency: r.currency } }
-              : {}),
-            paymentTermsDays: r.payment_terms_days,
-            strategic: r.strategic,
-            contacts: JSON.parse(JSON.stringify(contacts)),
-          },
+          $set: set,
           $setOnInsert: {
             reference: r.reference,
             consumer: false,
@@ -87,3 +90,16 @@ export const writeCustomers: Writer<CustomerRowT> = async (batch, { models }) =>
   await markDirty(models, dirty);
   return out;
 };
+
+function sameFields(before: Record<string, unknown>, set: Record<string, unknown>): boolean {
+  return Object.entries(set).every(([k, v]) => canonical(before[k]) === canonical(v));
+}
+
+/** JSON with sorted keys, so that stored and fresh objects compare by content. */
+function canonical(v: unknown): string {
+  return JSON.stringify(v, (_k, x) =>
+    x && typeof x === 'object' && !Array.isArray(x)
+      ? Object.fromEntries(Object.entries(x).sort(([a], [b]) => a.localeCompare(b)))
+      : x,
+  );
+}

@@ -79,8 +79,8 @@ export const writeInvoices: Writer<InvoiceRowT> = async (batch, { models }) => {
       continue;
     }
     const first = known.get(r.number);
-    touched.set(r.customer_reference, owner);
     if (!first) {
+      touched.set(r.customer_reference, owner);
       known.set(r.number, { ...r, customer: r.customer_reference, exportedPaid: r.amount_paid, owner, row });
       ops.push({
         updateOne: {
@@ -125,8 +125,13 @@ export const writeInvoices: Writer<InvoiceRowT> = async (batch, { models }) => {
       recompute.push(r.number);
     }
     Object.assign(first, { due_date: r.due_date, owner, exportedPaid: r.amount_paid });
-    if (Object.keys(changes).length === 0) out.unchanged++;
-    else ops.push({ updateOne: { filter: { number: r.number }, update: { $set: changes } } });
+    if (Object.keys(changes).length === 0) {
+      out.unchanged++;
+      continue;
+    }
+    // Only a real change marks the summary stale: re-importing the same export is a no-op.
+    touched.set(r.customer_reference, owner);
+    ops.push({ updateOne: { filter: { number: r.number }, update: { $set: changes } } });
   }
   if (ops.length > 0)
     countUpserts(await models.Invoice.collection.bulkWrite(ops as never, { ordered: true }), out);

@@ -1,6 +1,7 @@
 /** Open cursors (what getMore continues), with batches capped by count and by bytes. */
-import { calculateObjectSize, Long } from 'bson';
+import { Long } from 'bson';
 import { errors } from './mongo-error';
+import { encodedDoc } from './reply-encoding';
 import type { Doc } from './values';
 
 const MAX_BATCH_BYTES = 16 * 1024 * 1024 - 64 * 1024;
@@ -63,7 +64,7 @@ function takeBatch(docs: Doc[], start: number, max: number): Doc[] {
   const out: Doc[] = [];
   let bytes = 0;
   for (let i = start; i < docs.length && out.length < max; i++) {
-    const size = calculateObjectSize(docs[i]!);
+    const size = encodedDoc(docs[i]!).length;
     if (out.length > 0 && bytes + size > MAX_BATCH_BYTES) break;
     bytes += size;
     out.push(docs[i]!);

@@ -3,8 +3,9 @@
  * sequences, moreToCome), and the legacy OP_QUERY/OP_REPLY pair that drivers still use for
  * the first handshake of a connection.
  */
-import { deserialize, serialize } from 'bson';
+import { deserialize } from 'bson';
 import { errors, MongoCommandError } from './mongo-error';
+import { encodeBody } from './reply-encoding';
 import type { Doc } from './values';
 
 export const OP_REPLY = 1;
@@ -139,7 +140,7 @@ let nextRequestId = 1;
 
 /** An OP_MSG reply carrying one body document. */
 export function encodeMsgReply(responseTo: number, body: Doc): Buffer {
-  const doc = serialize(body, { ignoreUndefined: true });
+  const doc = encodeBody(body);
   const header = Buffer.alloc(21);
   header.writeInt32LE(21 + doc.length, 0);
   header.writeInt32LE(nextRequestId++, 4);
@@ -152,7 +153,7 @@ export function encodeMsgReply(responseTo: number, body: Doc): Buffer {
 
 /** An OP_REPLY for the legacy handshake. */
 export function encodeLegacyReply(responseTo: number, body: Doc): Buffer {
-  const doc = serialize(body, { ignoreUndefined: true });
+  const doc = encodeBody(body);
   const header = Buffer.alloc(36);
   header.writeInt32LE(36 + doc.length, 0);
   header.writeInt32LE(nextRequestId++, 4);

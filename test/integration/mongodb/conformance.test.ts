@@ -310,6 +310,18 @@ describe('cursors', () => {
       .toArray();
     expect(agg).toHaveLength(250);
   });
+
+  it('serves a document read many times as it is now, never as it was when first read', async () => {
+    const c = t.db.collection('reread');
+    await c.insertOne({ _id: 'R' as never, n: 1, tags: ['a'] });
+    for (let k = 0; k < 3; k++) expect(await c.find({}).toArray()).toEqual([{ _id: 'R', n: 1, tags: ['a'] }]);
+    await c.updateOne({ _id: 'R' as never }, { $inc: { n: 1 }, $push: { tags: 'b' } });
+    expect(await c.find({}, { batchSize: 1 }).toArray()).toEqual([{ _id: 'R', n: 2, tags: ['a', 'b'] }]);
+    await c.replaceOne({ _id: 'R' as never }, { n: 3 });
+    expect(await c.findOne({ _id: 'R' as never })).toEqual({ _id: 'R', n: 3 });
+    await c.deleteOne({ _id: 'R' as never });
+    expect(await c.find({}).toArray()).toEqual([]);
+  });
 });
 
 describe('aggregation', () => {

@@ -1,0 +1,39 @@
+import { parseRequest } from '../../dialogs/requests';
+
+const opts = {
+  lang: 'en' as const,
+  today: '2026-11-23',
+  timeZone: 'Europe/Paris',
+  now: new Date('2026-11-23T08:15:00Z'),
+};
+
+describe('understanding requests in French and English', () => {
+  it.each([
+    ['who should I call today?', { kind: 'worklist', date: '2026-11-23', lang: 'en' }],
+    ['top 5', { kind: 'worklist', date: '2026-11-23', top: 5, lang: 'en' }],
+    ['my calls for tomorrow', { kind: 'worklist', date: '2026-11-24', lang: 'en' }],
+    ['calls for Marie', { kind: 'worklist', date: '2026-11-23', forPerson: 'Marie', lang: 'en' }],
+    ['only over 10k', { kind: 'worklist', date: '2026-11-23', minOverdue: 1_000_000, lang: 'en' }],
+    [
+      'who should I call on Friday, top 3 over 5 000',
+      { kind: 'worklist', date: '2026-11-27', top: 3, minOverdue: 500_000, lang: 'en' },
+    ],
+    ["qui dois-je appeler aujourd'hui ?", { kind: 'worklist', date: '2026-11-23', lang: 'fr' }],
+    ['mes appels de demain', { kind: 'worklist', date: '2026-11-24', lang: 'fr' }],
+    ['appels pour Tom', { kind: 'worklist', date: '2026-11-23', forPerson: 'Tom', lang: 'fr' }],
+    [
+      'seulement au-dessus de 10k',
+      { kind: 'worklist', date: '2026-11-23', minOverdue: 1_000_000, lang: 'fr' },
+    ],
+    ['qui appeler vendredi ?', { kind: 'worklist', date: '2026-11-27', lang: 'fr' }],
+    ['digest', { kind: 'digest', date: '2026-11-23', lang: 'en' }],
+    ['mon résumé', { kind: 'digest', date: '2026-11-23', lang: 'fr' }],
+    ['aide', { kind: 'help', lang: 'fr' }],
+  ])('%j', (text, expected) => {
+    expect(parseRequest(text, opts)).toEqual(expected);
+  });
+
+  it('does not take an unrelated sentence for a request', () => {
+    expect(parseRequest('Acme promised 5k by Friday', opts)).toBeNull();
+  });
+});

@@ -1,0 +1,166 @@
+import { defaultPolicy } from '../../../models/rules/policy';
+import {
+  type CustomerPicture,
+  rankCustomers,
+  type Scored,
+  scoreCustomer,
+} from '../../../models/rules/scoring';
+
+const policy = defaultPolicy();
+const AS_OF = '2026-11-23'; // Monday
+const NOON = new Date('2026-11-23T11:00:00Z'); // 12:00 in Paris
+
+function customer(reference: string, overrides: Partial<CustomerPicture> = {}): CustomerPicture {
+  return {
+    reference,
+    name: reference,
+    owner: 'marie',
+    strategic: false,
+    timeZone: 'Europe/Paris',
+    businessHours: { start: '09:00', end: '18:00' },
+    creditLimit: null,
+    contact: { name: 'Contact', phone: '+33 1 00 00 00 00' },
+    open: [],
+    promises: [],
+    lastContact: null,
+    reminders: [],
+    ...overrides,
+  };
+}
+
+/** An open invoice due `daysAgo` days before AS_OF, with the first call already made. */
+function overdue(
+  number: string,
+  amount: number,
+  dueDate: string,
+  extra: Partial<CustomerPicture['open'][number]> = {},
+) {
+  return {
+    number,
+    currency: 'EUR',
+    outstanding: amount,
+    chaseable: amount,
+    dueDate,
+    issueDate: '2026-08-01',
+    step: 'first_call',
+    stepOn: '2026-11-18',
+    ...extra,
+  };
+}
+
+function rank(customers: CustomerPicture[], now: Date | null = NOON): string[] {
+  return rankCustomers(
+    customers.map((c) => scoreCustomer(c, AS_OF, now, policy)).filter((s): s is Scored => s !== null),
+  ).map((s) => s.customer.reference);
+}
+
+describe('who to call first', () => {
+  it('puts a broken promise above a larger but younger debt', () => {
+    const broken = customer('BROKEN', {
+      open: [overdue('B1', 200_000, '2026-10-20')],
+      promises: [
+        { status: 'broken', dates: ['2026-11-16'], amount: 200_000, currency: 'EUR', judgedOn: '2026-11-19' },
+      ],
+      lastContact: { on: '2026-11-10', kind: 'call' },
+    });
+    const big = customer('BIG', { open: [overdue('G1', 5_000_000, '2026-11-05')] });
+    expect(rank([big, broken])).toEqual(['BROKEN', 'BIG']);
+    expect(scoreCustomer(broken, AS_OF, NOON, policy)!.reason).toEqual({
+      code: 'promise_broken',
+      facts: { date: '2026-11-16', amount: 200_000, currency: 'EUR' },
+    });
+  });
+
+  it('orders the tiers: broken promise, promise due, call-back, ladder call, money at risk', () => {
+    const customers = [
+      customer('MONEY', {
+        open: [overdue('M1', 900_000, '2026-08-01', { step: 'manager_call', stepOn: '2026-11-20' })],
+      }),
+      customer('LADDER', { open: [overdue('L1', 10_000, '2026-11-10', { step: null, stepOn: null })] }), // first call due at D+3
+      customer('CALLBACK', {
+        open: [overdue('C1', 10_000, '2026-10-01')],
+        callbackOn: '2026-11-23',
+        lastContact: { on: '2026-11-20', kind: 'call' },
+      }),
+      customer('DUE', {
+        open: [overdue('D1', 10_000, '2026-10-01')],
+        promises: [{ status: 'pending', dates: ['2026-11-23'], amount: 10_000, currency: 'EUR' }],
+      }),
+      customer('BROKEN', {
+        open: [overdue('X1', 10_000, '2026-10-01')],
+        promises: [
+          {
+            status: 'broken',
+            dates: ['2026-11-13'],
+            amount: 10_000,
+            currency: 'EUR',
+            judgedOn: '2026-11-18',
+          },
+        ],
+      }),
+    ];
+    expect(rank(customers)).toEqual(['BROKEN', 'DUE', 'CALLBACK', 'LADDER', 'MONEY']);
+  });
+
+  it('weighs money by age, then credit-limit usage, broken promises and the strategic flag', () => {
+    const older = customer('OLDER', { open: [overdue('O1', 100_000, '2026-06-01')] });
+    const younger = customer('YOUNGER', { open: [overdue('Y1', 100_000, '2026-11-01')] });
+    expect(rank([younger, older])).toEqual(['OLDER', 'YOUNGER']);
+    const strategic = customer('STRATEGIC', {
+      strategic: true,
+      open: [overdue('S1', 100_000, '2026-11-01')],
+    });
+    expect(rank([younger, strategic])).toEqual(['STRATEGIC', 'YOUNGER']);
+    const overLimit = customer('LIMIT', {
+      creditLimit: { amount: 50_000, currency: 'EUR' },
+      open: [overdue('C1', 100_000, '2026-11-01')],
+    });
+    expect(rank([younger, overLimit])).toEqual(['LIMIT', 'YOUNGER']);
+  });
+
+  it('never chases disputed amounts and leaves recently contacted customers alone', () => {
+    const disputed = customer('DISPUTED', { open: [overdue('D1', 300_000, '2026-09-01', { chaseable: 0 })] });
+    expect(scoreCustomer(disputed, AS_OF, NOON, policy)).toBeNull();
+    const partly = scoreCustomer(
+      customer('PARTLY', { open: [overdue('P1', 300_000, '2026-09-01', { chaseable: 100_000 })] }),
+      AS_OF,
+      NOON,
+      policy,
+    );
+    expect(partly!.overdue).toEqual({ EUR: 100_000 });
+    const called = customer('CALLED', {
+      open: [overdue('C1', 300_000, '2026-09-01')],
+      lastContact: { on: '2026-11-20', kind: 'call' },
+    });
+    expect(scoreCustomer(called, AS_OF, NOON, policy)).toBeNull(); // 1 business day ago
+    // ... unless a promise fell due since.
+    const promised = {
+      ...called,
+      promises: [{ status: 'pending', dates: ['2026-11-23'], amount: 300_000, currency: 'EUR' }],
+    };
+    expect(scoreCustomer(promised, AS_OF, NOON, policy)!.reason.code).toBe('promise_due');
+  });
+
+  it('skips a snoozed customer and one whose business day is over', () => {
+    const base = customer('A', { open: [overdue('A1', 300_000, '2026-09-01')] });
+    expect(scoreCustomer({ ...base, snoozedUntil: '2026-11-25' }, AS_OF, NOON, policy)).toBeNull();
+    expect(scoreCustomer({ ...base, snoozedUntil: '2026-11-23' }, AS_OF, NOON, policy)).not.toBeNull();
+    const evening = new Date('2026-11-23T17:30:00Z'); // 18:30 in Paris, 17:30 in London
+    expect(scoreCustomer(base, AS_OF, evening, policy)).toBeNull();
+    expect(scoreCustomer({ ...base, timeZone: 'Europe/London' }, AS_OF, evening, policy)).not.toBeNull();
+    expect(scoreCustomer(base, AS_OF, null, policy)).not.toBeNull(); // a list for another day
+  });
+
+  it('keeps amounts per currency and ranks by the largest, never their sum', () => {
+    const mixed = customer('MIXED', {
+      open: [
+        overdue('E1', 100_000, '2026-10-01'),
+        { ...overdue('U1', 80_000, '2026-10-01'), currency: 'USD' },
+      ],
+    });
+    const single = customer('SINGLE', { open: [overdue('S1', 150_000, '2026-10-01')] });
+    const scored = scoreCustomer(mixed, AS_OF, NOON, policy)!;
+    expect(scored.overdue).toEqual({ EUR: 100_000, USD: 80_000 });
+    expect(rank([mixed, single])).toEqual(['SINGLE', 'MIXED']);
+  });
+});
