@@ -15,6 +15,8 @@ export const WorklistRequest = z.object({
   top: z.number().int().positive().max(200).optional(),
   /** A person named in the request ("calls for Marie"), to be matched to a staff member. */
   forPerson: z.string().optional(),
+  /** The whole team's list ("calls for the team"): a manager's view. */
+  team: z.boolean().optional(),
   /** Minimum overdue amount in minor units. */
   minOverdue: z.number().int().nonnegative().optional(),
   lang: z.enum(['fr', 'en']),
@@ -78,6 +80,7 @@ const WORKLIST = words([
   'qui dois-je',
 ]);
 const DIGEST = words(['digest', 'summary', 'morning', 'résumé', 'synthèse', 'point du jour', 'récap']);
+const TEAM = words(['the team', 'whole team', 'everyone', "l'équipe", 'équipe', 'tout le monde']);
 const HELP = /^\s*(help|aide|\?|what can you do|que sais-tu faire)\s*\??\s*$/i;
 const DATE_WORDS = new Set([
   'today',
@@ -138,7 +141,8 @@ export function parseRequest(
   const overMatch =
     /\b(?:over|above|more than|plus de|au[- ]dessus de|supérieurs? à|>)\s*([\d][\d\s.,]*\s*k?)/i.exec(text);
   if (!WORKLIST.test(text) && !topMatch && !overMatch) return null;
-  const person = /\b(?:for|pour|de)\s+([A-Za-zÀ-ÿ][\p{L}'-]+)/iu.exec(text);
+  const team = TEAM.test(text);
+  const person = team ? null : /\b(?:for|pour|de)\s+([A-Za-zÀ-ÿ][\p{L}'-]+)/iu.exec(text);
   const forPerson =
     person &&
     !DATE_WORDS.has(person[1]!.toLowerCase()) &&
@@ -156,5 +160,6 @@ export function parseRequest(
     if (min !== null) request.minOverdue = min;
   }
   if (forPerson) request.forPerson = forPerson;
+  if (team) request.team = true;
   return WorklistRequest.parse(request);
 }

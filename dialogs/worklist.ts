@@ -104,7 +104,7 @@ function listEntry(e: WorklistEntry, lang: Lang, snoozeTo: string): ListEntry {
       label: fr ? 'En retard' : 'Overdue',
       value: Object.keys(e.overdue).length ? totals(e.overdue, lang) : '—',
     },
-    { label: fr ? 'Retard max.' : 'Most late', value: e.daysLate > 0 ? daysLate(e.daysLate, lang) : '—' },
+    { label: fr ? 'Retard' : 'Late', value: e.daysLate > 0 ? daysLate(e.daysLate, lang) : '—' },
     {
       label: fr ? 'Dernier contact' : 'Last contact',
       value: e.lastContact
@@ -160,8 +160,14 @@ async function scopeOf(
   }
   const me = await findStaffByHandle(services, turn.staff);
   if (!me) return { error: fr ? "Je ne vous trouve pas dans l'équipe." : "I can't find you in the team." };
-  if (me.role === 'manager' || me.role === 'admin')
-    return { owners: null, label: fr ? "l'équipe" : 'the team' };
+  const manager = me.role === 'manager' || me.role === 'admin';
+  if (req.team && !manager)
+    return {
+      error: fr
+        ? "Seul un responsable voit la liste de toute l'équipe ; demandez « mes appels »."
+        : 'Only a manager sees the whole team\'s list; ask for "my calls".',
+    };
+  if (manager) return { owners: null, label: fr ? "l'équipe" : 'the team' };
   return { owners: [me.handle], label: me.name };
 }
 

@@ -21,6 +21,7 @@ describe('understanding requests in French and English', () => {
     ["qui dois-je appeler aujourd'hui ?", { kind: 'worklist', date: '2026-11-23', lang: 'fr' }],
     ['mes appels de demain', { kind: 'worklist', date: '2026-11-24', lang: 'fr' }],
     ['appels pour Tom', { kind: 'worklist', date: '2026-11-23', forPerson: 'Tom', lang: 'fr' }],
+    ['calls for the team', { kind: 'worklist', date: '2026-11-23', team: true, lang: 'en' }],
     [
       'seulement au-dessus de 10k',
       { kind: 'worklist', date: '2026-11-23', minOverdue: 1_000_000, lang: 'fr' },

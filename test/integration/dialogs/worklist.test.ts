@@ -83,6 +83,14 @@ describe('"who should I call today?"', () => {
     const { title, entries } = await ask('claire', 'who should I call today?');
     expect(title).toBe('Calls for the team, today');
     expect(new Set(entries.map((e) => e.owner))).toEqual(new Set(['marie', 'tom']));
+    const asked = await ask('claire', "qui appeler dans l'équipe ?", 'fr');
+    expect(asked.title).toBe("Appels pour l'équipe, aujourd'hui");
+  });
+
+  it("tells a controller who asks for the team's list to ask for their own", async () => {
+    const { entries, text } = await ask('marie', 'calls for the team');
+    expect(entries).toEqual([]);
+    expect(text).toContain('Only a manager');
   });
 
   it('drops a customer snoozed from the list, and records the snooze once', async () => {

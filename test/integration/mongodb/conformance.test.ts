@@ -315,7 +315,7 @@ describe('cursors', () => {
     const c = t.db.collection('reread');
     await c.insertOne({ _id: 'R' as never, n: 1, tags: ['a'] });
     for (let k = 0; k < 3; k++) expect(await c.find({}).toArray()).toEqual([{ _id: 'R', n: 1, tags: ['a'] }]);
-    await c.updateOne({ _id: 'R' as never }, { $inc: { n: 1 }, $push: { tags: 'b' } });
+    await c.updateOne({ _id: 'R' as never }, { $inc: { n: 1 }, $push: { tags: 'b' } } as never);
     expect(await c.find({}, { batchSize: 1 }).toArray()).toEqual([{ _id: 'R', n: 2, tags: ['a', 'b'] }]);
     await c.replaceOne({ _id: 'R' as never }, { n: 3 });
     expect(await c.findOne({ _id: 'R' as never })).toEqual({ _id: 'R', n: 3 });
