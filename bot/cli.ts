@@ -8,6 +8,7 @@ import { registerDbCommand } from './commands/db-command';
 import { registerDemoCommand } from './commands/demo-command';
 import { registerDigestCommand } from './commands/digest-command';
 import { registerImportCommand } from './commands/import-command';
+import { registerParseNoteCommand } from './commands/parse-note-command';
 import { exitWithError } from './commands/shared';
 import { registerWorklistCommand } from './commands/worklist-command';
 
@@ -22,6 +23,7 @@ export function buildProgram(): Command {
   registerDemoCommand(program);
   registerWorklistCommand(program);
   registerDigestCommand(program);
+  registerParseNoteCommand(program);
   return program;
 }
 

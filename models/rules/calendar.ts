@@ -38,6 +38,13 @@ export function onOrNextBusinessDay(d: LocalDate, country: string): LocalDate {
   return cur;
 }
 
+/** `d` itself if it is a business day, else the one before (a month-end on a Sunday: the Friday). */
+export function lastBusinessDayOnOrBefore(d: LocalDate, country: string): LocalDate {
+  let cur = d;
+  while (!isBusinessDay(cur, country)) cur = addDays(cur, -1);
+  return cur;
+}
+
 /** Moves `n` business days forward (or backward when negative) from `d`. */
 export function addBusinessDays(d: LocalDate, n: number, country: string): LocalDate {
   let cur = d;

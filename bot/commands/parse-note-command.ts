@@ -1,0 +1,91 @@
+/**
+ * `relance parse-note [--json]`: one JSON object per line on stdin —
+ * {"text": "...", "now": "2026-11-23T09:15:00+01:00", "as": "<handle>"} — and one line out per
+ * input with what Relance understood. Read-only: nothing is recorded. The way to check the
+ * parser on a team's own messages.
+ */
+import readline from 'node:readline';
+import type { Command } from 'commander';
+import { z } from 'zod';
+import { loadNoteDirectory } from '../../dialogs/call-note/directory';
+import type { CallNote } from '../../dialogs/call-note/note';
+import { parseNoteOffline } from '../../dialogs/call-note/offline-parser';
+import { localDate } from '../../models/rules/dates';
+import { withLedger } from './shared';
+
+const Input = z.object({
+  text: z.string().trim().min(1, 'the note is empty'),
+  now: z.iso.datetime({ offset: true }).optional(),
+  as: z.string().min(1).optional(),
+});
+
+export function registerParseNoteCommand(program: Command): void {
+  program
+    .command('parse-note')
+    .description('read call notes (JSON lines on stdin) and print what Relance understands; records nothing')
+    .option('--json', 'print one JSON object per note (the default prints one readable line)')
+    .action(async (opts: { json?: boolean }) => {
+      let failures = 0;
+      await withLedger(async (ledger) => {
+        const directory = await loadNoteDirectory(ledger.models, ledger.today());
+        const languages = new Map(
+          (await ledger.models.Staff.find({}, { handle: 1, language: 1 }).lean()).map((s) => [
+            s.handle,
+            s.language,
+          ]),
+        );
+        const lines = readline.createInterface({ input: process.stdin, crlfDelay: Number.POSITIVE_INFINITY });
+        let n = 0;
+        for await (const line of lines) {
+          n++;
+          if (!line.trim()) continue;
+          const input = parseLine(line);
+          if ('error' in input) {
+            failures++;
+            process.stdout.write(`${JSON.stringify({ line: n, error: input.error })}\n`);
+            continue;
+          }
+          const now = input.now ? new Date(input.now) : ledger.clock.now();
+          const spoken = input.as ? languages.get(input.as) : undefined;
+          const lang = spoken === 'en' || spoken === 'fr' ? spoken : ledger.policy.defaultLocale;
+          const note = parseNoteOffline(input.text, {
+            now,
+            timeZone: ledger.policy.timeZone,
+            country: ledger.policy.country,
+            lang,
+            directory: input.now
+              ? await loadNoteDirectory(ledger.models, localDate(now, ledger.policy.timeZone))
+              : directory,
+          });
+          process.stdout.write(`${opts.json ? JSON.stringify(note) : readable(note)}\n`);
+        }
+      });
+      if (failures > 0) process.exitCode = 1;
+    });
+}
+
+function parseLine(line: string): z.infer<typeof Input> | { error: string } {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(line);
+  } catch {
+    return { error: 'not JSON: expected {"text": "...", "now"?: "...", "as"?: "..."}' };
+  }
+  const parsed = Input.safeParse(raw);
+  if (parsed.success) return parsed.data;
+  return { error: parsed.error.issues.map((i) => `${i.path.join('.') || 'line'}: ${i.message}`).join('; ') };
+}
+
+function readable(n: CallNote): string {
+  const parts = [n.customer ?? '(customer?)', n.outcome ?? '(outcome?)'];
+  if (n.contact) parts.push(`contact ${n.contact}`);
+  for (const p of n.promises)
+    parts.push(
+      `promise ${p.rest ? 'the balance' : `${p.amount} ${p.currency} (minor units)`} by ${p.date ?? '?'}`,
+    );
+  for (const d of n.disputes)
+    parts.push(`dispute ${d.invoice} (${d.reason}${d.detail ? `: ${d.detail}` : ''})`);
+  if (n.callback) parts.push(`call back ${n.callback}`);
+  if (n.question) parts.push(`QUESTION: ${n.question}`);
+  return parts.join(' · ');
+}

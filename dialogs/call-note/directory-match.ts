@@ -1,0 +1,123 @@
+/**
+ * Finding the customer and invoices a note is about: invoice numbers matched exactly (case and
+ * separators aside), customer names matched word by word with fuse.js, so that a typo
+ * ("Durant" for Durand) still finds the customer and two equally good matches are reported.
+ */
+import Fuse from 'fuse.js';
+import { fold, INVOICE_LIKE, NAME_NOISE } from './lexicon';
+import type { NoteDirectory } from './note';
+
+type Invoice = NoteDirectory['invoices'][number];
+type Customer = NoteDirectory['customers'][number];
+
+const squash = (s: string) => s.toUpperCase().replace(/[^A-Z0-9]/g, '');
+
+export function findInvoices(text: string, dir: NoteDirectory): { known: Invoice[]; unknown: string[] } {
+  const byKey = indexOf(dir);
+  const known: Invoice[] = [];
+  const unknown: string[] = [];
+  for (const m of text.matchAll(INVOICE_LIKE)) {
+    const token = m[0];
+    const inv = byKey.get(squash(token));
+    if (inv) {
+      if (!known.includes(inv)) known.push(inv);
+    } else if (/^(?:inv|fa|fac|fact|f|uk)[-\s/]?\d/i.test(token)) {
+      unknown.push(token.toUpperCase());
+    }
+  }
+  return { known, unknown };
+}
+
+const invoiceIndexes = new WeakMap<NoteDirectory, Map<string, Invoice>>();
+function indexOf(dir: NoteDirectory): Map<string, Invoice> {
+  let idx = invoiceIndexes.get(dir);
+  if (!idx) {
+    idx = new Map(dir.invoices.map((i) => [squash(i.number), i]));
+    invoiceIndexes.set(dir, idx);
+  }
+  return idx;
+}
+
+export type CustomerMatch =
+  | { kind: 'one'; customer: string }
+  | { kind: 'several'; candidates: Customer[] }
+  | { kind: 'none' }
+  | { kind: 'conflict'; invoice: string; owner: string; named: string };
+
+interface NameIndex {
+  /** Fuzzy search over the distinct name words (each searched once, however many customers share it). */
+  fuse: Fuse<string>;
+  owners: Map<string, Customer[]>;
+  words: Map<Customer, string[]>;
+}
+const nameIndexes = new WeakMap<NoteDirectory, NameIndex>();
+
+function namesOf(dir: NoteDirectory): NameIndex {
+  let idx = nameIndexes.get(dir);
+  if (!idx) {
+    const words = new Map<Customer, string[]>();
+    const owners = new Map<string, Customer[]>();
+    for (const c of dir.customers) {
+      const ws = [...new Set(fold(c.name).split(/[^\p{L}\d]+/u))].filter(
+        (x) => x.length >= 3 && /\p{L}/u.test(x) && !NAME_NOISE.has(x),
+      );
+      words.set(c, ws);
+      for (const word of ws) owners.set(word, [...(owners.get(word) ?? []), c]);
+    }
+    idx = { fuse: new Fuse([...owners.keys()], { threshold: 0.2 }), owners, words };
+    nameIndexes.set(dir, idx);
+  }
+  return idx;
+}
+
+export function findCustomer(text: string, dir: NoteDirectory, invoices: Invoice[]): CustomerMatch {
+  const tokens = fold(text)
+    .split(/[^\p{L}\d]+/u)
+    .filter((t) => t.length >= 3);
+  const byRef = dir.customers.find((c) => tokens.includes(fold(c.reference)));
+  const named = byRef ? [byRef] : bestByName(tokens, dir);
+  const ofInvoices = [...new Set(invoices.map((i) => i.customer))];
+  if (named.length === 1) {
+    const other = invoices.find((i) => i.customer !== named[0]!.reference);
+    if (other && ofInvoices.length === 1) {
+      const owner = dir.customers.find((c) => c.reference === other.customer);
+      return {
+        kind: 'conflict',
+        invoice: other.number,
+        owner: owner?.name ?? other.customer,
+        named: named[0]!.name,
+      };
+    }
+    return { kind: 'one', customer: named[0]!.reference };
+  }
+  if (ofInvoices.length === 1) return { kind: 'one', customer: ofInvoices[0]! };
+  if (named.length > 1) return { kind: 'several', candidates: named };
+  return { kind: 'none' };
+}
+
+/** Customers whose distinctive name words appear in the note (fuzzily), best first; ties all kept. */
+function bestByName(tokens: string[], dir: NoteDirectory): Customer[] {
+  const { fuse, owners, words } = namesOf(dir);
+  const hits = new Map<Customer, Set<string>>();
+  for (const t of tokens) {
+    if (NAME_NOISE.has(t)) continue;
+    // An exact word needs no search; short words must match exactly ("rest" is not "Roux").
+    const matched = owners.has(t) ? [t] : t.length >= 5 ? fuse.search(t).map((r) => r.item) : [];
+    for (const word of matched)
+      for (const customer of owners.get(word) ?? []) {
+        const set = hits.get(customer) ?? new Set<string>();
+        set.add(word);
+        hits.set(customer, set);
+      }
+  }
+  if (hits.size === 0) return [];
+  // Score: share of the customer's distinctive words found, then how many.
+  const scored = [...hits].map(([c, found]) => ({
+    c,
+    n: found.size,
+    share: found.size / (words.get(c)?.length || 1),
+  }));
+  scored.sort((a, b) => b.n - a.n || b.share - a.share);
+  const top = scored[0]!;
+  return scored.filter((s) => s.n === top.n && s.share === top.share).map((s) => s.c);
+}

@@ -1,0 +1,282 @@
+/**
+ * The offline call-note parser: rules, the lexicon and chrono-node, no network. It reads a
+ * note the way a colleague would — which customer, who was reached, what was promised for
+ * when, which invoice is disputed and why, when to call back — and when something needed is
+ * missing or ambiguous it sets `question` rather than guessing.
+ */
+import { formatMoney, parseAmount } from '../../models/rules/money';
+import { findCustomer, findInvoices } from './directory-match';
+import {
+  CALLBACK_WORDS,
+  DISPUTE_REASON_WORDS,
+  DISPUTE_WORDS,
+  fold,
+  HONORIFIC,
+  INVOICE_LIKE,
+  NO_PROMISE,
+  OUTCOME_WORDS,
+  PAY_WORDS,
+  REACHED_WORDS,
+  REST_WORDS,
+} from './lexicon';
+import { CallNote, type NoteContext, type NoteDispute, type NotePromise } from './note';
+import { noteDate } from './note-dates';
+
+type Lang = 'fr' | 'en';
+
+export function parseNoteOffline(text: string, ctx: NoteContext): CallNote {
+  const lang = noteLang(text, ctx.lang);
+  const invoices = findInvoices(text, ctx.directory);
+  const match = findCustomer(text, ctx.directory, invoices.known);
+  const customer = match.kind === 'one' ? match.customer : null;
+  const currency =
+    ctx.directory.customers.find((c) => c.reference === customer)?.currency ??
+    invoices.known[0]?.currency ??
+    'EUR';
+  const segments = segmentsOf(text);
+
+  const disputes: NoteDispute[] = [];
+  const disputed = new Set<string>();
+  let disputeWithoutInvoice = false;
+  /** Segments read as the detail of a dispute before them. */
+  const consumed = new Set<number>();
+  segments.forEach((seg, i) => {
+    const f = fold(seg);
+    if (consumed.has(i) || !DISPUTE_WORDS.test(f)) return;
+    const found = findInvoices(seg, ctx.directory).known;
+    // "call back Monday if not received" is a condition, not a dispute.
+    if (found.length === 0 && CALLBACK_WORDS.test(f)) return;
+    // "INV-1042 disputed, pallets arrived damaged": the reason may come in the next segment.
+    const next = segments[i + 1];
+    const detailNext =
+      !!next &&
+      !PAY_WORDS.test(fold(next)) &&
+      !CALLBACK_WORDS.test(fold(next)) &&
+      findInvoices(next, ctx.directory).known.length === 0;
+    if (detailNext) consumed.add(i + 1);
+    const detailText = detailNext ? `${seg}, ${next}` : seg;
+    const targets =
+      found.length > 0
+        ? found
+        : openInvoicesOf(customer, ctx).length === 1
+          ? openInvoicesOf(customer, ctx)
+          : [];
+    if (targets.length === 0) disputeWithoutInvoice = true;
+    for (const inv of targets) {
+      if (disputed.has(inv.number)) continue;
+      disputed.add(inv.number);
+      disputes.push({ invoice: inv.number, reason: reasonOf(detailText), detail: detailOf(detailText) });
+    }
+  });
+
+  const promises: NotePromise[] = [];
+  segments.forEach((seg, i) => {
+    const f = fold(seg);
+    if (consumed.has(i) || NO_PROMISE.test(f) || OUTCOME_WORDS.refused.test(f)) return;
+    // "a déjà réglé la FA-… par virement" is a dispute; a dispute segment promises only an amount.
+    const disputeSeg = DISPUTE_WORDS.test(f);
+    for (const part of promiseParts(seg)) {
+      const pf = fold(part);
+      const amount = amountIn(part, currency);
+      if (disputeSeg && amount === null) continue;
+      const rest = amount === null && REST_WORDS.test(pf);
+      if (!PAY_WORDS.test(pf) && amount === null && !rest) continue;
+      if (!PAY_WORDS.test(pf) && !PAY_WORDS.test(f) && promises.length === 0) continue;
+      if (CALLBACK_WORDS.test(pf) && amount === null && !rest) continue;
+      promises.push({
+        amount,
+        currency: currencyIn(part) ?? currency,
+        // A promise to pay with no amount said is a promise of the whole balance.
+        rest: amount === null,
+        date: noteDate(part, 'promise', ctx),
+        invoices: findInvoices(part, ctx.directory)
+          .known.map((i) => i.number)
+          .filter((n) => !disputed.has(n)),
+      });
+    }
+  });
+
+  const callbackSegs = segments.filter((s) => CALLBACK_WORDS.test(fold(s)));
+  const callback = callbackSegs.map((s) => noteDate(s, 'callback', ctx)).find((d) => d !== null) ?? null;
+  const contact = contactIn(text);
+  const outcome = outcomeOf(text, { contact, promises, disputes, callback });
+
+  const question = questionFor(lang, {
+    match,
+    unknownInvoices: invoices.unknown,
+    promises,
+    disputeWithoutInvoice,
+    callbackWithoutDate: callbackSegs.length > 0 && !callback && promises.length === 0,
+    balance: balanceOf(customer, ctx),
+  });
+  return CallNote.parse({ customer, outcome, contact, promises, disputes, callback, question });
+}
+
+/** The note's language: the words it uses, else the writer's. */
+function noteLang(text: string, fallback: Lang): Lang {
+  const f = fold(text);
+  const fr = (
+    f.match(
+      /\b(le|la|les|de|du|des|pas|pour|avec|rappeler|paiera|fin|mois|solde|facture|chez|et|a|va|sera|virement)\b/g,
+    ) ?? []
+  ).length;
+  const en = (
+    f.match(/\b(the|of|no|for|with|call|will|pay|end|month|rest|invoice|at|and|to|by|is|back)\b/g) ?? []
+  ).length;
+  return fr > en ? 'fr' : en > fr ? 'en' : fallback;
+}
+
+/** Sentences and comma-separated parts; a comma between digits ("5,000") does not split. */
+function segmentsOf(text: string): string[] {
+  return text
+    .split(/[.;!?\n]+(?=\s|$)|,(?!\d)|\s[-–—]\s/u)
+    .map((s) => s.trim())
+    .filter(Boolean);
+}
+
+/** "5k Friday and the rest end of month": one part per amount or "rest", split on and/et/puis/then. */
+function promiseParts(seg: string): string[] {
+  const parts = seg.split(/\s+(?:and|et|puis|then|plus|\+)\s+/i);
+  if (parts.length === 1) return parts;
+  const out: string[] = [];
+  for (const p of parts) {
+    const carries = amountIn(p, 'EUR') !== null || REST_WORDS.test(fold(p));
+    if (carries || out.length === 0) out.push(p);
+    else out[out.length - 1] = `${out[out.length - 1]} and ${p}`;
+  }
+  return out;
+}
+
+const AMOUNT =
+  /(?:[€$£]\s?)?(?<!\p{L}[-/]?)(\d{1,3}(?:[\s\u00a0\u202f.,'’]\d{3})+(?:[.,]\d{1,2})?|\d+(?:[.,]\d{1,2})?)(\s?k(?![\p{L}]))?\s?(€|eur(?:os?)?|£|gbp|\$|usd|chf)?/giu;
+
+/** The amount in a part, in minor units: "5k", "5 000 €", "€5,000.50", "1.234,56", "12k€". */
+export function amountIn(text: string, currency: string): number | null {
+  // Invoice numbers carry digits that are not amounts.
+  const part = text.replace(INVOICE_LIKE, ' ');
+  for (const m of part.matchAll(AMOUNT)) {
+    const raw = m[0];
+    const hasK = !!m[2];
+    const hasCurrency = /[€$£]|eur|gbp|usd|chf/i.test(raw);
+    const digits = m[1]!.replace(/\D/g, '').length;
+    // Day numbers, times and counts are not amounts: ask for a k, a currency, or three digits.
+    if (!hasK && !hasCurrency && digits < 3) continue;
+    const after = part.slice((m.index ?? 0) + raw.length);
+    if (!hasK && !hasCurrency && /^\s*(?:h\b|:|\/|jours?\b|days?\b|weeks?\b|semaines?\b)/i.test(after))
+      continue;
+    const base = parseAmount(m[1]!, currency);
+    if (base === null || base === 0) continue;
+    return hasK ? base * 1000 : base;
+  }
+  return null;
+}
+
+function currencyIn(part: string): string | null {
+  if (/£|\bgbp\b|\bpounds?\b/i.test(part)) return 'GBP';
+  if (/\$|\busd\b|\bdollars?\b/i.test(part)) return 'USD';
+  if (/€|\beur\b|\beuros?\b/i.test(part)) return 'EUR';
+  return null;
+}
+
+function reasonOf(text: string): NoteDispute['reason'] {
+  const f = fold(text);
+  return DISPUTE_REASON_WORDS.find(([, re]) => re.test(f))?.[0] ?? 'other';
+}
+
+/** The why of a dispute, as written: after a colon, else the segment less invoice numbers. */
+function detailOf(text: string): string {
+  const colon = text.indexOf(':');
+  const raw = colon >= 0 ? text.slice(colon + 1) : text;
+  return raw
+    .replace(/\b[A-Z]{1,5}[-\s]?\d[\d-]*\b/gi, '')
+    .replace(/\b(disputed?|en litige|litige|contest[eé]e?)\b/gi, '')
+    .replace(/^[\s,:;-]+|[\s,:;-]+$/g, '')
+    .replace(/\s{2,}/g, ' ');
+}
+
+const CONTACT =
+  /(?i:spoke (?:to|with)|talked (?:to|with)|speaking (?:to|with)|reached|got hold of|got|parl[ée] (?:à|a|avec)|eu|joint|échangé avec|echange avec|au t[ée]l(?:[ée]phone)? avec|with)\s+((?:M\.|Mme|Mlle|Mr\.?|Mrs\.?|Ms\.?|Monsieur|Madame)?\s*\p{Lu}[\p{L}'-]+(?:\s+\p{Lu}[\p{L}'-]+)?)/u;
+
+function contactIn(text: string): string | null {
+  const m = CONTACT.exec(text);
+  if (!m) return null;
+  const name = m[1]!.replace(HONORIFIC, '').trim();
+  return /^(the|la|le|les)$/i.test(name) ? null : name;
+}
+
+function outcomeOf(
+  text: string,
+  got: { contact: string | null; promises: NotePromise[]; disputes: NoteDispute[]; callback: string | null },
+): CallNote['outcome'] {
+  const f = fold(text);
+  for (const o of ['wrong_number', 'voicemail', 'no_answer', 'refused', 'call_back_requested'] as const)
+    if (OUTCOME_WORDS[o].test(f)) return o;
+  // A dispute or a refusal is something the customer said: they were reached.
+  if (got.contact || got.promises.length > 0 || REACHED_WORDS.test(f) || DISPUTE_WORDS.test(f))
+    return 'reached';
+  return null;
+}
+
+function openInvoicesOf(customer: string | null, ctx: NoteContext) {
+  return customer ? ctx.directory.invoices.filter((i) => i.customer === customer && i.outstanding > 0) : [];
+}
+
+function balanceOf(customer: string | null, ctx: NoteContext): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const i of openInvoicesOf(customer, ctx)) out[i.currency] = (out[i.currency] ?? 0) + i.outstanding;
+  return out;
+}
+
+function questionFor(
+  lang: Lang,
+  s: {
+    match: ReturnType<typeof findCustomer>;
+    unknownInvoices: string[];
+    promises: NotePromise[];
+    disputeWithoutInvoice: boolean;
+    callbackWithoutDate: boolean;
+    balance: Record<string, number>;
+  },
+): string | null {
+  const fr = lang === 'fr';
+  if (s.match.kind === 'none') return fr ? 'De quel client s’agit-il ?' : 'Which customer is this about?';
+  if (s.match.kind === 'several') {
+    const names = s.match.candidates.map((c) => `${c.name} (${c.reference})`);
+    return fr ? `Quel client : ${names.join(' ou ')} ?` : `Which customer: ${names.join(' or ')}?`;
+  }
+  if (s.match.kind === 'conflict')
+    return fr
+      ? `La facture ${s.match.invoice} est celle de ${s.match.owner}, pas de ${s.match.named} : de quel client s’agit-il ?`
+      : `Invoice ${s.match.invoice} belongs to ${s.match.owner}, not ${s.match.named}: which customer is this about?`;
+  if (s.unknownInvoices.length > 0)
+    return fr
+      ? `Je ne trouve pas la facture ${s.unknownInvoices[0]} : quel est son numéro exact ?`
+      : `I can't find invoice ${s.unknownInvoices[0]}: what is its exact number?`;
+  const undated = s.promises.find((p) => !p.date);
+  if (undated) {
+    const what = undated.amount
+      ? formatMoney({ amount: undated.amount, currency: undated.currency }, lang)
+      : fr
+        ? 'le solde'
+        : 'the balance';
+    return fr
+      ? `Pour quelle date le paiement de ${what} est-il promis ?`
+      : `By what date did they promise to pay ${what}?`;
+  }
+  for (const p of s.promises) {
+    const owed = s.balance[p.currency] ?? 0;
+    const promised = s.promises
+      .filter((q) => q.currency === p.currency)
+      .reduce((n, q) => n + (q.amount ?? 0), 0);
+    if (p.amount && promised > owed) {
+      const a = formatMoney({ amount: promised, currency: p.currency }, lang);
+      const b = formatMoney({ amount: owed, currency: p.currency }, lang);
+      return fr
+        ? `${a} promis, mais le client ne doit que ${b} : est-ce bien le montant ?`
+        : `${a} promised, but they only owe ${b}: is that the right amount?`;
+    }
+  }
+  if (s.disputeWithoutInvoice) return fr ? 'Quelle facture est contestée ?' : 'Which invoice is disputed?';
+  if (s.callbackWithoutDate) return fr ? 'Quand faut-il rappeler ?' : 'When should we call back?';
+  return null;
+}
