@@ -6,7 +6,7 @@
 import * as chrono from 'chrono-node';
 import { z } from 'zod';
 import { addDays, type LocalDate, localDate } from '../models/rules/dates';
-import { parseAmount } from '../models/rules/money';
+import { amountIn } from './spoken-amount';
 import type { Lang } from './turn';
 
 export const WorklistRequest = z.object({
@@ -33,6 +33,7 @@ function words(list: string[]): RegExp {
   return new RegExp(`(?<![\\p{L}\\d])(?:${list.join('|')})(?![\\p{L}\\d])`, 'iu');
 }
 
+/** Words that tell the language of a request or a call note (the one with more of them wins). */
 const FRENCH = words([
   'qui',
   'dois',
@@ -50,6 +51,25 @@ const FRENCH = words([
   'aide',
   'mon',
   'ma',
+  'le',
+  'la',
+  'les',
+  'de',
+  'du',
+  'des',
+  'pas',
+  'avec',
+  'rappeler',
+  'paiera',
+  'fin',
+  'mois',
+  'solde',
+  'facture',
+  'chez',
+  'et',
+  'va',
+  'sera',
+  'virement',
 ]);
 const ENGLISH = words([
   'who',
@@ -65,6 +85,22 @@ const ENGLISH = words([
   'digest',
   'help',
   'summary',
+  'the',
+  'of',
+  'no',
+  'with',
+  'will',
+  'pay',
+  'end',
+  'month',
+  'rest',
+  'invoice',
+  'at',
+  'and',
+  'to',
+  'by',
+  'is',
+  'back',
 ]);
 const WORKLIST = words([
   'call',
@@ -112,15 +148,6 @@ export function detectLang(text: string, fallback: Lang): Lang {
   return fallback;
 }
 
-/** "10k", "10 000", "10 000 €", "12k€", "5,000" → minor units (EUR-style two decimals). */
-function amountOf(raw: string): number | null {
-  const m = /^([\d\s.,]+)\s*(k)?/i.exec(raw.trim());
-  if (!m) return null;
-  const base = parseAmount(m[1]!.trim());
-  if (base === null) return null;
-  return m[2] ? base * 1000 : base;
-}
-
 function dateOf(text: string, lang: Lang, today: LocalDate, timeZone: string, now: Date): LocalDate {
   if (/\b(tomorrow|demain)\b/i.test(text)) return addDays(today, 1);
   if (/\b(today|aujourd'?hui)\b/i.test(text)) return today;
@@ -156,7 +183,7 @@ export function parseRequest(
   };
   if (topMatch) request.top = Number(topMatch[1] ?? topMatch[2]);
   if (overMatch) {
-    const min = amountOf(overMatch[1]!);
+    const min = amountIn(overMatch[1]!, 'EUR');
     if (min !== null) request.minOverdue = min;
   }
   if (forPerson) request.forPerson = forPerson;

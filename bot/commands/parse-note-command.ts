@@ -10,7 +10,6 @@ import { z } from 'zod';
 import { loadNoteDirectory } from '../../dialogs/call-note/directory';
 import type { CallNote } from '../../dialogs/call-note/note';
 import { parseNoteOffline } from '../../dialogs/call-note/offline-parser';
-import { localDate } from '../../models/rules/dates';
 import { withLedger } from './shared';
 
 const Input = z.object({
@@ -27,6 +26,7 @@ export function registerParseNoteCommand(program: Command): void {
     .action(async (opts: { json?: boolean }) => {
       let failures = 0;
       await withLedger(async (ledger) => {
+        // Read once: the customers and balances a note is matched against, whatever its `now`.
         const directory = await loadNoteDirectory(ledger.models, ledger.today());
         const languages = new Map(
           (await ledger.models.Staff.find({}, { handle: 1, language: 1 }).lean()).map((s) => [
@@ -53,9 +53,7 @@ export function registerParseNoteCommand(program: Command): void {
             timeZone: ledger.policy.timeZone,
             country: ledger.policy.country,
             lang,
-            directory: input.now
-              ? await loadNoteDirectory(ledger.models, localDate(now, ledger.policy.timeZone))
-              : directory,
+            directory,
           });
           process.stdout.write(`${opts.json ? JSON.stringify(note) : readable(note)}\n`);
         }

@@ -4,7 +4,10 @@
  * when, which invoice is disputed and why, when to call back — and when something needed is
  * missing or ambiguous it sets `question` rather than guessing.
  */
-import { formatMoney, parseAmount } from '../../models/rules/money';
+import { formatMoney } from '../../models/rules/money';
+import { detectLang } from '../requests';
+import { amountIn, currencyIn } from '../spoken-amount';
+import type { Lang } from '../turn';
 import { findCustomer, findInvoices } from './directory-match';
 import {
   CALLBACK_WORDS,
@@ -12,7 +15,6 @@ import {
   DISPUTE_WORDS,
   fold,
   HONORIFIC,
-  INVOICE_LIKE,
   NO_PROMISE,
   OUTCOME_WORDS,
   PAY_WORDS,
@@ -22,10 +24,8 @@ import {
 import { CallNote, type NoteContext, type NoteDispute, type NotePromise } from './note';
 import { noteDate } from './note-dates';
 
-type Lang = 'fr' | 'en';
-
 export function parseNoteOffline(text: string, ctx: NoteContext): CallNote {
-  const lang = noteLang(text, ctx.lang);
+  const lang = detectLang(text, ctx.lang);
   const invoices = findInvoices(text, ctx.directory);
   const match = findCustomer(text, ctx.directory, invoices.known);
   const customer = match.kind === 'one' ? match.customer : null;
@@ -99,7 +99,7 @@ export function parseNoteOffline(text: string, ctx: NoteContext): CallNote {
   const callbackSegs = segments.filter((s) => CALLBACK_WORDS.test(fold(s)));
   const callback = callbackSegs.map((s) => noteDate(s, 'callback', ctx)).find((d) => d !== null) ?? null;
   const contact = contactIn(text);
-  const outcome = outcomeOf(text, { contact, promises, disputes, callback });
+  const outcome = outcomeOf(text, { contact, promises });
 
   const question = questionFor(lang, {
     match,
@@ -110,20 +110,6 @@ export function parseNoteOffline(text: string, ctx: NoteContext): CallNote {
     balance: balanceOf(customer, ctx),
   });
   return CallNote.parse({ customer, outcome, contact, promises, disputes, callback, question });
-}
-
-/** The note's language: the words it uses, else the writer's. */
-function noteLang(text: string, fallback: Lang): Lang {
-  const f = fold(text);
-  const fr = (
-    f.match(
-      /\b(le|la|les|de|du|des|pas|pour|avec|rappeler|paiera|fin|mois|solde|facture|chez|et|a|va|sera|virement)\b/g,
-    ) ?? []
-  ).length;
-  const en = (
-    f.match(/\b(the|of|no|for|with|call|will|pay|end|month|rest|invoice|at|and|to|by|is|back)\b/g) ?? []
-  ).length;
-  return fr > en ? 'fr' : en > fr ? 'en' : fallback;
 }
 
 /** Sentences and comma-separated parts; a comma between digits ("5,000") does not split. */
@@ -145,37 +131,6 @@ function promiseParts(seg: string): string[] {
     else out[out.length - 1] = `${out[out.length - 1]} and ${p}`;
   }
   return out;
-}
-
-const AMOUNT =
-  /(?:[€$£]\s?)?(?<!\p{L}[-/]?)(\d{1,3}(?:[\s\u00a0\u202f.,'’]\d{3})+(?:[.,]\d{1,2})?|\d+(?:[.,]\d{1,2})?)(\s?k(?![\p{L}]))?\s?(€|eur(?:os?)?|£|gbp|\$|usd|chf)?/giu;
-
-/** The amount in a part, in minor units: "5k", "5 000 €", "€5,000.50", "1.234,56", "12k€". */
-export function amountIn(text: string, currency: string): number | null {
-  // Invoice numbers carry digits that are not amounts.
-  const part = text.replace(INVOICE_LIKE, ' ');
-  for (const m of part.matchAll(AMOUNT)) {
-    const raw = m[0];
-    const hasK = !!m[2];
-    const hasCurrency = /[€$£]|eur|gbp|usd|chf/i.test(raw);
-    const digits = m[1]!.replace(/\D/g, '').length;
-    // Day numbers, times and counts are not amounts: ask for a k, a currency, or three digits.
-    if (!hasK && !hasCurrency && digits < 3) continue;
-    const after = part.slice((m.index ?? 0) + raw.length);
-    if (!hasK && !hasCurrency && /^\s*(?:h\b|:|\/|jours?\b|days?\b|weeks?\b|semaines?\b)/i.test(after))
-      continue;
-    const base = parseAmount(m[1]!, currency);
-    if (base === null || base === 0) continue;
-    return hasK ? base * 1000 : base;
-  }
-  return null;
-}
-
-function currencyIn(part: string): string | null {
-  if (/£|\bgbp\b|\bpounds?\b/i.test(part)) return 'GBP';
-  if (/\$|\busd\b|\bdollars?\b/i.test(part)) return 'USD';
-  if (/€|\beur\b|\beuros?\b/i.test(part)) return 'EUR';
-  return null;
 }
 
 function reasonOf(text: string): NoteDispute['reason'] {
@@ -206,7 +161,7 @@ function contactIn(text: string): string | null {
 
 function outcomeOf(
   text: string,
-  got: { contact: string | null; promises: NotePromise[]; disputes: NoteDispute[]; callback: string | null },
+  got: { contact: string | null; promises: NotePromise[] },
 ): CallNote['outcome'] {
   const f = fold(text);
   for (const o of ['wrong_number', 'voicemail', 'no_answer', 'refused', 'call_back_requested'] as const)

@@ -3,7 +3,7 @@ import { markDirty } from '../../../models/ledger/summaries';
 import { fromStored, toStored } from '../../../models/rules/dates';
 import { formatMoney } from '../../../models/rules/money';
 import type { InvoiceRowT } from '../rows';
-import { countUpserts, emptyOutcome, type Writer } from './types';
+import { countUpserts, emptyOutcome, unknownCustomer, type Writer } from './types';
 
 interface Known {
   amount: number;
@@ -71,11 +71,7 @@ export const writeInvoices: Writer<InvoiceRowT> = async (batch, { models }) => {
   for (const { row, value: r } of batch) {
     const owner = owners.get(r.customer_reference);
     if (!owner) {
-      out.rejected.push({
-        row,
-        column: 'customer_reference',
-        reason: `unknown customer "${r.customer_reference}" (import customers first)`,
-      });
+      out.rejected.push(unknownCustomer(row, r.customer_reference));
       continue;
     }
     const first = known.get(r.number);

@@ -2,7 +2,7 @@ import { allocate, applyPayment, uncoveredByPayments } from '../../../models/led
 import { markDirty } from '../../../models/ledger/summaries';
 import { compareDates, fromStored, toStored } from '../../../models/rules/dates';
 import type { PaymentRowT } from '../rows';
-import { emptyOutcome, type Writer } from './types';
+import { emptyOutcome, unknownCustomer, type Writer } from './types';
 
 /**
  * Payments, keyed by reference. A new payment is spread over the invoices it names (in that
@@ -27,11 +27,7 @@ export const writePayments: Writer<PaymentRowT> = async (batch, { models }) => {
   );
   for (const { row, value: r } of batch) {
     if (!known.has(r.customer_reference)) {
-      out.rejected.push({
-        row,
-        column: 'customer_reference',
-        reason: `unknown customer "${r.customer_reference}" (import customers first)`,
-      });
+      out.rejected.push(unknownCustomer(row, r.customer_reference));
       continue;
     }
     const before = existing.get(r.reference);

@@ -36,6 +36,15 @@ export function emptyOutcome(): BatchOutcome {
   return { inserted: 0, updated: 0, unchanged: 0, rejected: [] };
 }
 
+/** Invoices and payments name their customer, which must have been imported before them. */
+export function unknownCustomer(row: number, reference: string): Rejected {
+  return {
+    row,
+    column: 'customer_reference',
+    reason: `unknown customer "${reference}" (import customers first)`,
+  };
+}
+
 /** Counts from a bulkWrite of upserts: inserted, updated, and matched but unchanged. */
 export function countUpserts(
   res: { upsertedCount: number; modifiedCount: number; matchedCount: number },

@@ -6,6 +6,7 @@ import { randomUUID } from 'node:crypto';
 import { Query } from 'mingo';
 import { defaultIndexName, Index, type IndexSpec } from './indexes';
 import { duplicateKeyError } from './mongo-error';
+import { markStored } from './reply-encoding';
 import { type Doc, keyOf } from './values';
 
 export interface Plan {
@@ -58,6 +59,7 @@ export class Collection {
     if (old) for (const index of this.indexes.values()) index.remove(id);
     else this.seq.set(id, this.nextSeq++);
     this.docs.set(id, doc);
+    markStored(doc);
     for (const index of this.indexes.values()) index.add(id, doc);
   }
 

@@ -21,6 +21,16 @@ const CACHE_BUDGET_BYTES = 48 * 1024 * 1024;
 const LARGEST_CACHED = 256 * 1024;
 
 const cache = new Map<Doc, Buffer>();
+/**
+ * The documents collections hold. Only they are cached: a projection or an aggregation builds
+ * fresh objects that are never read again, and caching them would crowd out the stored ones.
+ */
+const stored = new WeakSet<Doc>();
+
+/** Called by a collection for every document it stores (stored documents are never mutated). */
+export function markStored(doc: Doc): void {
+  stored.add(doc);
+}
 let cachedBytes = 0;
 
 /** The BSON of a document; cached (keyed by identity), since documents are immutable once stored. */
@@ -28,7 +38,7 @@ export function encodedDoc(doc: Doc): Buffer {
   const hit = cache.get(doc);
   if (hit) return hit;
   const bytes = encode(doc);
-  if (bytes.length <= LARGEST_CACHED) {
+  if (stored.has(doc) && bytes.length <= LARGEST_CACHED) {
     cache.set(doc, bytes);
     cachedBytes += bytes.length;
     for (const [old, b] of cache) {
@@ -49,12 +59,28 @@ export function encodeBody(body: Doc): Buffer {
   if (!cursor || !key) return encode(body);
   const { [key]: batch, ...cursorRest } = cursor;
   const { cursor: _, ...bodyRest } = body;
-  const array = documentOf(
-    (batch as Doc[]).map((doc, i) => element(0x03, String(i), encodedDoc(doc))),
-    Buffer.alloc(0),
-  );
+  const array = arrayOf((batch as Doc[]).map(encodedDoc));
   const cursorDoc = documentOf([element(0x04, key, array)], encode(cursorRest));
   return documentOf([element(0x03, 'cursor', cursorDoc)], encode(bodyRest));
+}
+
+/** A BSON array of encoded documents, written in one allocation (keys "0", "1", …). */
+function arrayOf(docs: Buffer[]): Buffer {
+  let size = 5;
+  docs.forEach((d, i) => {
+    size += 2 + String(i).length + d.length;
+  });
+  const out = Buffer.allocUnsafe(size);
+  out.writeInt32LE(size, 0);
+  let pos = 4;
+  docs.forEach((d, i) => {
+    out[pos++] = 0x03;
+    pos += out.write(String(i), pos, 'latin1');
+    out[pos++] = 0;
+    pos += d.copy(out, pos);
+  });
+  out[pos] = 0;
+  return out;
 }
 
 /** One BSON element: type byte, key as a C string, value bytes. */
