@@ -2,6 +2,8 @@
  * The composition root: builds every service from the configuration, mounts the channel
  * edges on the server, and knows the order to stop them in.
  */
+
+import { finishInterruptedNotes, type NoteServices } from '../dialogs/call-note/log-call';
 import type { Config } from '../integrations/config';
 import { loadDemoIfEmpty } from '../integrations/demo/load';
 import { type Ledger, openLedger } from '../integrations/ledger';
@@ -10,12 +12,15 @@ import { connectDatabase, type Database } from '../integrations/mongodb/connect'
 import { type Clock, systemClock } from '../models/clock';
 import { createHttpServer, type HttpServer } from './http-server';
 import { mountIngestApi } from './ingest-api';
+import { buildNoteParser } from './note-parser';
 
 export interface RunningRelance {
   url: string;
   http: HttpServer;
   db: Database;
   ledger: Ledger;
+  /** What the dialogs run on: the ledger and the configured note parser. */
+  services: NoteServices;
   /** Graceful stop: stop accepting, finish in-flight requests, then close the scheduler and database. */
   stop(): Promise<void>;
 }
@@ -51,6 +56,11 @@ export async function startRelance(
       if (loaded) logger.info(loaded, 'loaded the demo portfolio into the empty database');
     }
     mountIngestApi(http, ledger, config.ingestApiKey, logger);
+    const services: NoteServices = { ...ledger, noteParser: buildNoteParser(config) };
+    // A call note confirmed just before a crash is recorded now, not lost nor doubled.
+    const finished = await finishInterruptedNotes(services);
+    if (finished > 0)
+      logger.warn({ notes: finished }, 'finished recording call notes a stop had interrupted');
 
     const url = await http.listen(config.port, config.host);
     logger.info({ url, env: config.env }, 'Relance is listening');
@@ -63,7 +73,7 @@ export async function startRelance(
       })();
       return stopping;
     };
-    return { url, http, db, ledger, stop };
+    return { url, http, db, ledger, services, stop };
   } catch (err) {
     await http.close();
     await closeAll();

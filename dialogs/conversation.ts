@@ -5,6 +5,18 @@
  */
 import { markDirty } from '../models/ledger/summaries';
 import { toStored } from '../models/rules/dates';
+import {
+  askForNote,
+  cancelNote,
+  chooseCustomer,
+  confirmNote,
+  continueNote,
+  editNote,
+  hasNoteSignals,
+  type NoteServices,
+  takeNote,
+  waitingNote,
+} from './call-note/log-call';
 import { answerDigest } from './digest';
 import { day } from './i18n';
 import type { Reply } from './reply';
@@ -17,10 +29,10 @@ import { answerWorklist } from './worklist';
 export function helpReply(lang: Lang): Reply {
   return lang === 'fr'
     ? textReply(
-        "Je peux vous dire qui appeler (« qui dois-je appeler aujourd'hui ? », « top 5 », « mes appels de demain », « appels pour Marie », « seulement au-dessus de 10k ») et vous donner le point du jour (« résumé »).",
+        "Je peux vous dire qui appeler (« qui dois-je appeler aujourd'hui ? », « top 5 », « mes appels de demain », « appels pour Marie », « seulement au-dessus de 10k »), vous donner le point du jour (« résumé ») et noter vos appels : écrivez ce qui s'est passé (« Dubois : joint Mme Petit, paiera 5k vendredi et le solde fin du mois, FA-1028 contestée : marchandise abîmée »), je vous montre ce que j'enregistrerai.",
       )
     : textReply(
-        'I can tell you who to call ("who should I call today?", "top 5", "my calls for tomorrow", "calls for Marie", "only over 10k") and give you your morning digest ("digest").',
+        'I can tell you who to call ("who should I call today?", "top 5", "my calls for tomorrow", "calls for Marie", "only over 10k"), give you your morning digest ("digest") and log your calls: write what happened ("Dubois: spoke to Mrs Petit, will pay 5k Friday and the rest end of month, INV-1028 disputed: goods damaged") and I show you what I will record.',
       );
 }
 
@@ -29,7 +41,7 @@ async function snooze(turn: Turn, customer: string, until: string, services: Dia
   const found = await services.models.Customer.findOneAndUpdate(
     { reference: customer },
     { $set: { snoozedUntil: toStored(until) } },
-    { new: true },
+    { returnDocument: 'after' },
   ).lean();
   if (!found) return textReply(fr ? `Client ${customer} introuvable.` : `Customer ${customer} not found.`);
   // One activity per button press, whatever the retries (its key is the turn's id).
@@ -56,7 +68,7 @@ async function snooze(turn: Turn, customer: string, until: string, services: Dia
   );
 }
 
-export async function respond(turn: Turn, services: DialogServices): Promise<Reply[]> {
+export async function respond(turn: Turn, services: NoteServices): Promise<Reply[]> {
   const today = services.today();
   if (turn.action) {
     const a = turn.action;
@@ -75,16 +87,36 @@ export async function respond(turn: Turn, services: DialogServices): Promise<Rep
         return [(await answerDigest(a.staff, a.date, turn.lang, services, true)).reply];
       case 'snooze':
         return [await snooze(turn, a.customer, a.until, services)];
+      case 'log_outcome':
+        return [await askForNote(turn, a.customer, services)];
+      case 'confirm_note':
+        return [await confirmNote(turn, a.log, services)];
+      case 'edit_note':
+        return [await editNote(turn, a.log, services)];
+      case 'cancel_note':
+        return [await cancelNote(turn, a.log, services)];
+      case 'note_customer':
+        return [await chooseCustomer(turn, a.log, a.customer, services)];
       default:
         return [helpReply(turn.lang)];
     }
   }
-  const request = parseRequest(turn.text ?? '', {
+  const text = turn.text ?? '';
+  const request = parseRequest(text, {
     lang: turn.lang,
     today,
     timeZone: services.policy.timeZone,
     now: services.clock.now(),
   });
+  // A request without a word of a call note ("who should I call today?") is a request, even
+  // while a note waits for an answer; anything else may be a note, or the answer Relance awaits.
+  const plainRequest = request !== null && request.kind !== 'help' && !hasNoteSignals(text);
+  if (!plainRequest) {
+    const waiting = await waitingNote(turn, services);
+    if (waiting) return [await continueNote(turn, waiting, services)];
+    const note = await takeNote(turn, services);
+    if (note) return [note];
+  }
   if (!request) return [helpReply(turn.lang)];
   switch (request.kind) {
     case 'worklist':

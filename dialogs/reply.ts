@@ -23,6 +23,11 @@ export const ActionPayload = z.discriminatedUnion('type', [
     top: z.number().int().positive().optional(),
   }),
   z.object({ type: z.literal('digest_details'), staff: z.string().min(1), date: z.string() }),
+  // A call note awaiting confirmation, by its operation key.
+  z.object({ type: z.literal('confirm_note'), log: z.string().min(1) }),
+  z.object({ type: z.literal('edit_note'), log: z.string().min(1) }),
+  z.object({ type: z.literal('cancel_note'), log: z.string().min(1) }),
+  z.object({ type: z.literal('note_customer'), log: z.string().min(1), customer: z.string().min(1) }),
 ]);
 export type ActionPayload = z.infer<typeof ActionPayload>;
 

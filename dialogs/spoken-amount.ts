@@ -10,6 +10,16 @@ const AMOUNT =
 
 /** The amount in a part, in minor units: "5k", "5 000 €", "€5,000.50", "1.234,56", "12k€". */
 export function amountIn(text: string, currency: string): number | null {
+  for (const amount of amounts(text, currency)) return amount;
+  return null;
+}
+
+/** Every amount written in a text, in order (minor units). */
+export function amountsIn(text: string, currency: string): number[] {
+  return [...amounts(text, currency)];
+}
+
+function* amounts(text: string, currency: string): Generator<number> {
   // Invoice numbers carry digits that are not amounts.
   const part = text.replace(INVOICE_LIKE, ' ');
   for (const m of part.matchAll(AMOUNT)) {
@@ -24,9 +34,8 @@ export function amountIn(text: string, currency: string): number | null {
       continue;
     const base = parseAmount(m[1]!, currency);
     if (base === null || base === 0) continue;
-    return hasK ? base * 1000 : base;
+    yield hasK ? base * 1000 : base;
   }
-  return null;
 }
 
 export function currencyIn(part: string): string | null {

@@ -3,6 +3,7 @@
  */
 import type { Connection, Model } from 'mongoose';
 import { type Activity, ActivitySchema } from './schemas/activity';
+import { type CallLog, CallLogSchema } from './schemas/call-log';
 import { type Customer, CustomerSchema } from './schemas/customer';
 import { type DigestRecord, DigestRecordSchema } from './schemas/digest';
 import { type Dispute, DisputeSchema } from './schemas/dispute';
@@ -24,6 +25,7 @@ export interface Models {
   Policy: Model<PolicyDoc>;
   CustomerSummary: Model<CustomerSummary>;
   DigestRecord: Model<DigestRecord>;
+  CallLog: Model<CallLog>;
 }
 
 export function registerModels(conn: Connection): Models {
@@ -40,6 +42,7 @@ export function registerModels(conn: Connection): Models {
     Policy: model<PolicyDoc>('Policy', PolicySchema),
     CustomerSummary: model<CustomerSummary>('CustomerSummary', CustomerSummarySchema),
     DigestRecord: model<DigestRecord>('DigestRecord', DigestRecordSchema),
+    CallLog: model<CallLog>('CallLog', CallLogSchema),
   };
 }
 

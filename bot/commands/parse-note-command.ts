@@ -2,14 +2,14 @@
  * `relance parse-note [--json]`: one JSON object per line on stdin —
  * {"text": "...", "now": "2026-11-23T09:15:00+01:00", "as": "<handle>"} — and one line out per
  * input with what Relance understood. Read-only: nothing is recorded. The way to check the
- * parser on a team's own messages.
+ * parser on a team's own messages (the LLM's when one is configured, unless --offline).
  */
 import readline from 'node:readline';
 import type { Command } from 'commander';
 import { z } from 'zod';
 import { loadNoteDirectory } from '../../dialogs/call-note/directory';
 import type { CallNote } from '../../dialogs/call-note/note';
-import { parseNoteOffline } from '../../dialogs/call-note/offline-parser';
+import { buildNoteParser } from '../note-parser';
 import { withLedger } from './shared';
 
 const Input = z.object({
@@ -23,9 +23,11 @@ export function registerParseNoteCommand(program: Command): void {
     .command('parse-note')
     .description('read call notes (JSON lines on stdin) and print what Relance understands; records nothing')
     .option('--json', 'print one JSON object per note (the default prints one readable line)')
-    .action(async (opts: { json?: boolean }) => {
+    .option('--offline', 'use the offline rules even when an LLM is configured')
+    .action(async (opts: { json?: boolean; offline?: boolean }) => {
       let failures = 0;
-      await withLedger(async (ledger) => {
+      await withLedger(async (ledger, { config, logger }) => {
+        const parser = buildNoteParser(config, { offline: opts.offline });
         // Read once: the customers and balances a note is matched against, whatever its `now`.
         const directory = await loadNoteDirectory(ledger.models, ledger.today());
         const languages = new Map(
@@ -48,13 +50,15 @@ export function registerParseNoteCommand(program: Command): void {
           const now = input.now ? new Date(input.now) : ledger.clock.now();
           const spoken = input.as ? languages.get(input.as) : undefined;
           const lang = spoken === 'en' || spoken === 'fr' ? spoken : ledger.policy.defaultLocale;
-          const note = parseNoteOffline(input.text, {
+          const { note, fallback } = await parser.read(input.text, {
             now,
             timeZone: ledger.policy.timeZone,
             country: ledger.policy.country,
             lang,
             directory,
           });
+          if (fallback)
+            logger.warn({ line: n, reason: fallback }, 'LLM not used for this note: offline rules');
           process.stdout.write(`${opts.json ? JSON.stringify(note) : readable(note)}\n`);
         }
       });

@@ -421,3 +421,11 @@ export const NAME_NOISE = new Set([
   'cie',
   'company',
 ]);
+
+/** Anything a call note says: an outcome, contact, payment, dispute or call-back. */
+export const NOTE_SIGNALS = new RegExp(
+  [...Object.values(OUTCOME_WORDS), REACHED_WORDS, PAY_WORDS, DISPUTE_WORDS, CALLBACK_WORDS]
+    .map((re) => re.source)
+    .join('|'),
+  'u',
+);

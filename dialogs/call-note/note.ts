@@ -60,4 +60,22 @@ export interface NoteContext {
   /** The writer's language, when the note itself does not tell. */
   lang: 'fr' | 'en';
   directory: NoteDirectory;
+  /** The customer, when the person already said which (answering "which customer?"). */
+  customer?: string;
+  /** Checks the person overrode by answering Relance's question (e.g. "amount"). */
+  accepted?: string[];
+}
+
+/** A question Relance asks instead of guessing; its kind tells how to read the answer. */
+export interface NoteQuestion {
+  /** `other`: a question the LLM asked that the ledger checks did not. */
+  kind: 'customer' | 'invoice' | 'date' | 'amount' | 'dispute_invoice' | 'callback' | 'other';
+  text: string;
+  /** Customer references to offer as buttons (ambiguous names). */
+  candidates: string[];
+}
+
+export interface NoteReading {
+  note: CallNote;
+  question: NoteQuestion | null;
 }

@@ -8,7 +8,7 @@ import { formatMoney } from '../../models/rules/money';
 import { detectLang } from '../requests';
 import { amountIn, currencyIn } from '../spoken-amount';
 import type { Lang } from '../turn';
-import { findCustomer, findInvoices } from './directory-match';
+import { type CustomerMatch, findCustomer, findInvoices } from './directory-match';
 import {
   CALLBACK_WORDS,
   DISPUTE_REASON_WORDS,
@@ -21,13 +21,27 @@ import {
   REACHED_WORDS,
   REST_WORDS,
 } from './lexicon';
-import { CallNote, type NoteContext, type NoteDispute, type NotePromise } from './note';
+import {
+  CallNote,
+  type NoteContext,
+  type NoteDispute,
+  type NotePromise,
+  type NoteQuestion,
+  type NoteReading,
+} from './note';
 import { noteDate } from './note-dates';
 
 export function parseNoteOffline(text: string, ctx: NoteContext): CallNote {
+  return readNoteOffline(text, ctx).note;
+}
+
+/** The note and, when something is missing or ambiguous, the question to ask (with its kind). */
+export function readNoteOffline(text: string, ctx: NoteContext): NoteReading {
   const lang = detectLang(text, ctx.lang);
   const invoices = findInvoices(text, ctx.directory);
-  const match = findCustomer(text, ctx.directory, invoices.known);
+  const match: CustomerMatch = ctx.customer
+    ? { kind: 'one', customer: ctx.customer }
+    : findCustomer(text, ctx.directory, invoices.known);
   const customer = match.kind === 'one' ? match.customer : null;
   const currency =
     ctx.directory.customers.find((c) => c.reference === customer)?.currency ??
@@ -108,8 +122,20 @@ export function parseNoteOffline(text: string, ctx: NoteContext): CallNote {
     disputeWithoutInvoice,
     callbackWithoutDate: callbackSegs.length > 0 && !callback && promises.length === 0,
     balance: balanceOf(customer, ctx),
+    accepted: ctx.accepted ?? [],
   });
-  return CallNote.parse({ customer, outcome, contact, promises, disputes, callback, question });
+  return {
+    note: CallNote.parse({
+      customer,
+      outcome,
+      contact,
+      promises,
+      disputes,
+      callback,
+      question: question?.text ?? null,
+    }),
+    question,
+  };
 }
 
 /** Sentences and comma-separated parts; a comma between digits ("5,000") does not split. */
@@ -176,37 +202,59 @@ function openInvoicesOf(customer: string | null, ctx: NoteContext) {
   return customer ? ctx.directory.invoices.filter((i) => i.customer === customer && i.outstanding > 0) : [];
 }
 
-function balanceOf(customer: string | null, ctx: NoteContext): Record<string, number> {
+export function balanceOf(customer: string | null, ctx: NoteContext): Record<string, number> {
   const out: Record<string, number> = {};
   for (const i of openInvoicesOf(customer, ctx)) out[i.currency] = (out[i.currency] ?? 0) + i.outstanding;
   return out;
 }
 
-function questionFor(
+/**
+ * The one question to ask before anything can be recorded, most fundamental first. Shared by
+ * both parsers: whatever understood the note, the ledger checks are these.
+ */
+export function questionFor(
   lang: Lang,
   s: {
-    match: ReturnType<typeof findCustomer>;
+    match: CustomerMatch;
     unknownInvoices: string[];
     promises: NotePromise[];
     disputeWithoutInvoice: boolean;
     callbackWithoutDate: boolean;
     balance: Record<string, number>;
+    /** Checks the person already overrode ("yes, that amount is right"). */
+    accepted: string[];
   },
-): string | null {
+): NoteQuestion | null {
   const fr = lang === 'fr';
-  if (s.match.kind === 'none') return fr ? 'De quel client s’agit-il ?' : 'Which customer is this about?';
+  const ask = (kind: NoteQuestion['kind'], text: string, candidates: string[] = []) => ({
+    kind,
+    text,
+    candidates,
+  });
+  if (s.match.kind === 'none')
+    return ask('customer', fr ? 'De quel client s’agit-il ?' : 'Which customer is this about?');
   if (s.match.kind === 'several') {
     const names = s.match.candidates.map((c) => `${c.name} (${c.reference})`);
-    return fr ? `Quel client : ${names.join(' ou ')} ?` : `Which customer: ${names.join(' or ')}?`;
+    return ask(
+      'customer',
+      fr ? `Quel client : ${names.join(' ou ')} ?` : `Which customer: ${names.join(' or ')}?`,
+      s.match.candidates.map((c) => c.reference),
+    );
   }
   if (s.match.kind === 'conflict')
-    return fr
-      ? `La facture ${s.match.invoice} est celle de ${s.match.owner}, pas de ${s.match.named} : de quel client s’agit-il ?`
-      : `Invoice ${s.match.invoice} belongs to ${s.match.owner}, not ${s.match.named}: which customer is this about?`;
+    return ask(
+      'customer',
+      fr
+        ? `La facture ${s.match.invoice} est celle de ${s.match.owner}, pas de ${s.match.named} : de quel client s’agit-il ?`
+        : `Invoice ${s.match.invoice} belongs to ${s.match.owner}, not ${s.match.named}: which customer is this about?`,
+    );
   if (s.unknownInvoices.length > 0)
-    return fr
-      ? `Je ne trouve pas la facture ${s.unknownInvoices[0]} : quel est son numéro exact ?`
-      : `I can't find invoice ${s.unknownInvoices[0]}: what is its exact number?`;
+    return ask(
+      'invoice',
+      fr
+        ? `Je ne trouve pas la facture ${s.unknownInvoices[0]} : quel est son numéro exact ?`
+        : `I can't find invoice ${s.unknownInvoices[0]}: what is its exact number?`,
+    );
   const undated = s.promises.find((p) => !p.date);
   if (undated) {
     const what = undated.amount
@@ -214,11 +262,14 @@ function questionFor(
       : fr
         ? 'le solde'
         : 'the balance';
-    return fr
-      ? `Pour quelle date le paiement de ${what} est-il promis ?`
-      : `By what date did they promise to pay ${what}?`;
+    return ask(
+      'date',
+      fr
+        ? `Pour quelle date le paiement de ${what} est-il promis ?`
+        : `By what date did they promise to pay ${what}?`,
+    );
   }
-  for (const p of s.promises) {
+  for (const p of s.accepted.includes('amount') ? [] : s.promises) {
     const owed = s.balance[p.currency] ?? 0;
     const promised = s.promises
       .filter((q) => q.currency === p.currency)
@@ -226,12 +277,17 @@ function questionFor(
     if (p.amount && promised > owed) {
       const a = formatMoney({ amount: promised, currency: p.currency }, lang);
       const b = formatMoney({ amount: owed, currency: p.currency }, lang);
-      return fr
-        ? `${a} promis, mais le client ne doit que ${b} : est-ce bien le montant ?`
-        : `${a} promised, but they only owe ${b}: is that the right amount?`;
+      return ask(
+        'amount',
+        fr
+          ? `${a} promis, mais le client ne doit que ${b} : est-ce bien le montant ?`
+          : `${a} promised, but they only owe ${b}: is that the right amount?`,
+      );
     }
   }
-  if (s.disputeWithoutInvoice) return fr ? 'Quelle facture est contestée ?' : 'Which invoice is disputed?';
-  if (s.callbackWithoutDate) return fr ? 'Quand faut-il rappeler ?' : 'When should we call back?';
+  if (s.disputeWithoutInvoice)
+    return ask('dispute_invoice', fr ? 'Quelle facture est contestée ?' : 'Which invoice is disputed?');
+  if (s.callbackWithoutDate)
+    return ask('callback', fr ? 'Quand faut-il rappeler ?' : 'When should we call back?');
   return null;
 }

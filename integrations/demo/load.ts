@@ -4,6 +4,7 @@
  * Idempotent: every record has a stable key, so loading twice changes nothing.
  */
 
+import { appendActivity, openDispute, recordPromise } from '../../models/ledger/commitments';
 import { refreshPromises } from '../../models/ledger/promises';
 import { markDirty } from '../../models/ledger/summaries';
 import { toStored } from '../../models/rules/dates';
@@ -48,98 +49,48 @@ export async function loadDemo(ledger: Ledger, seed = 42): Promise<DemoSummary> 
   const ownerOf = new Map(demo.customers.map((c) => [c.reference, c.owner!]));
   // Customers whose disputes, promises or trail this load actually wrote: their summaries are stale.
   const changed = new Set<string>();
-  // Mongoose stamps updatedAt on every matched update: inserts count by upsertedCount, and
-  // updates filter out the documents they would not change.
-  const wrote = (customer: string, count: number) => {
-    if (count > 0) changed.add(customer);
-  };
+  // Mongoose stamps updatedAt on every matched update: the writers report inserts and real
+  // changes only (updates filter out the documents they would not change).
   for (const d of demo.disputes) {
     const key = `demo:dispute:${d.invoice}`;
-    const dispute = await models.Dispute.updateOne(
-      { operationKey: key, customer: d.customer },
-      {
-        $setOnInsert: {
-          owner: ownerOf.get(d.customer),
-          invoices: [d.invoice],
-          reason: d.reason,
-          detail: d.detail,
-          status: 'open',
-          reviewOn: toStored(d.reviewOn),
-          recordedBy: d.recordedBy,
-        },
-      },
-      { upsert: true },
-    );
-    wrote(d.customer, dispute.upsertedCount);
-    const inv = await models.Invoice.findOne({ number: d.invoice }, { amount: 1, amountPaid: 1 }).lean();
-    if (inv) {
-      const disputedAmount = inv.amount - (inv.amountPaid ?? 0);
-      const res = await models.Invoice.updateOne(
-        { number: d.invoice, disputedAmount: { $ne: disputedAmount } },
-        { $set: { disputedAmount } },
-      );
-      wrote(d.customer, res.modifiedCount);
-    }
-    const trail = await models.Activity.updateOne(
-      { key: `${key}:activity` },
-      {
-        $setOnInsert: {
-          customer: d.customer,
-          invoices: [d.invoice],
-          kind: 'dispute',
-          channel: 'phone',
-          author: d.recordedBy,
-          at: toStored(d.openedOn),
-          outcome: d.reason,
-          summary: `Litige / dispute (${d.reason}): ${d.detail}`,
-        },
-      },
-      { upsert: true },
-    );
-    wrote(d.customer, trail.upsertedCount);
+    const owner = ownerOf.get(d.customer)!;
+    const opened = await openDispute(models, { operationKey: key, owner, ...d });
+    const trail = await appendActivity(models, {
+      key: `${key}:activity`,
+      customer: d.customer,
+      invoices: [d.invoice],
+      kind: 'dispute',
+      channel: 'phone',
+      author: d.recordedBy,
+      at: toStored(d.openedOn),
+      outcome: d.reason,
+      summary: `Litige / dispute (${d.reason}): ${d.detail}`,
+    });
+    if (opened || trail) changed.add(d.customer);
   }
   for (const p of demo.promises) {
-    const promise = await models.PaymentPromise.updateOne(
-      { operationKey: `demo:promise:${p.invoices.join(',')}`, customer: p.customer },
-      {
-        $setOnInsert: {
-          owner: ownerOf.get(p.customer),
-          invoices: p.invoices,
-          instalments: p.instalments.map((i) => ({
-            ...i,
-            date: toStored(i.date),
-            status: 'pending',
-            paidToward: 0,
-          })),
-          status: 'pending',
-          givenOn: toStored(p.givenOn),
-          recordedBy: p.recordedBy,
-        },
-      },
-      { upsert: true },
-    );
-    wrote(p.customer, promise.upsertedCount);
+    const fresh = await recordPromise(models, {
+      operationKey: `demo:promise:${p.invoices.join(',')}`,
+      owner: ownerOf.get(p.customer)!,
+      ...p,
+    });
+    if (fresh) changed.add(p.customer);
   }
   for (const a of demo.activities) {
     const key = `demo:activity:${a.customer}:${a.invoices.join(',')}:${a.kind}:${a.step ?? a.on}`;
-    const activity = await models.Activity.updateOne(
-      { key },
-      {
-        $setOnInsert: {
-          customer: a.customer,
-          invoices: a.invoices,
-          kind: a.kind,
-          channel: a.channel,
-          author: a.author,
-          at: toStored(a.on),
-          outcome: a.outcome,
-          summary: a.summary,
-          data: a.step ? { step: a.step } : undefined,
-        },
-      },
-      { upsert: true },
-    );
-    wrote(a.customer, activity.upsertedCount);
+    const fresh = await appendActivity(models, {
+      key,
+      customer: a.customer,
+      invoices: a.invoices,
+      kind: a.kind,
+      channel: a.channel,
+      author: a.author,
+      at: toStored(a.on),
+      outcome: a.outcome,
+      summary: a.summary,
+      data: a.step ? { step: a.step } : undefined,
+    });
+    if (fresh) changed.add(a.customer);
     // The ladder keeps the last step performed on each invoice.
     if (a.step) {
       const ladder = await models.Invoice.updateOne(
@@ -149,7 +100,7 @@ export async function loadDemo(ledger: Ledger, seed = 42): Promise<DemoSummary> 
         },
         { $set: { ladder: { step: a.step, on: toStored(a.on) } } },
       );
-      wrote(a.customer, ladder.modifiedCount);
+      if (ladder.modifiedCount > 0) changed.add(a.customer);
     }
   }
   await refreshPromises(

@@ -23,5 +23,6 @@ export async function loadPolicy(models: Models, defaults: Partial<Policy> = {})
     timeZone: doc.timeZone ?? base.timeZone,
     defaultLocale: (doc.defaultLocale as 'fr' | 'en') ?? base.defaultLocale,
     limitationWarningDays: doc.limitationWarningDays ?? base.limitationWarningDays,
+    disputeReviewBusinessDays: doc.disputeReviewBusinessDays ?? base.disputeReviewBusinessDays,
   };
 }

@@ -55,6 +55,8 @@ export interface Policy {
   defaultLocale: 'fr' | 'en';
   /** Days before the limitation date when an invoice is flagged. */
   limitationWarningDays: number;
+  /** Business days after a dispute is logged before its review is due. */
+  disputeReviewBusinessDays: number;
 }
 
 export const DEFAULT_LADDER: LadderStep[] = [
@@ -136,6 +138,7 @@ export function defaultPolicy(overrides: Partial<Policy> = {}): Policy {
     timeZone: 'Europe/Paris',
     defaultLocale: 'fr',
     limitationWarningDays: 180,
+    disputeReviewBusinessDays: 5,
     ...overrides,
   };
 }

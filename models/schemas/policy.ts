@@ -13,6 +13,7 @@ export const PolicySchema = new Schema(
     timeZone: { type: String, default: 'Europe/Paris' },
     defaultLocale: { type: String, enum: ['fr', 'en'], default: 'fr' },
     limitationWarningDays: { type: Number, default: 180 },
+    disputeReviewBusinessDays: { type: Number, default: 5 },
   },
   { timestamps: true },
 );

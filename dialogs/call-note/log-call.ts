@@ -1,0 +1,454 @@
+/**
+ * Logging a call by message: the person types what happened; Relance shows exactly what it
+ * will record (Confirm / Edit / Cancel), or asks one precise question instead of guessing;
+ * the answer, a corrected note or a button moves the same note on. Every state lives in the
+ * CallLog document keyed by the message's id, so retries and restarts pick up where it was.
+ */
+import type { Models } from '../../models';
+import type { LocalDate } from '../../models/rules/dates';
+import type { CallLog } from '../../models/schemas/call-log';
+import { day, money, OUTCOME_LABELS } from '../i18n';
+import type { Action, Fact, Reply } from '../reply';
+import { textReply } from '../reply';
+import { detectLang } from '../requests';
+import type { DialogServices } from '../services';
+import type { Lang, Turn } from '../turn';
+import { loadNoteDirectory } from './directory';
+import { findCustomer, findInvoices } from './directory-match';
+import { fold, NOTE_SIGNALS } from './lexicon';
+import { CallNote, type NoteContext } from './note';
+import { type NoteParser, type NoteUnderstanding, offlineNoteParser } from './note-parser';
+import { promiseInstalments, type Recorded, recordCallLog } from './record';
+
+/** How long a question or an Edit waits for its answer before a message is read afresh. */
+const PENDING_FOR_MS = 2 * 60 * 60 * 1000;
+const WAITING = ['awaiting_answer', 'editing', 'awaiting_note'] as const;
+
+type Log = CallLog & { _id: unknown };
+
+export interface NoteServices extends DialogServices {
+  noteParser?: NoteParser;
+}
+
+/** Does this text read like a call note at all (an outcome, a promise, a dispute, a call-back)? */
+export function hasNoteSignals(text: string): boolean {
+  return NOTE_SIGNALS.test(fold(text));
+}
+
+/** The note this person is answering a question about (or editing), if any. */
+export async function waitingNote(turn: Turn, services: DialogServices): Promise<Log | null> {
+  return services.models.CallLog.findOne({
+    staff: turn.staff,
+    status: { $in: WAITING },
+    writtenAt: { $gte: new Date(turn.at.getTime() - PENDING_FOR_MS) },
+  })
+    .sort({ writtenAt: -1 })
+    .lean<Log>();
+}
+
+/**
+ * A new message read as a call note. Returns null when it is not one: nothing understood, or
+ * no customer named when `requireCustomer` (an answer that may or may not be a new note).
+ */
+export async function takeNote(
+  turn: Turn,
+  services: NoteServices,
+  opts: { requireCustomer?: boolean } = {},
+): Promise<Reply | null> {
+  const text = turn.text ?? '';
+  const existing = await services.models.CallLog.findOne({ key: turn.id }).lean<Log>();
+  if (existing) return present(existing, services); // a retried delivery of the same message
+  const reading = await read(text, turn, services, {});
+  const n = reading.note;
+  const understood = n.customer || n.outcome || n.promises.length || n.disputes.length || n.callback;
+  if (!understood || (opts.requireCustomer && !n.customer)) return null;
+  const log = await services.models.CallLog.findOneAndUpdate(
+    { key: turn.id },
+    {
+      $setOnInsert: {
+        staff: turn.staff,
+        channel: turn.channel,
+        lang: detectLang(text, turn.lang),
+        text,
+        writtenAt: turn.at,
+        ...stateOf(reading),
+      },
+    },
+    { upsert: true, returnDocument: 'after' },
+  ).lean<Log>();
+  return present(log!, services);
+}
+
+/** A message answering the waiting note's question, or replacing it after Edit. */
+export async function continueNote(turn: Turn, log: Log, services: NoteServices): Promise<Reply> {
+  const answer = (turn.text ?? '').trim();
+  const fr = log.lang === 'fr';
+  // A whole new note about a customer is not an answer: it replaces the waiting one.
+  if (log.status === 'awaiting_answer' && hasNoteSignals(answer)) {
+    const fresh = await takeNote(turn, services, { requireCustomer: true });
+    if (fresh) {
+      await services.models.CallLog.updateOne(
+        { key: log.key, status: 'awaiting_answer' },
+        { $set: { status: 'superseded' } },
+      );
+      return fresh;
+    }
+  }
+  if (log.status === 'awaiting_note')
+    return reread(log, answer, { customer: log.customer ?? undefined }, turn, services);
+  if (log.status === 'editing') return reread(log, answer, {}, turn, services);
+  switch (log.questionKind) {
+    case 'customer': {
+      const dir = await loadNoteDirectory(services.models, services.today());
+      const match = findCustomer(answer, dir, findInvoices(answer, dir).known);
+      if (match.kind === 'one') return reread(log, log.text, { customer: match.customer }, turn, services);
+      if (hasNoteSignals(answer)) return reread(log, answer, {}, turn, services);
+      return textReply(
+        fr
+          ? `Je ne trouve pas « ${answer} » parmi les clients. ${log.note?.question ?? ''}`.trim()
+          : `I can't find "${answer}" among the customers. ${log.note?.question ?? ''}`.trim(),
+      );
+    }
+    case 'amount':
+      if (
+        /^(?:oui|yes|ok|okay|yep|correct|exact|c.est (?:bon|ca|ça)|confirm|right|that.s right|bien)\b/i.test(
+          fold(answer),
+        )
+      )
+        return reread(
+          log,
+          log.text,
+          { customer: log.customer ?? undefined, accepted: ['amount'] },
+          turn,
+          services,
+        );
+      await setState(services.models, log.key, { status: 'editing' });
+      return textReply(
+        fr ? 'D’accord : envoyez-moi la note corrigée.' : 'All right: send me the corrected note.',
+      );
+    default:
+      // A date, an invoice number, "Thursday": read as the end of the note.
+      return reread(log, `${log.text} ${answer}`, { customer: log.customer ?? undefined }, turn, services);
+  }
+}
+
+export async function chooseCustomer(
+  turn: Turn,
+  key: string,
+  customer: string,
+  services: NoteServices,
+): Promise<Reply> {
+  const log = await ownLog(turn, key, services);
+  if ('reply' in log) return log.reply;
+  if (!['awaiting_answer', 'awaiting_confirmation'].includes(log.status)) return present(log, services);
+  return reread(log, log.text, { customer }, turn, services);
+}
+
+export async function confirmNote(turn: Turn, key: string, services: NoteServices): Promise<Reply> {
+  const found = await ownLog(turn, key, services);
+  if ('reply' in found) return found.reply;
+  const fr = found.lang === 'fr';
+  if (found.status === 'recorded')
+    return textReply(
+      fr
+        ? 'Cette note est déjà enregistrée : rien n’a été ajouté.'
+        : 'This note is already recorded: nothing was added.',
+    );
+  if (found.status !== 'awaiting_confirmation' && found.status !== 'confirmed')
+    return present(found, services);
+  // Confirmed before anything is written: an interrupted recording is finished on restart.
+  await services.models.CallLog.updateOne(
+    { key, status: 'awaiting_confirmation' },
+    { $set: { status: 'confirmed', confirmedBy: turn.staff, confirmedAt: turn.at } },
+  );
+  const recorded = await finishRecording(services, found);
+  return recordedReply(recorded, found.lang as Lang, services);
+}
+
+export async function editNote(turn: Turn, key: string, services: NoteServices): Promise<Reply> {
+  const log = await ownLog(turn, key, services);
+  if ('reply' in log) return log.reply;
+  if (!['awaiting_confirmation', 'awaiting_answer'].includes(log.status)) return present(log, services);
+  await setState(services.models, key, { status: 'editing', writtenAt: turn.at });
+  const fr = log.lang === 'fr';
+  return textReply(
+    fr
+      ? `Envoyez-moi la note corrigée, elle remplacera celle-ci :\n> ${log.text}`
+      : `Send me the corrected note; it will replace this one:\n> ${log.text}`,
+  );
+}
+
+export async function cancelNote(turn: Turn, key: string, services: NoteServices): Promise<Reply> {
+  const log = await ownLog(turn, key, services);
+  if ('reply' in log) return log.reply;
+  const fr = log.lang === 'fr';
+  const res = await services.models.CallLog.updateOne(
+    { key, status: { $in: ['awaiting_confirmation', ...WAITING] } },
+    { $set: { status: 'cancelled' } },
+  );
+  if (res.modifiedCount === 0) return present(log, services);
+  return textReply(fr ? 'Note annulée : rien n’a été enregistré.' : 'Note cancelled: nothing was recorded.');
+}
+
+/** "Log outcome" on a customer: the next message is the note about them. */
+export async function askForNote(turn: Turn, customer: string, services: NoteServices): Promise<Reply> {
+  const fr = turn.lang === 'fr';
+  const found = await services.models.Customer.findOne({ reference: customer }, { name: 1 }).lean();
+  if (!found) return textReply(fr ? `Client ${customer} introuvable.` : `Customer ${customer} not found.`);
+  await services.models.CallLog.updateOne(
+    { key: turn.id },
+    {
+      $setOnInsert: {
+        staff: turn.staff,
+        channel: turn.channel,
+        lang: turn.lang,
+        customer,
+        status: 'awaiting_note',
+        writtenAt: turn.at,
+      },
+    },
+    { upsert: true },
+  );
+  return textReply(
+    fr
+      ? `Comment s’est passé l’appel avec ${found.name} ? Écrivez-le comme à un collègue, par exemple : « joint Mme Durand, paiera 5 000 € vendredi, FA-1042 contestée : marchandise abîmée ».`
+      : `How did the call with ${found.name} go? Write it as you would to a colleague, e.g. "spoke to Mrs Durand, will pay 5k Friday, INV-1042 disputed: goods damaged".`,
+  );
+}
+
+/** Completes recordings a crash interrupted (status "confirmed"): run at start. */
+export async function finishInterruptedNotes(services: DialogServices): Promise<number> {
+  const logs = await services.models.CallLog.find({ status: 'confirmed' }).lean<Log[]>();
+  for (const log of logs) await finishRecording(services, log);
+  return logs.length;
+}
+
+async function finishRecording(services: DialogServices, log: Log): Promise<Recorded> {
+  const recorded = await recordCallLog(services.models, services.policy, log);
+  await services.models.CallLog.updateOne(
+    { key: log.key, status: { $in: ['confirmed', 'recorded'] } },
+    { $set: { status: 'recorded', recordedAt: services.clock.now(), result: recorded } },
+  );
+  return recorded;
+}
+
+async function read(
+  text: string,
+  turn: Turn,
+  services: NoteServices,
+  known: Pick<NoteContext, 'customer' | 'accepted'>,
+): Promise<NoteUnderstanding> {
+  const ctx: NoteContext = {
+    now: turn.at,
+    timeZone: services.policy.timeZone,
+    country: services.policy.country,
+    lang: turn.lang,
+    directory: await loadNoteDirectory(services.models, services.today()),
+    ...known,
+  };
+  return (services.noteParser ?? offlineNoteParser).read(text, ctx);
+}
+
+async function reread(
+  log: Log,
+  text: string,
+  known: Pick<NoteContext, 'customer' | 'accepted'>,
+  turn: Turn,
+  services: NoteServices,
+): Promise<Reply> {
+  const accepted = [...new Set([...(log.accepted ?? []), ...(known.accepted ?? [])])];
+  const reading = await read(text, turn, services, { customer: known.customer, accepted });
+  const updated = await setState(services.models, log.key, {
+    text,
+    accepted,
+    customer: known.customer ?? reading.note.customer ?? undefined,
+    ...stateOf(reading),
+  });
+  return present(updated ?? log, services);
+}
+
+function stateOf(reading: NoteUnderstanding) {
+  return {
+    note: CallNote.parse(reading.note),
+    source: reading.source,
+    fallback: reading.fallback,
+    status: reading.question ? ('awaiting_answer' as const) : ('awaiting_confirmation' as const),
+    questionKind: reading.question?.kind,
+    candidates: reading.question?.candidates ?? [],
+  };
+}
+
+async function setState(models: Models, key: string, set: Record<string, unknown>): Promise<Log | null> {
+  return models.CallLog.findOneAndUpdate({ key }, { $set: set }, { returnDocument: 'after' }).lean<Log>();
+}
+
+/** The note's log, if it is this person's (a colleague cannot confirm someone else's call). */
+async function ownLog(turn: Turn, key: string, services: DialogServices): Promise<Log | { reply: Reply }> {
+  const log = await services.models.CallLog.findOne({ key }).lean<Log>();
+  const fr = turn.lang === 'fr';
+  if (!log)
+    return { reply: textReply(fr ? 'Je ne retrouve pas cette note.' : 'I can’t find that note any more.') };
+  if (log.staff !== turn.staff)
+    return {
+      reply: textReply(
+        fr
+          ? 'Seule la personne qui a écrit cette note peut la valider.'
+          : 'Only the person who wrote this note can act on it.',
+      ),
+    };
+  return log;
+}
+
+/** What the person sees of a note in its current state. */
+async function present(log: Log, services: DialogServices): Promise<Reply> {
+  const lang = log.lang as Lang;
+  const fr = lang === 'fr';
+  switch (log.status) {
+    case 'recorded':
+      return textReply(fr ? 'Cette note est déjà enregistrée.' : 'This note is already recorded.');
+    case 'cancelled':
+    case 'superseded':
+      return textReply(
+        fr ? 'Cette note a été annulée ou remplacée.' : 'This note was cancelled or replaced.',
+      );
+    case 'editing':
+      return textReply(fr ? 'J’attends la note corrigée.' : 'I’m waiting for the corrected note.');
+    case 'awaiting_note':
+      return textReply(fr ? 'J’attends votre note d’appel.' : 'I’m waiting for your call note.');
+    case 'awaiting_answer':
+      return questionReply(log, lang, services);
+    default:
+      return confirmationReply(log, lang, services);
+  }
+}
+
+async function questionReply(log: Log, lang: Lang, services: DialogServices): Promise<Reply> {
+  const names = await customerNames(services.models, log.candidates ?? []);
+  const actions: Action[] = (log.candidates ?? []).map((ref) => ({
+    label: `${names.get(ref) ?? ref} (${ref})`,
+    payload: { type: 'note_customer', log: log.key, customer: ref },
+  }));
+  actions.push(cancelAction(log.key, lang));
+  const question = log.note?.question ?? '';
+  return {
+    summary: question,
+    sections: [
+      { blocks: [{ kind: 'text', text: question }] },
+      {
+        blocks: [
+          { kind: 'text', text: `> ${log.text}` },
+          { kind: 'actions', actions },
+        ],
+      },
+    ],
+  };
+}
+
+async function confirmationReply(log: Log, lang: Lang, services: DialogServices): Promise<Reply> {
+  const fr = lang === 'fr';
+  const note = CallNote.parse(log.note);
+  const ref = note.customer!;
+  const name = (await customerNames(services.models, [ref])).get(ref) ?? ref;
+  const facts: Fact[] = [];
+  const label = (k: string) => OUTCOME_LABELS[lang][k] ?? k;
+  if (note.outcome || note.contact)
+    facts.push({
+      label: fr ? 'Appel' : 'Call',
+      value: [note.outcome ? label(note.outcome) : null, note.contact].filter(Boolean).join(' — '),
+    });
+  const disputed = new Set(note.disputes.map((d) => d.invoice));
+  const instalments = await promiseInstalments(services.models, ref, note.promises, disputed);
+  for (const i of instalments)
+    facts.push({
+      label: fr ? 'Promesse' : 'Promise',
+      value: `${money(i.amount, i.currency, lang)} ${fr ? 'le' : 'by'} ${day(i.date, lang)}`,
+    });
+  for (const d of note.disputes)
+    facts.push({
+      label: fr ? 'Litige' : 'Dispute',
+      value: `${d.invoice} — ${label(d.reason)}${d.detail ? ` : « ${d.detail} »` : ''} (${
+        fr ? 'relances suspendues sur cette facture' : 'reminders paused on this invoice only'
+      })`,
+    });
+  if (note.callback)
+    facts.push({ label: fr ? 'Rappeler' : 'Call back', value: day(note.callback as LocalDate, lang) });
+  facts.push({ label: fr ? 'Note' : 'Note', value: log.text });
+  const by =
+    log.source === 'offline'
+      ? log.fallback
+        ? fr
+          ? `règles hors ligne (l’IA n’a pas pu lire la note : ${log.fallback})`
+          : `offline rules (the LLM could not read the note: ${log.fallback})`
+        : fr
+          ? 'règles hors ligne'
+          : 'offline rules'
+      : (log.source ?? '');
+  facts.push({ label: fr ? 'Lu par' : 'Read by', value: by });
+  const title = fr ? `À enregistrer — ${name} (${ref})` : `To record — ${name} (${ref})`;
+  return {
+    summary: title,
+    title,
+    sections: [
+      {
+        blocks: [
+          { kind: 'facts', facts },
+          {
+            kind: 'actions',
+            actions: [
+              {
+                label: fr ? 'Confirmer' : 'Confirm',
+                style: 'primary',
+                payload: { type: 'confirm_note', log: log.key },
+              },
+              { label: fr ? 'Modifier' : 'Edit', payload: { type: 'edit_note', log: log.key } },
+              cancelAction(log.key, lang),
+            ],
+          },
+        ],
+      },
+    ],
+  };
+}
+
+function cancelAction(key: string, lang: Lang): Action {
+  return {
+    label: lang === 'fr' ? 'Annuler' : 'Cancel',
+    style: 'danger',
+    payload: { type: 'cancel_note', log: key },
+  };
+}
+
+async function customerNames(models: Models, refs: string[]): Promise<Map<string, string>> {
+  const found = await models.Customer.find({ reference: { $in: refs } }, { reference: 1, name: 1 }).lean();
+  return new Map(found.map((c) => [c.reference, c.name]));
+}
+
+async function recordedReply(r: Recorded, lang: Lang, services: DialogServices): Promise<Reply> {
+  const fr = lang === 'fr';
+  const name = (await customerNames(services.models, [r.customer])).get(r.customer) ?? r.customer;
+  const parts: string[] = [fr ? 'l’appel' : 'the call'];
+  if (r.instalments.length > 0)
+    parts.push(
+      `${fr ? 'la promesse' : 'the promise'} (${r.instalments
+        .map((i) => `${money(i.amount, i.currency, lang)} ${fr ? 'le' : 'by'} ${day(i.date, lang)}`)
+        .join(' + ')})`,
+    );
+  for (const d of r.disputes)
+    parts.push(
+      fr
+        ? `le litige sur ${d.invoice} (relances suspendues sur cette facture, revue le ${day(d.reviewOn, lang)})`
+        : `the dispute on ${d.invoice} (reminders paused on it, review on ${day(d.reviewOn, lang)})`,
+    );
+  if (r.callback)
+    parts.push(fr ? `le rappel du ${day(r.callback, lang)}` : `the call-back on ${day(r.callback, lang)}`);
+  const text = fr
+    ? `Enregistré pour ${name} : ${parts.join(', ')}.`
+    : `Recorded for ${name}: ${parts.join(', ')}.`;
+  const replaced =
+    r.superseded > 0
+      ? fr
+        ? ' La promesse précédente est remplacée.'
+        : ' The previous promise is replaced.'
+      : '';
+  return textReply(text + replaced);
+}
