@@ -3,7 +3,8 @@
  * edges on the server, and knows the order to stop them in.
  */
 
-import { finishInterruptedNotes, type NoteServices } from '../dialogs/call-note/log-call';
+import { finishInterruptedNotes } from '../dialogs/call-note/log-call';
+import type { ChatServices } from '../dialogs/conversation';
 import type { Config } from '../integrations/config';
 import { loadDemoIfEmpty } from '../integrations/demo/load';
 import { type Ledger, openLedger } from '../integrations/ledger';
@@ -12,7 +13,7 @@ import { connectDatabase, type Database } from '../integrations/mongodb/connect'
 import { type Clock, systemClock } from '../models/clock';
 import { createHttpServer, type HttpServer } from './http-server';
 import { mountIngestApi } from './ingest-api';
-import { buildNoteParser } from './note-parser';
+import { buildDrafter, buildNoteParser } from './llm-services';
 
 export interface RunningRelance {
   url: string;
@@ -20,7 +21,7 @@ export interface RunningRelance {
   db: Database;
   ledger: Ledger;
   /** What the dialogs run on: the ledger and the configured note parser. */
-  services: NoteServices;
+  services: ChatServices;
   /** Graceful stop: stop accepting, finish in-flight requests, then close the scheduler and database. */
   stop(): Promise<void>;
 }
@@ -56,7 +57,12 @@ export async function startRelance(
       if (loaded) logger.info(loaded, 'loaded the demo portfolio into the empty database');
     }
     mountIngestApi(http, ledger, config.ingestApiKey, logger);
-    const services: NoteServices = { ...ledger, noteParser: buildNoteParser(config) };
+    const services: ChatServices = {
+      ...ledger,
+      noteParser: buildNoteParser(config),
+      drafter: buildDrafter(config),
+      company: config.company,
+    };
     // A call note confirmed just before a crash is recorded now, not lost nor doubled.
     const finished = await finishInterruptedNotes(services);
     if (finished > 0)

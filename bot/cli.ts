@@ -7,6 +7,7 @@ import { registerConfigCommand } from './commands/config-command';
 import { registerDbCommand } from './commands/db-command';
 import { registerDemoCommand } from './commands/demo-command';
 import { registerDigestCommand } from './commands/digest-command';
+import { registerDraftCommand } from './commands/draft-command';
 import { registerImportCommand } from './commands/import-command';
 import { registerParseNoteCommand } from './commands/parse-note-command';
 import { exitWithError } from './commands/shared';
@@ -24,6 +25,7 @@ export function buildProgram(): Command {
   registerWorklistCommand(program);
   registerDigestCommand(program);
   registerParseNoteCommand(program);
+  registerDraftCommand(program);
   return program;
 }
 

@@ -18,6 +18,14 @@ import {
   waitingNote,
 } from './call-note/log-call';
 import { answerDigest } from './digest';
+import {
+  answerDraftAsk,
+  type ChatDraftServices,
+  decide,
+  draftFor,
+  edit,
+  regenerate,
+} from './drafting/draft-dialog';
 import { day } from './i18n';
 import type { Reply } from './reply';
 import { textReply } from './reply';
@@ -29,10 +37,10 @@ import { answerWorklist } from './worklist';
 export function helpReply(lang: Lang): Reply {
   return lang === 'fr'
     ? textReply(
-        "Je peux vous dire qui appeler (« qui dois-je appeler aujourd'hui ? », « top 5 », « mes appels de demain », « appels pour Marie », « seulement au-dessus de 10k »), vous donner le point du jour (« résumé ») et noter vos appels : écrivez ce qui s'est passé (« Dubois : joint Mme Petit, paiera 5k vendredi et le solde fin du mois, FA-1028 contestée : marchandise abîmée »), je vous montre ce que j'enregistrerai.",
+        "Je peux vous dire qui appeler (« qui dois-je appeler aujourd'hui ? », « top 5 », « mes appels de demain », « appels pour Marie », « seulement au-dessus de 10k »), vous donner le point du jour (« résumé »), préparer un courrier ou un script (« lettre de relance pour Dubois », « mise en demeure pour FR004 », « script d'appel pour Dubois ») et noter vos appels : écrivez ce qui s'est passé (« Dubois : joint Mme Petit, paiera 5k vendredi et le solde fin du mois, FA-1028 contestée : marchandise abîmée »), je vous montre ce que j'enregistrerai.",
       )
     : textReply(
-        'I can tell you who to call ("who should I call today?", "top 5", "my calls for tomorrow", "calls for Marie", "only over 10k"), give you your morning digest ("digest") and log your calls: write what happened ("Dubois: spoke to Mrs Petit, will pay 5k Friday and the rest end of month, INV-1028 disputed: goods damaged") and I show you what I will record.',
+        'I can tell you who to call ("who should I call today?", "top 5", "my calls for tomorrow", "calls for Marie", "only over 10k"), give you your morning digest ("digest"), draft a letter or a script ("draft a reminder for Dubois", "formal notice for FR004", "call script for Dubois") and log your calls: write what happened ("Dubois: spoke to Mrs Petit, will pay 5k Friday and the rest end of month, INV-1028 disputed: goods damaged") and I show you what I will record.',
       );
 }
 
@@ -68,7 +76,10 @@ async function snooze(turn: Turn, customer: string, until: string, services: Dia
   );
 }
 
-export async function respond(turn: Turn, services: NoteServices): Promise<Reply[]> {
+/** What the conversation runs on: the ledger, and optionally the LLM-backed parser and drafter. */
+export type ChatServices = NoteServices & ChatDraftServices;
+
+export async function respond(turn: Turn, services: ChatServices): Promise<Reply[]> {
   const today = services.today();
   if (turn.action) {
     const a = turn.action;
@@ -97,6 +108,16 @@ export async function respond(turn: Turn, services: NoteServices): Promise<Reply
         return [await cancelNote(turn, a.log, services)];
       case 'note_customer':
         return [await chooseCustomer(turn, a.log, a.customer, services)];
+      case 'call_script':
+        return [await draftFor(turn, a.customer, services, { script: true })];
+      case 'approve_draft':
+        return [await decide(turn, a.draft, 'approve', services)];
+      case 'reject_draft':
+        return [await decide(turn, a.draft, 'reject', services)];
+      case 'regenerate_draft':
+        return [await regenerate(turn, a.draft, services)];
+      case 'edit_draft':
+        return [await edit(turn, a, services)];
       default:
         return [helpReply(turn.lang)];
     }
@@ -123,6 +144,8 @@ export async function respond(turn: Turn, services: NoteServices): Promise<Reply
       return [(await answerWorklist(request, turn, services)).reply];
     case 'digest':
       return [(await answerDigest(turn.staff, request.date, request.lang, services)).reply];
+    case 'draft':
+      return [await answerDraftAsk(turn, request, services)];
     case 'help':
       return [helpReply(request.lang)];
   }

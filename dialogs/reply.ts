@@ -28,6 +28,17 @@ export const ActionPayload = z.discriminatedUnion('type', [
   z.object({ type: z.literal('edit_note'), log: z.string().min(1) }),
   z.object({ type: z.literal('cancel_note'), log: z.string().min(1) }),
   z.object({ type: z.literal('note_customer'), log: z.string().min(1), customer: z.string().min(1) }),
+  // A stored draft, by its key. An edit carries the form's fields (subject, body with blank
+  // lines between paragraphs); without them it asks for the form.
+  z.object({ type: z.literal('approve_draft'), draft: z.string().min(1) }),
+  z.object({ type: z.literal('reject_draft'), draft: z.string().min(1) }),
+  z.object({ type: z.literal('regenerate_draft'), draft: z.string().min(1) }),
+  z.object({
+    type: z.literal('edit_draft'),
+    draft: z.string().min(1),
+    subject: z.string().max(300).optional(),
+    body: z.string().max(20000).optional(),
+  }),
 ]);
 export type ActionPayload = z.infer<typeof ActionPayload>;
 
@@ -62,7 +73,17 @@ export type Block =
   | { kind: 'facts'; facts: Fact[] }
   | { kind: 'list'; entries: ListEntry[] }
   | { kind: 'aged'; table: AgedTable }
-  | { kind: 'actions'; actions: Action[] };
+  | { kind: 'actions'; actions: Action[] }
+  /** Fields a person fills in and submits with one action (the channel renders a form or modal). */
+  | { kind: 'form'; fields: FormField[]; submit: Action };
+
+export interface FormField {
+  /** The payload key the value is sent under (e.g. "subject", "body"). */
+  id: 'subject' | 'body';
+  label: string;
+  value: string;
+  multiline?: boolean;
+}
 
 export interface Section {
   title?: string;

@@ -6,6 +6,7 @@
 import * as chrono from 'chrono-node';
 import { z } from 'zod';
 import { addDays, type LocalDate, localDate } from '../models/rules/dates';
+import type { StepKey } from '../models/rules/policy';
 import { amountIn } from './spoken-amount';
 import type { Lang } from './turn';
 
@@ -23,8 +24,23 @@ export const WorklistRequest = z.object({
 });
 export type WorklistRequest = z.infer<typeof WorklistRequest>;
 
+/** "draft a reminder for Dubois", "mise en demeure pour FR004", "call script for INV-1042". */
+export interface DraftAsk {
+  kind: 'draft';
+  /** Who it is for, as written: a name, a reference or an invoice number. */
+  target: string;
+  step?: StepKey;
+  /** A call script was asked for: the customer's call step (or the first call). */
+  script?: boolean;
+  /** The language of the letter, when the request names one (else the customer's). */
+  draftLang?: Lang;
+  /** The language of the conversation. */
+  lang: Lang;
+}
+
 export type Request =
   | WorklistRequest
+  | DraftAsk
   | { kind: 'digest'; date: LocalDate; lang: Lang }
   | { kind: 'help'; lang: Lang };
 
@@ -156,12 +172,66 @@ function dateOf(text: string, lang: Lang, today: LocalDate, timeZone: string, no
   return found ? localDate(found, timeZone) : today;
 }
 
+const DRAFT = words([
+  'draft',
+  'write',
+  'prepare',
+  'rédige',
+  'rédiger',
+  'redige',
+  'prépare',
+  'préparer',
+  'brouillon',
+  'call script',
+  "script d'appel",
+  'script d’appel',
+  'script',
+  'mise en demeure',
+  'formal notice',
+  'lettre de relance',
+  'reminder letter',
+]);
+const DRAFT_STEPS: Array<[RegExp, StepKey]> = [
+  [words(['mise en demeure', 'formal notice']), 'formal_notice'],
+  [
+    words(['deuxième relance', 'seconde relance', 'second reminder', 'registered', 'recommandée']),
+    'second_reminder',
+  ],
+  [words(['préventi(?:f|ve)', 'preventive', 'avant échéance', 'before (?:the )?due']), 'preventive_reminder'],
+  [words(['hand-?over', 'transmission', 'contentieux', 'agency', 'agence']), 'handover'],
+  [words(['lettre de relance', 'reminder letter', 'première relance', 'first reminder']), 'reminder_letter'],
+];
+
+function draftAsk(text: string, lang: Lang): DraftAsk | null {
+  if (!DRAFT.test(text)) return null;
+  const target = /(?<![\p{L}\d])(?:for|pour|to|à|chez)\s+(.+?)\s*[?.!]*$/iu.exec(text)?.[1];
+  if (!target) return null;
+  const step = DRAFT_STEPS.find(([re]) => re.test(text))?.[1];
+  const script = /script/i.test(text);
+  // The letter's language is the customer's unless the request names one.
+  const written = /\b(?:in english|en anglais)\b/i.test(text)
+    ? 'en'
+    : /\b(?:in french|en français)\b/i.test(text)
+      ? 'fr'
+      : undefined;
+  return {
+    kind: 'draft',
+    target: target.replace(/\s+(?:in english|en anglais|in french|en français)$/i, ''),
+    lang,
+    ...(step ? { step } : {}),
+    ...(script ? { script } : {}),
+    ...(written ? { draftLang: written } : {}),
+  };
+}
+
 export function parseRequest(
   text: string,
   opts: { lang: Lang; today: LocalDate; timeZone: string; now: Date },
 ): Request | null {
   const lang = detectLang(text, opts.lang);
   if (HELP.test(text)) return { kind: 'help', lang };
+  const draft = draftAsk(text, lang);
+  if (draft) return draft;
   if (DIGEST.test(text))
     return { kind: 'digest', date: dateOf(text, lang, opts.today, opts.timeZone, opts.now), lang };
   const topMatch = /\btop\s*(\d{1,3})\b|\b(\d{1,3})\s+(?:premiers|first|customers|clients)\b/i.exec(text);

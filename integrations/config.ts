@@ -90,6 +90,12 @@ const hhmm = z
     return s;
   });
 
+/** The demo letterhead, until COMPANY_* say otherwise. */
+export const DEFAULT_COMPANY: Company = {
+  name: 'Relance Démo SAS',
+  addressLines: ['12 rue de la Paix', '75002 Paris'],
+};
+
 const EnvSchema = z.object({
   // Server
   NODE_ENV: oneOf(['development', 'production', 'test'], 'development'),
@@ -146,6 +152,14 @@ const EnvSchema = z.object({
     .transform((v) => (v ?? 'FR').toUpperCase())
     .refine((v) => /^[A-Z]{2}$/.test(v), { message: 'expected an ISO 3166 country code such as FR' }),
   DEFAULT_LOCALE: oneOf(['fr', 'en'], 'fr'),
+  // The letterhead of letters and the signature of emails
+  COMPANY_NAME: optionalString.transform((v) => v ?? DEFAULT_COMPANY.name),
+  /** Address lines separated by "|": "12 rue de la Paix|75002 Paris". */
+  COMPANY_ADDRESS: optionalString.transform((v) => v ?? DEFAULT_COMPANY.addressLines.join('|')),
+  COMPANY_PHONE: optionalString,
+  COMPANY_EMAIL: optionalString,
+  COMPANY_IBAN: optionalString,
+  COMPANY_LEGAL_ID: optionalString,
   // Ingest API and local web chat
   INGEST_API_KEY: optionalString.refine((v) => v === undefined || v.length >= 16, {
     message: 'expected at least 16 characters',
@@ -173,8 +187,19 @@ export interface Config {
   email: { smtpUrl?: string; from?: string };
   scheduler: { enabled: boolean; processEveryMs: number; digestTime: string };
   locale: { timeZone: string; country: string; defaultLocale: 'fr' | 'en' };
+  company: Company;
   ingestApiKey?: string;
   webchatSecret?: string;
+}
+
+/** Who writes the letters: the letterhead, the payment details, the signature. */
+export interface Company {
+  name: string;
+  addressLines: string[];
+  phone?: string;
+  email?: string;
+  iban?: string;
+  legalId?: string;
 }
 
 /** Validates an environment object (no file I/O): the pure half, used by tests. */
@@ -243,6 +268,16 @@ export function parseConfig(raw: Record<string, string | undefined>, cwd = proce
       digestTime: e.DIGEST_DEFAULT_TIME,
     },
     locale: { timeZone: e.TEAM_TIME_ZONE, country: e.TEAM_COUNTRY, defaultLocale: e.DEFAULT_LOCALE },
+    company: {
+      name: e.COMPANY_NAME,
+      addressLines: e.COMPANY_ADDRESS.split('|')
+        .map((l) => l.trim())
+        .filter(Boolean),
+      phone: e.COMPANY_PHONE,
+      email: e.COMPANY_EMAIL,
+      iban: e.COMPANY_IBAN,
+      legalId: e.COMPANY_LEGAL_ID,
+    },
     ingestApiKey: e.INGEST_API_KEY,
     webchatSecret: e.WEBCHAT_SECRET,
   };

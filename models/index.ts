@@ -7,6 +7,7 @@ import { type CallLog, CallLogSchema } from './schemas/call-log';
 import { type Customer, CustomerSchema } from './schemas/customer';
 import { type DigestRecord, DigestRecordSchema } from './schemas/digest';
 import { type Dispute, DisputeSchema } from './schemas/dispute';
+import { type Draft, DraftSchema } from './schemas/draft';
 import { type Invoice, InvoiceSchema } from './schemas/invoice';
 import { type Payment, PaymentSchema } from './schemas/payment';
 import { type PolicyDoc, PolicySchema } from './schemas/policy';
@@ -26,6 +27,7 @@ export interface Models {
   CustomerSummary: Model<CustomerSummary>;
   DigestRecord: Model<DigestRecord>;
   CallLog: Model<CallLog>;
+  Draft: Model<Draft>;
 }
 
 export function registerModels(conn: Connection): Models {
@@ -43,6 +45,7 @@ export function registerModels(conn: Connection): Models {
     CustomerSummary: model<CustomerSummary>('CustomerSummary', CustomerSummarySchema),
     DigestRecord: model<DigestRecord>('DigestRecord', DigestRecordSchema),
     CallLog: model<CallLog>('CallLog', CallLogSchema),
+    Draft: model<Draft>('Draft', DraftSchema),
   };
 }
 

@@ -9,7 +9,7 @@ import type { Command } from 'commander';
 import { z } from 'zod';
 import { loadNoteDirectory } from '../../dialogs/call-note/directory';
 import type { CallNote } from '../../dialogs/call-note/note';
-import { buildNoteParser } from '../note-parser';
+import { buildNoteParser } from '../llm-services';
 import { withLedger } from './shared';
 
 const Input = z.object({

@@ -27,6 +27,11 @@ function block(b: Block): string[] {
     }
     case 'actions':
       return [`  [${b.actions.map((a) => a.label).join('] [')}]`];
+    case 'form':
+      return [
+        ...b.fields.flatMap((f) => [`  ${f.label}:`, ...f.value.split('\n').map((l) => `    ${l}`)]),
+        `  [${b.submit.label}]`,
+      ];
   }
 }
 

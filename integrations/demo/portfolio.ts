@@ -207,6 +207,8 @@ export function demoPortfolio(today: LocalDate, seed = 42): DemoPortfolio {
       contact_role: english ? rnd.pick(ROLES_EN) : rnd.pick(ROLES_FR),
       contact_email: `${slug(first)}.${slug(last)}@${domain}`,
       contact_phone: phone,
+      // Derived from the index, not the random stream, so the rest of the demo stays as it was.
+      ...demoAddress(c, english),
     });
 
     // A customer's history: invoices issued over the last ~200 days.
@@ -360,4 +362,41 @@ function activity(
   step?: StepKey,
 ) {
   return { customer, invoices: [invoice], kind, channel, author, on, outcome, summary, step };
+}
+
+const FR_STREETS = [
+  'rue de la République',
+  'avenue Jean Jaurès',
+  'rue Victor Hugo',
+  'boulevard Pasteur',
+  'rue du Commerce',
+  'allée des Tilleuls',
+];
+const FR_CITIES: Array<[string, string]> = [
+  ['69002', 'Lyon'],
+  ['13001', 'Marseille'],
+  ['31000', 'Toulouse'],
+  ['44000', 'Nantes'],
+  ['59000', 'Lille'],
+  ['67000', 'Strasbourg'],
+  ['33000', 'Bordeaux'],
+];
+const UK_STREETS = ['High Street', 'Station Road', 'Church Lane', 'Victoria Road', 'Mill Lane'];
+const UK_CITIES: Array<[string, string]> = [
+  ['M1 1AE', 'Manchester'],
+  ['LS1 4DY', 'Leeds'],
+  ['B2 4QA', 'Birmingham'],
+  ['BS1 5TR', 'Bristol'],
+];
+
+function demoAddress(c: number, english: boolean): Record<string, string> {
+  const streets = english ? UK_STREETS : FR_STREETS;
+  const cities = english ? UK_CITIES : FR_CITIES;
+  const [postal, city] = cities[c % cities.length]!;
+  return {
+    address: `${((c * 37) % 180) + 1} ${streets[c % streets.length]}`,
+    postal_code: postal,
+    city,
+    country: english ? 'GB' : 'FR',
+  };
 }

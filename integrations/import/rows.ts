@@ -77,6 +77,17 @@ export const CustomerRow = z
     contact_role: optionalText,
     contact_email: email,
     contact_phone: optionalText,
+    /** Street lines, separated by "|" when there are several. */
+    address: optionalText,
+    postal_code: optionalText,
+    city: optionalText,
+    country: optionalText.transform((v, ctx) => {
+      if (v === undefined) return undefined;
+      const s = v.toUpperCase();
+      if (/^[A-Z]{2}$/.test(s)) return s;
+      ctx.addIssue({ code: 'custom', message: 'country must be an ISO code such as FR or GB' });
+      return z.NEVER;
+    }),
   })
   .transform((r) => ({ ...r, credit_limit: minor(r.credit_limit, r.currency) }))
   .refine((r) => r.credit_limit === undefined || r.credit_limit >= 0, {

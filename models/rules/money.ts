@@ -64,9 +64,21 @@ export function minorDigits(currency: string): number {
 /** "1 234,56 €" in French, "€1,234.56" in English. */
 export function formatMoney(m: Money, lang: 'fr' | 'en'): string {
   const digits = minorDigits(m.currency);
-  return new Intl.NumberFormat(lang === 'fr' ? 'fr-FR' : 'en-GB', { style: 'currency', currency: m.currency })
+  return moneyFormat(m.currency, lang)
     .format(m.amount / 10 ** digits)
     .replace(/\u202f|\u00a0/g, ' ');
+}
+
+// Building an Intl.NumberFormat costs far more than using one: keep one per currency and language.
+const moneyFormats = new Map<string, Intl.NumberFormat>();
+function moneyFormat(currency: string, lang: 'fr' | 'en'): Intl.NumberFormat {
+  const key = `${currency}:${lang}`;
+  let f = moneyFormats.get(key);
+  if (!f) {
+    f = new Intl.NumberFormat(lang === 'fr' ? 'fr-FR' : 'en-GB', { style: 'currency', currency });
+    moneyFormats.set(key, f);
+  }
+  return f;
 }
 
 export function formatTotals(totals: Totals, lang: 'fr' | 'en'): string {

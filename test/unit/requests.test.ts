@@ -28,6 +28,18 @@ describe('understanding requests in French and English', () => {
     ],
     ['qui appeler vendredi ?', { kind: 'worklist', date: '2026-11-27', lang: 'fr' }],
     ['digest', { kind: 'digest', date: '2026-11-23', lang: 'en' }],
+    ['draft a reminder for Textiles Dubois', { kind: 'draft', target: 'Textiles Dubois', lang: 'en' }],
+    ['formal notice for FR004', { kind: 'draft', target: 'FR004', step: 'formal_notice', lang: 'en' }],
+    [
+      'rédige une mise en demeure pour Dubois',
+      { kind: 'draft', target: 'Dubois', step: 'formal_notice', lang: 'fr' },
+    ],
+    ["script d'appel pour FA-2026-1028", { kind: 'draft', target: 'FA-2026-1028', script: true, lang: 'fr' }],
+    ['call script for Acme?', { kind: 'draft', target: 'Acme', script: true, lang: 'en' }],
+    [
+      'prépare la deuxième relance pour Girard',
+      { kind: 'draft', target: 'Girard', step: 'second_reminder', lang: 'fr' },
+    ],
     ['mon résumé', { kind: 'digest', date: '2026-11-23', lang: 'fr' }],
     ['aide', { kind: 'help', lang: 'fr' }],
   ])('%j', (text, expected) => {

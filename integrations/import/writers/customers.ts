@@ -59,6 +59,20 @@ export const writeCustomers: Writer<CustomerRowT> = async (batch, { models }) =>
       paymentTermsDays: r.payment_terms_days,
       strategic: r.strategic,
       contacts: JSON.parse(JSON.stringify(contacts)),
+      // The postal address letters are sent to; kept as stored when the file has none.
+      ...(r.address
+        ? {
+            address: {
+              lines: r.address
+                .split('|')
+                .map((l) => l.trim())
+                .filter(Boolean),
+              postalCode: r.postal_code,
+              city: r.city,
+              country: r.country ?? 'FR',
+            },
+          }
+        : {}),
     };
     // Re-importing the same export must change nothing, summaries' bookkeeping included.
     if (before && sameFields(before as unknown as Record<string, unknown>, set)) {

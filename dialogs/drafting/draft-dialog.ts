@@ -1,0 +1,243 @@
+/**
+ * Drafts in chat: "draft a reminder for Dubois", "mise en demeure pour FR004", "call script
+ * for INV-1042", the Call script button; then Approve / Edit / Reject / Regenerate. The reply
+ * shows the draft with its guard results; a draft that failed a guard has no Approve button.
+ * After a decision the reply says who decided and when, and offers no more buttons.
+ */
+import { DEFAULT_COMPANY } from '../../integrations/config';
+import { RelanceError } from '../../models/errors';
+import { isCallChannel, type StepKey } from '../../models/rules/policy';
+import { loadNoteDirectory } from '../call-note/directory';
+import { findCustomer, findInvoices } from '../call-note/directory-match';
+import { day, STEP_LABELS } from '../i18n';
+import type { Action, Fact, Reply } from '../reply';
+import { textReply } from '../reply';
+import type { DraftAsk } from '../requests';
+import type { Lang, Turn } from '../turn';
+import type { Drafter } from './drafter';
+import {
+  type DraftServices,
+  decideDraft,
+  editDraft,
+  latest,
+  regenerateDraft,
+  requestDraft,
+  type StoredDraft,
+} from './drafts';
+import { type DraftFacts, nextStepFor } from './facts';
+import { draftText } from './letter';
+
+export type ChatDraftServices = Omit<DraftServices, 'company'> & {
+  company?: DraftServices['company'];
+  drafter?: Drafter;
+};
+
+const withCompany = (s: ChatDraftServices): DraftServices => ({
+  ...s,
+  company: s.company ?? DEFAULT_COMPANY,
+});
+
+/** "draft a reminder for …": resolve who, then draft (once per message). */
+export async function answerDraftAsk(turn: Turn, ask: DraftAsk, services: ChatDraftServices): Promise<Reply> {
+  const fr = ask.lang === 'fr';
+  const dir = await loadNoteDirectory(services.models, services.today());
+  const match = findCustomer(ask.target, dir, findInvoices(ask.target, dir).known);
+  if (match.kind !== 'one')
+    return textReply(
+      match.kind === 'several'
+        ? fr
+          ? `Lequel : ${match.candidates.map((c) => `${c.name} (${c.reference})`).join(' ou ')} ?`
+          : `Which one: ${match.candidates.map((c) => `${c.name} (${c.reference})`).join(' or ')}?`
+        : fr
+          ? `Je ne trouve pas de client « ${ask.target} ».`
+          : `I can't find a customer "${ask.target}".`,
+    );
+  return draftFor({ ...turn, lang: ask.lang }, match.customer, services, {
+    step: ask.step,
+    script: ask.script,
+    lang: ask.draftLang,
+  });
+}
+
+/** The Call script button, and the resolved ask. The draft is in the customer's language unless `lang`. */
+export async function draftFor(
+  turn: Turn,
+  customer: string,
+  services: ChatDraftServices,
+  want: { step?: StepKey; script?: boolean; lang?: Lang } = {},
+): Promise<Reply> {
+  const { step, script, lang } = want;
+  return guarded(turn.lang, async () => {
+    const s = withCompany(services);
+    let chosen = step;
+    if (script && !chosen) {
+      // The customer's next step if it is a call, else the first call.
+      const next = await nextStepFor(services.models, services.policy, customer, services.today());
+      const call = services.policy.ladder.find((l) => l.key === next && isCallChannel(l.channel));
+      chosen = call ? call.key : 'first_call';
+    }
+    const draft = await requestDraft(s, { key: turn.id, customer, step: chosen, lang, by: turn.staff });
+    return draftReply(draft, turn.lang);
+  });
+}
+
+export async function decide(
+  turn: Turn,
+  key: string,
+  decision: 'approve' | 'reject',
+  services: ChatDraftServices,
+): Promise<Reply> {
+  return guarded(turn.lang, async () =>
+    draftReply(await decideDraft(withCompany(services), key, decision, turn.staff), turn.lang),
+  );
+}
+
+export async function regenerate(turn: Turn, key: string, services: ChatDraftServices): Promise<Reply> {
+  return guarded(turn.lang, async () =>
+    draftReply(await regenerateDraft(withCompany(services), key, turn.staff), turn.lang),
+  );
+}
+
+/** Edit: without fields, the form with the current text; with them, a new guarded version. */
+export async function edit(
+  turn: Turn,
+  a: { draft: string; subject?: string; body?: string },
+  services: ChatDraftServices,
+): Promise<Reply> {
+  return guarded(turn.lang, async () => {
+    const draft = await services.models.Draft.findOne({ key: a.draft }).lean<StoredDraft>();
+    if (!draft) return textReply(turn.lang === 'fr' ? 'Brouillon introuvable.' : 'Draft not found.');
+    const current = latest(draft).content;
+    const fr = draft.lang === 'fr';
+    if (a.subject === undefined && a.body === undefined)
+      return {
+        summary: fr ? 'Modifier le brouillon' : 'Edit the draft',
+        title: fr ? 'Modifier le brouillon' : 'Edit the draft',
+        sections: [
+          {
+            blocks: [
+              {
+                kind: 'form',
+                fields: [
+                  { id: 'subject', label: fr ? 'Objet' : 'Subject', value: current.subject },
+                  {
+                    id: 'body',
+                    label: fr ? 'Texte' : 'Text',
+                    value: current.paragraphs.join('\n\n'),
+                    multiline: true,
+                  },
+                ],
+                submit: {
+                  label: fr ? 'Enregistrer' : 'Save',
+                  style: 'primary',
+                  payload: { type: 'edit_draft', draft: a.draft },
+                },
+              },
+            ],
+          },
+        ],
+      };
+    const paragraphs = (a.body ?? current.paragraphs.join('\n\n'))
+      .split(/\n\s*\n/)
+      .map((p) => p.trim())
+      .filter(Boolean);
+    const edited = await editDraft(
+      withCompany(services),
+      a.draft,
+      { ...current, subject: a.subject ?? current.subject, paragraphs },
+      turn.staff,
+    );
+    return draftReply(edited, turn.lang);
+  });
+}
+
+/** A known failure (not found, forbidden, already decided, invalid) is told plainly. */
+async function guarded(lang: Lang, fn: () => Promise<Reply>): Promise<Reply> {
+  try {
+    return await fn();
+  } catch (err) {
+    if (err instanceof RelanceError && err.code !== 'INTERNAL' && err.code !== 'UPSTREAM_UNAVAILABLE')
+      return textReply(`${lang === 'fr' ? 'Impossible' : 'Not possible'}: ${err.message}`);
+    throw err;
+  }
+}
+
+export function draftReply(d: StoredDraft, lang: Lang): Reply {
+  const fr = lang === 'fr';
+  const v = latest(d);
+  const facts = d.inputs as DraftFacts;
+  const problems = [...v.guards.facts.problems, ...v.guards.tone.problems];
+  const title = `${fr ? 'Brouillon' : 'Draft'} — ${STEP_LABELS[lang][d.step as StepKey]} — ${facts.customer.name} (${d.customer})`;
+  const status: Record<string, string> = fr
+    ? {
+        awaiting_approval: 'à valider',
+        edited: 'modifié, à valider',
+        blocked: 'bloqué par un contrôle',
+        approved: 'validé',
+        rejected: 'rejeté',
+        sent: 'envoyé',
+      }
+    : {
+        awaiting_approval: 'awaiting approval',
+        edited: 'edited, awaiting approval',
+        blocked: 'blocked by a check',
+        approved: 'approved',
+        rejected: 'rejected',
+        sent: 'sent',
+      };
+  const info: Fact[] = [
+    { label: fr ? 'Statut' : 'Status', value: status[d.status] ?? d.status },
+    {
+      label: fr ? 'Version' : 'Version',
+      value: `${d.versions.length} (${v.source === 'template' ? (fr ? 'modèle' : 'template') : v.source})`,
+    },
+    {
+      label: fr ? 'Contrôles' : 'Checks',
+      value: problems.length
+        ? problems.map((p) => p.message).join(' · ')
+        : fr
+          ? `chiffres vérifiés (${v.guards.facts.checked}), ton conforme`
+          : `figures verified (${v.guards.facts.checked}), tone fine`,
+    },
+  ];
+  if (v.fallback)
+    info.push({
+      label: fr ? 'IA' : 'LLM',
+      value: fr ? `non utilisée : ${v.fallback}` : `not used: ${v.fallback}`,
+    });
+  if (d.decidedBy && d.decidedAt)
+    info.push({
+      label: fr ? 'Décision' : 'Decision',
+      value: `${status[d.status]} — ${d.decidedBy}, ${day(d.decidedAt.toISOString().slice(0, 10), lang)}`,
+    });
+  const open = ['awaiting_approval', 'edited', 'blocked'].includes(d.status);
+  const actions: Action[] = open
+    ? [
+        ...(d.status !== 'blocked'
+          ? [
+              {
+                label: fr ? 'Valider' : 'Approve',
+                style: 'primary' as const,
+                payload: { type: 'approve_draft' as const, draft: d.key },
+              },
+            ]
+          : []),
+        { label: fr ? 'Modifier' : 'Edit', payload: { type: 'edit_draft', draft: d.key } },
+        {
+          label: fr ? 'Rejeter' : 'Reject',
+          style: 'danger',
+          payload: { type: 'reject_draft', draft: d.key },
+        },
+        { label: fr ? 'Régénérer' : 'Regenerate', payload: { type: 'regenerate_draft', draft: d.key } },
+      ]
+    : [];
+  return {
+    summary: title,
+    title,
+    sections: [
+      { blocks: [{ kind: 'facts', facts: info }] },
+      { blocks: [{ kind: 'text', text: draftText(v.content, { ...facts, lang: d.lang as Lang }) }] },
+      ...(actions.length ? [{ blocks: [{ kind: 'actions' as const, actions }] }] : []),
+    ],
+  };
+}
