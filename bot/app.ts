@@ -14,6 +14,8 @@ import { type Clock, systemClock } from '../models/clock';
 import { createHttpServer, type HttpServer } from './http-server';
 import { mountIngestApi } from './ingest-api';
 import { buildDrafter, buildNoteParser } from './llm-services';
+import { mountTeams, type Notifier } from './teams/teams-channel';
+import { mountWebChat } from './webchat/webchat-channel';
 
 export interface RunningRelance {
   url: string;
@@ -22,6 +24,10 @@ export interface RunningRelance {
   ledger: Ledger;
   /** What the dialogs run on: the ledger and the configured note parser. */
   services: ChatServices;
+  /** The Teams edge (null when off), for proactive messages. */
+  teams: Notifier | null;
+  /** The local web chat (null when off), for proactive messages to an open page. */
+  webchat: Notifier | null;
   /** Graceful stop: stop accepting, finish in-flight requests, then close the scheduler and database. */
   stop(): Promise<void>;
 }
@@ -68,8 +74,12 @@ export async function startRelance(
     if (finished > 0)
       logger.warn({ notes: finished }, 'finished recording call notes a stop had interrupted');
 
+    const teams = mountTeams(http, services, config, logger);
+    const webchat = mountWebChat(http, services, config, logger);
+
     const url = await http.listen(config.port, config.host);
     logger.info({ url, env: config.env }, 'Relance is listening');
+    if (webchat) logger.info({ url: `${url}${webchat.path}` }, `Local web chat: open ${url}${webchat.path}`);
     let stopping: Promise<void> | undefined;
     const stop = () => {
       stopping ??= (async () => {
@@ -79,7 +89,7 @@ export async function startRelance(
       })();
       return stopping;
     };
-    return { url, http, db, ledger, services, stop };
+    return { url, http, db, ledger, services, teams, webchat, stop };
   } catch (err) {
     await http.close();
     await closeAll();

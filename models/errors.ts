@@ -133,7 +133,7 @@ function isZodError(err: unknown): err is { issues: IssueLike[] } {
   );
 }
 
-function isMongoDuplicateKey(err: unknown): boolean {
+export function isMongoDuplicateKey(err: unknown): boolean {
   return typeof err === 'object' && err !== null && (err as { code?: unknown }).code === 11000;
 }
 

@@ -4,6 +4,12 @@
 import type { Connection, Model } from 'mongoose';
 import { type Activity, ActivitySchema } from './schemas/activity';
 import { type CallLog, CallLogSchema } from './schemas/call-log';
+import {
+  type ConversationRef,
+  ConversationRefSchema,
+  type ProcessedEvent,
+  ProcessedEventSchema,
+} from './schemas/channel';
 import { type Customer, CustomerSchema } from './schemas/customer';
 import { type DigestRecord, DigestRecordSchema } from './schemas/digest';
 import { type Dispute, DisputeSchema } from './schemas/dispute';
@@ -28,6 +34,8 @@ export interface Models {
   DigestRecord: Model<DigestRecord>;
   CallLog: Model<CallLog>;
   Draft: Model<Draft>;
+  ConversationRef: Model<ConversationRef>;
+  ProcessedEvent: Model<ProcessedEvent>;
 }
 
 export function registerModels(conn: Connection): Models {
@@ -46,6 +54,8 @@ export function registerModels(conn: Connection): Models {
     DigestRecord: model<DigestRecord>('DigestRecord', DigestRecordSchema),
     CallLog: model<CallLog>('CallLog', CallLogSchema),
     Draft: model<Draft>('Draft', DraftSchema),
+    ConversationRef: model<ConversationRef>('ConversationRef', ConversationRefSchema),
+    ProcessedEvent: model<ProcessedEvent>('ProcessedEvent', ProcessedEventSchema),
   };
 }
 

@@ -49,6 +49,20 @@ describe('the channel boundary', () => {
     expect(violations(ROOT, ['dialogs', 'models', 'prompts'], 'bot')).toEqual([]);
   });
 
+  it('keeps botbuilder inside the Bot Framework edges of bot/ (Teams, web chat, their shared turn)', () => {
+    const edges = ['bot/teams', 'bot/webchat', 'bot/bot-framework'].map((d) => path.join(ROOT, d) + path.sep);
+    const bf = [/^botbuilder/, /^botframework-/];
+    const outside = ['bot', 'integrations', 'dialogs', 'models', 'prompts']
+      .flatMap((d) => sourceFiles(path.join(ROOT, d)))
+      .filter((file) => !edges.some((e) => file.startsWith(e)))
+      .flatMap((file) =>
+        importsOf(file)
+          .filter((spec) => bf.some((m) => m.test(spec)))
+          .map((spec) => `${path.relative(ROOT, file)} imports ${spec}`),
+      );
+    expect(outside).toEqual([]);
+  });
+
   it('keeps the embedded MongoDB engine free of the product', () => {
     const engine = 'integrations/mongodb/engine';
     const outside = sourceFiles(path.join(ROOT, engine)).flatMap((file) =>

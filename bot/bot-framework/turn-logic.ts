@@ -1,0 +1,156 @@
+/**
+ * One Bot Framework turn, for Teams and the local web chat alike: who is this (a known staff
+ * member, or a clear refusal), was this activity already handled (a redelivery is skipped),
+ * remember where to reach them, turn the message or card submit into a neutral Turn, answer
+ * with Adaptive Cards — and after a decision (confirm, approve…), update the card in place so
+ * nobody acts on it twice.
+ */
+import { TurnContext } from 'botbuilder';
+import type { ChatServices } from '../../dialogs/conversation';
+import { respond } from '../../dialogs/conversation';
+import { ActionPayload, type Reply } from '../../dialogs/reply';
+import type { Lang, Turn } from '../../dialogs/turn';
+import type { Logger } from '../../integrations/logger';
+import { isMongoDuplicateKey, normalizeError, userMessage } from '../../models/errors';
+import { replyActivity } from '../render/adaptive-card';
+
+export type BfChannel = 'teams' | 'web';
+
+/** Payloads that decide on the card they came from: its buttons must not be pressed again. */
+const DECISIONS = new Set([
+  'confirm_note',
+  'cancel_note',
+  'edit_note',
+  'note_customer',
+  'approve_draft',
+  'reject_draft',
+  'regenerate_draft',
+]);
+
+export interface TurnLogicDeps {
+  services: ChatServices;
+  logger: Logger;
+  channel: BfChannel;
+}
+
+interface KnownStaff {
+  handle: string;
+  language?: string | null;
+}
+
+async function staffOf(context: TurnContext, deps: TurnLogicDeps): Promise<KnownStaff | null> {
+  const from = context.activity.from;
+  const { Staff } = deps.services.models;
+  if (deps.channel === 'teams') {
+    const id = from.aadObjectId ?? from.id;
+    return Staff.findOne({ teamsUserId: id, active: { $ne: false } }, { handle: 1, language: 1 }).lean();
+  }
+  // The local web chat says who it is (the page's picker): it is off in production without a secret.
+  return Staff.findOne(
+    { handle: from.id.replace(/^web:/, '').toLowerCase(), active: { $ne: false } },
+    { handle: 1, language: 1 },
+  ).lean();
+}
+
+export function turnLogic(deps: TurnLogicDeps): (context: TurnContext) => Promise<void> {
+  const { services, logger, channel } = deps;
+  return async (context) => {
+    const activity = context.activity;
+    const staff = await staffOf(context, deps);
+    if (activity.type === 'installationUpdate' || activity.type === 'conversationUpdate') {
+      if (staff) await remember(context, staff.handle, deps);
+      return;
+    }
+    if (activity.type !== 'message') return;
+    const lang: Lang =
+      staff?.language === 'en' || staff?.language === 'fr' ? staff.language : services.policy.defaultLocale;
+    if (!staff) {
+      logger.warn(
+        { channel, user: activity.from.aadObjectId ?? activity.from.id },
+        'message from an unknown user',
+      );
+      await context.sendActivity(
+        lang === 'fr'
+          ? "Je ne vous connais pas encore : demandez à l'administrateur de Relance d'ajouter votre identifiant à l'équipe."
+          : "I don't know you yet: ask your Relance administrator to add your user id to the team.",
+      );
+      return;
+    }
+    // A redelivery (Teams retries after 15 s without an answer) is recognised and skipped.
+    const key = `${channel}:${activity.conversation.id}:${activity.id}`;
+    try {
+      await services.models.ProcessedEvent.create({ key, at: services.clock.now() });
+    } catch (err) {
+      if (isMongoDuplicateKey(err)) {
+        logger.info({ channel, key }, 'activity already handled: skipped');
+        return;
+      }
+      throw err;
+    }
+    await remember(context, staff.handle, deps);
+
+    let action: ActionPayload | undefined;
+    if (activity.value !== undefined && activity.value !== null) {
+      const parsed = ActionPayload.safeParse(activity.value);
+      if (!parsed.success) {
+        await context.sendActivity(
+          lang === 'fr' ? 'Ce bouton n’est plus valable.' : 'That button is no longer valid.',
+        );
+        return;
+      }
+      action = parsed.data;
+    }
+    const turn: Turn = {
+      id: key,
+      channel,
+      staff: staff.handle,
+      lang,
+      at: services.clock.now(),
+      ...(action ? { action } : { text: (activity.text ?? '').trim() }),
+    };
+    const replies = await respond(turn, services);
+    await sendReplies(
+      context,
+      replies,
+      action && DECISIONS.has(action.type) ? activity.replyToId : undefined,
+    );
+  };
+}
+
+/** Sends replies; with `updating`, the first one replaces the card the button was on. */
+async function sendReplies(context: TurnContext, replies: Reply[], updating?: string): Promise<void> {
+  for (const [i, reply] of replies.entries()) {
+    const activity = replyActivity(reply);
+    if (i === 0 && updating) {
+      try {
+        await context.updateActivity({ ...activity, id: updating });
+        continue;
+      } catch {
+        // A client that cannot update (or a card too old) gets the answer as a new message.
+      }
+    }
+    await context.sendActivity(activity);
+  }
+}
+
+async function remember(context: TurnContext, staff: string, deps: TurnLogicDeps): Promise<void> {
+  const ref = JSON.parse(JSON.stringify(TurnContext.getConversationReference(context.activity)));
+  await deps.services.models.ConversationRef.updateOne(
+    { staff, channel: deps.channel },
+    { $set: { ref } },
+    { upsert: true },
+  );
+}
+
+/** One handler for any failure inside a turn: a short apology in the user's language, a log line with the code. */
+export function onTurnError(logger: Logger, lang: () => Lang) {
+  return async (context: TurnContext, err: Error): Promise<void> => {
+    const e = normalizeError(err);
+    logger.error({ code: e.code, err: e.cause ?? e }, 'turn failed');
+    try {
+      await context.sendActivity(userMessage(e, lang()));
+    } catch {
+      // The channel itself is down: the log line is all we can do.
+    }
+  };
+}

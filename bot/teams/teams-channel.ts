@@ -1,0 +1,76 @@
+/**
+ * Microsoft Teams on the Bot Framework: botbuilder's CloudAdapter on POST /api/messages of
+ * the product's restify server. With MicrosoftAppId/password, every request must carry a valid
+ * Bot Framework token (401 otherwise); without them the endpoint runs in local/emulator mode
+ * and says so — never in production. Proactive messages go through stored conversation refs.
+ */
+import {
+  CloudAdapter,
+  ConfigurationBotFrameworkAuthentication,
+  type ConversationReference,
+} from 'botbuilder';
+import type { ConnectorClient } from 'botframework-connector';
+import type { ChatServices } from '../../dialogs/conversation';
+import type { Reply } from '../../dialogs/reply';
+import type { Config } from '../../integrations/config';
+import type { Logger } from '../../integrations/logger';
+import { onTurnError, turnLogic } from '../bot-framework/turn-logic';
+import type { HttpServer } from '../http-server';
+import { replyActivity } from '../render/adaptive-card';
+
+export interface Notifier {
+  /** Sends a reply to a person outside any conversation turn; false when they cannot be reached here. */
+  notify(staff: string, reply: Reply): Promise<boolean>;
+}
+
+export function mountTeams(
+  http: HttpServer,
+  services: ChatServices,
+  config: Config,
+  logger: Logger,
+): (Notifier & { mode: 'authenticated' | 'local' }) | null {
+  const log = logger.child({ channel: 'teams' });
+  const creds = config.teams.appId;
+  if (!creds && config.env === 'production') {
+    log.warn(
+      'Teams is off: no MicrosoftAppId/MicrosoftAppPassword in production (no unauthenticated endpoint)',
+    );
+    return null;
+  }
+  if (!creds) log.warn('Teams endpoint /api/messages in local/emulator mode: requests are not authenticated');
+  const auth = new ConfigurationBotFrameworkAuthentication(
+    creds
+      ? {
+          MicrosoftAppId: config.teams.appId,
+          MicrosoftAppPassword: config.teams.appPassword,
+          MicrosoftAppType: config.teams.appType,
+          MicrosoftAppTenantId: config.teams.tenantId,
+        }
+      : {},
+  );
+  const adapter = new CloudAdapter(auth);
+  adapter.onTurnError = onTurnError(log, () => services.policy.defaultLocale);
+  const logic = turnLogic({ services, logger: log, channel: 'teams' });
+  http.server.post('/api/messages', async (req, res) => {
+    await adapter.process(req as never, res as never, logic);
+  });
+  return {
+    mode: creds ? 'authenticated' : 'local',
+    async notify(staff, reply) {
+      const stored = await services.models.ConversationRef.findOne({ staff, channel: 'teams' }).lean();
+      if (!stored) return false;
+      const ref = stored.ref as ConversationReference;
+      await adapter.continueConversationAsync(config.teams.appId ?? '', ref, async (context) => {
+        // A new message in their chat (sendToConversation), not a reply to a past activity.
+        const client = context.turnState.get<ConnectorClient>(adapter.ConnectorClientKey);
+        await client.conversations.sendToConversation(ref.conversation.id, {
+          ...replyActivity(reply),
+          from: ref.bot,
+          recipient: ref.user,
+          conversation: ref.conversation,
+        } as never);
+      });
+      return true;
+    },
+  };
+}

@@ -1,0 +1,114 @@
+/**
+ * End to end: the product started on its embedded defaults (demo data), the local web chat
+ * opened in headless Chromium (Debian's, through playwright-core). A controller asks who to
+ * call, approves a draft, logs a call and confirms it; the approval and the promise are then
+ * found in MongoDB. Screenshots go to test-output/webchat/.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { type Browser, chromium, type Page } from 'playwright-core';
+import { type RunningRelance, startRelance } from '../../bot/app';
+import { parseConfig } from '../../integrations/config';
+import { memoryLogger } from '../../integrations/logger';
+import { fixedClock } from '../../models/clock';
+import { NOW } from '../helpers/ledger';
+import { ROOT } from '../helpers/process';
+
+const SHOTS = path.join(ROOT, 'test-output', 'webchat');
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+let relance: RunningRelance;
+let browser: Browser;
+let page: Page;
+
+beforeAll(async () => {
+  fs.mkdirSync(SHOTS, { recursive: true });
+  relance = await startRelance(
+    parseConfig({ PORT: '0', DATA_DIR: '' }),
+    memoryLogger('silent').logger,
+    fixedClock(NOW),
+  );
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+  page = await browser.newPage({ viewport: { width: 1100, height: 900 } });
+}, 90_000);
+afterAll(async () => {
+  await browser?.close();
+  await relance?.stop();
+});
+
+async function say(text: string): Promise<void> {
+  const input = page.locator('[data-id="webchat-sendbox-input"]');
+  await input.fill(text);
+  await input.press('Enter');
+}
+/** The last card containing this text. */
+const cardWith = (text: string | RegExp) => page.locator('.ac-adaptiveCard').filter({ hasText: text }).last();
+const shot = (name: string) => page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: false });
+
+describe('the local web chat', () => {
+  it('serves the page with Web Chat from the package, as the demo controller', async () => {
+    await page.goto(`${relance.url}/chat`);
+    await page.locator('[data-id="webchat-sendbox-input"]').waitFor({ timeout: 30_000 });
+    expect(await page.locator('#who').inputValue()).toBe('marie');
+    expect(await page.locator('#who option').allTextContents()).toEqual(
+      expect.arrayContaining([expect.stringMatching(/Marie Lambert/), expect.stringMatching(/Tom Fletcher/)]),
+    );
+    await shot('1-opened');
+  }, 60_000);
+
+  it('answers "who should I call today" with the worklist card', async () => {
+    await say('who should I call today?');
+    const card = cardWith('Calls for Marie Lambert, today');
+    await card.waitFor({ timeout: 20_000 });
+    expect(await card.locator('button', { hasText: 'Log outcome' }).count()).toBeGreaterThan(0);
+    await shot('2-worklist');
+  }, 60_000);
+
+  it('opens a draft and approves it', async () => {
+    await say('draft a reminder letter for Textiles Dubois');
+    const card = cardWith('Draft — reminder letter — Textiles Dubois SAS (FR004)');
+    await card.waitFor({ timeout: 20_000 });
+    await shot('3-draft');
+    await card.locator('button', { hasText: 'Approve' }).click();
+    await cardWith(/Décision|Decision/).waitFor({ timeout: 20_000 });
+    await shot('4-approved');
+    const approval = await relance.ledger.models.Activity.findOne({
+      kind: 'approval',
+      customer: 'FR004',
+    }).lean();
+    expect(approval).toMatchObject({ author: 'marie', outcome: 'approved' });
+    expect(await relance.ledger.models.Draft.countDocuments({ customer: 'FR004', status: 'approved' })).toBe(
+      1,
+    );
+  }, 60_000);
+
+  it('logs a call outcome typed in the chat and confirms it', async () => {
+    await say(
+      'Textiles Dubois: spoke to Julien Garnier, will pay 5k Friday, FA-2026-1028 disputed: rolls arrived damaged',
+    );
+    const card = cardWith('To record — Textiles Dubois SAS (FR004)');
+    await card.waitFor({ timeout: 20_000 });
+    await shot('5-note');
+    await card.locator('button', { hasText: 'Confirm' }).click();
+    await page
+      .getByText(/Recorded for Textiles Dubois SAS|Enregistré pour Textiles Dubois SAS/)
+      .last()
+      .waitFor({ timeout: 20_000 });
+    await shot('6-recorded');
+    const m = relance.ledger.models;
+    const promise = await m.PaymentPromise.findOne({ customer: 'FR004', status: 'pending' }).lean();
+    expect(promise!.instalments[0]!.amount).toBe(500_000);
+    expect(await m.Dispute.countDocuments({ customer: 'FR004', invoices: 'FA-2026-1028' })).toBe(1);
+  }, 60_000);
+});

@@ -1,0 +1,182 @@
+/**
+ * Teams through the real botbuilder CloudAdapter: Bot Framework activities POSTed to
+ * /api/messages, replies captured by a local fake connector (the activities' serviceUrl).
+ * Every card sent is validated by the adaptivecards library.
+ */
+import { type RunningRelance, startRelance } from '../../../bot/app';
+import { answerDigest } from '../../../dialogs/digest';
+import { parseConfig } from '../../../integrations/config';
+import { memoryLogger } from '../../../integrations/logger';
+import { fixedClock } from '../../../models/clock';
+import { cardProblems } from '../../helpers/adaptive-cards';
+import { type ConnectorCall, type FakeConnector, startFakeConnector } from '../../helpers/fake-connector';
+import { NOW } from '../../helpers/ledger';
+
+const MARIE = '00000000-0000-4000-8000-00000000000a';
+let relance: RunningRelance;
+let connector: FakeConnector;
+let seq = 0;
+
+beforeAll(async () => {
+  connector = await startFakeConnector();
+  relance = await startRelance(
+    parseConfig({ PORT: '0', DATA_DIR: '', SCHEDULER_ENABLED: 'false' }),
+    memoryLogger('silent').logger,
+    fixedClock(NOW),
+  );
+}, 60_000);
+afterAll(async () => {
+  await relance.stop();
+  await connector.close();
+});
+
+function activity(extra: Record<string, unknown>, user = MARIE) {
+  return {
+    type: 'message',
+    id: `act-${++seq}`,
+    timestamp: new Date(NOW).toISOString(),
+    serviceUrl: connector.url,
+    channelId: 'msteams',
+    from: { id: `29:${user}`, aadObjectId: user, name: 'Marie Lambert' },
+    conversation: { id: `a:personal-${user}`, conversationType: 'personal', tenantId: 'tenant-1' },
+    recipient: { id: '28:relance', name: 'Relance' },
+    locale: 'en-GB',
+    ...extra,
+  };
+}
+
+/** Posts an activity and returns the connector calls it caused. */
+async function post(body: Record<string, unknown>, expectCalls = 1): Promise<ConnectorCall[]> {
+  const before = connector.calls.length;
+  const res = await fetch(`${relance.url}/api/messages`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+  expect(res.status).toBeLessThan(300);
+  await connector.waitFor(before + expectCalls);
+  return connector.calls.slice(before);
+}
+
+function card(call: ConnectorCall): Record<string, unknown> {
+  const attachments = call.activity.attachments as Array<{
+    contentType: string;
+    content: Record<string, unknown>;
+  }>;
+  expect(attachments[0]!.contentType).toBe('application/vnd.microsoft.card.adaptive');
+  const content = attachments[0]!.content;
+  expect(cardProblems(content)).toEqual([]);
+  return content;
+}
+const cardText = (c: Record<string, unknown>) => JSON.stringify(c);
+/** The data of the card's button with this title. */
+function buttonData(c: Record<string, unknown>, title: string): Record<string, unknown> {
+  const found = /"type":"Action\.Submit","title":"([^"]+)","data":(\{[^}]*\})/g;
+  for (const m of cardText(c).matchAll(found)) if (m[1] === title) return JSON.parse(m[2]!);
+  throw new Error(`no button "${title}" in ${cardText(c).slice(0, 500)}`);
+}
+
+describe('Teams', () => {
+  it('answers "who should I call today" with a ranked worklist card', async () => {
+    const [call] = await post(activity({ text: 'who should I call today?' }));
+    expect(call!.method).toBe('POST');
+    expect(call!.conversation).toBe(`a:personal-${MARIE}`);
+    const c = card(call!);
+    expect(cardText(c)).toContain('Calls for Marie Lambert, today');
+    expect(cardText(c)).toMatch(/"text":"1\. [^"]+"/);
+    expect(cardText(c)).toContain('"title":"Log outcome"');
+  });
+
+  it('approves a draft from the card and updates the card in place', async () => {
+    const [draftCall] = await post(activity({ text: 'draft a reminder letter for Textiles Dubois' }));
+    const approve = buttonData(card(draftCall!), 'Approve');
+    const [update] = await post(activity({ value: approve, replyToId: draftCall!.id }));
+    expect(update!.method).toBe('PUT');
+    expect(update!.activityId).toBe(draftCall!.id);
+    const updated = cardText(card(update!));
+    expect(updated).toMatch(/"Decision"|"Décision"/);
+    expect(updated).not.toContain('"title":"Approve"');
+    const approval = await relance.ledger.models.Activity.findOne({
+      kind: 'approval',
+      customer: 'FR004',
+    }).lean();
+    expect(approval).toMatchObject({ author: 'marie', outcome: 'approved' });
+  });
+
+  it('logs a typed call outcome, confirmed from the card, once even when Teams redelivers', async () => {
+    const note =
+      'Textiles Dubois: spoke to Julien Garnier, will pay 2k Friday, FA-2026-1030 disputed: wrong quantity delivered';
+    const [shown] = await post(activity({ text: note }));
+    const confirm = buttonData(card(shown!), 'Confirm');
+    const press = activity({ value: confirm, replyToId: shown!.id });
+    const [done] = await post(press);
+    expect(done!.method).toBe('PUT');
+    expect(String(done!.activity.text)).toContain('Recorded for Textiles Dubois SAS');
+    // The same activity again (Teams retries when the answer was slow): skipped.
+    const before = connector.calls.length;
+    await fetch(`${relance.url}/api/messages`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(press),
+    });
+    await new Promise((r) => setTimeout(r, 300));
+    expect(connector.calls.length).toBe(before);
+    const m = relance.ledger.models;
+    expect(await m.PaymentPromise.countDocuments({ customer: 'FR004', status: 'pending' })).toBe(1);
+    expect(
+      await m.Dispute.countDocuments({ customer: 'FR004', invoices: 'FA-2026-1030', reason: 'quantity' }),
+    ).toBe(1);
+  });
+
+  it('sends the digest proactively through the stored conversation reference', async () => {
+    const stored = await relance.ledger.models.ConversationRef.findOne({
+      staff: 'marie',
+      channel: 'teams',
+    }).lean();
+    expect(stored).not.toBeNull();
+    const { reply } = await answerDigest('marie', relance.ledger.today(), 'fr', relance.services);
+    const before = connector.calls.length;
+    expect(await relance.teams!.notify('marie', reply)).toBe(true);
+    const [sent] = (await connector.waitFor(before + 1)).slice(before);
+    expect(sent!.method).toBe('POST');
+    expect(sent!.activityId).toBeUndefined();
+    expect(sent!.conversation).toBe(`a:personal-${MARIE}`);
+    expect(cardText(card(sent!))).toContain('Marie');
+    expect(await relance.teams!.notify('claire', reply)).toBe(false); // never wrote to Relance in Teams
+  });
+
+  it('refuses an unknown user with a clear message and nothing else', async () => {
+    const [call] = await post(
+      activity({ text: 'who should I call today?' }, '99999999-0000-4000-8000-000000000000'),
+    );
+    expect(String(call!.activity.text)).toMatch(/I don't know you yet|Je ne vous connais pas encore/);
+    expect(call!.activity.attachments).toBeUndefined();
+  });
+});
+
+describe('Teams with credentials', () => {
+  it('rejects a request without a valid Bot Framework token (401)', async () => {
+    const secured = await startRelance(
+      parseConfig({
+        PORT: '0',
+        DATA_DIR: '',
+        DEMO_DATA: 'false',
+        MicrosoftAppId: 'app-id',
+        MicrosoftAppPassword: 'secret',
+      }),
+      memoryLogger('silent').logger,
+    );
+    try {
+      const post = (headers: Record<string, string>) =>
+        fetch(`${secured.url}/api/messages`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', ...headers },
+          body: JSON.stringify(activity({ text: 'hello' })),
+        });
+      expect((await post({})).status).toBe(401);
+      expect((await post({ authorization: 'Bearer garbage' })).status).toBe(401);
+    } finally {
+      await secured.stop();
+    }
+  });
+});
