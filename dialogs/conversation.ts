@@ -17,6 +17,7 @@ import {
   takeNote,
   waitingNote,
 } from './call-note/log-call';
+import { customerAsk, customerCard, lookUpCustomer } from './customer';
 import { answerDigest } from './digest';
 import {
   answerDraftAsk,
@@ -29,7 +30,7 @@ import {
 import { day } from './i18n';
 import type { Reply } from './reply';
 import { textReply } from './reply';
-import { parseRequest } from './requests';
+import { detectLang, parseRequest } from './requests';
 import type { DialogServices } from './services';
 import type { Lang, Turn } from './turn';
 import { answerWorklist } from './worklist';
@@ -108,6 +109,10 @@ export async function respond(turn: Turn, services: ChatServices): Promise<Reply
         return [await cancelNote(turn, a.log, services)];
       case 'note_customer':
         return [await chooseCustomer(turn, a.log, a.customer, services)];
+      case 'show_customer':
+        return [await customerCard(a.customer, turn.lang, services)];
+      case 'draft_next':
+        return [await draftFor(turn, a.customer, services)];
       case 'call_script':
         return [await draftFor(turn, a.customer, services, { script: true })];
       case 'approve_draft':
@@ -135,6 +140,11 @@ export async function respond(turn: Turn, services: ChatServices): Promise<Reply
   if (!plainRequest) {
     const waiting = await waitingNote(turn, services);
     if (waiting) return [await continueNote(turn, waiting, services)];
+    // "Dubois?", "fiche FR004": the customer card, when the name is a customer's and the
+    // message says nothing a call note would (so "Dubois: will pay Friday" stays a note).
+    const asked = request === null && !hasNoteSignals(text) ? customerAsk(text) : null;
+    const card = asked ? await lookUpCustomer(asked, detectLang(text, turn.lang), services) : null;
+    if (card) return [card];
     const note = await takeNote(turn, services);
     if (note) return [note];
   }

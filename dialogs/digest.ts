@@ -3,11 +3,11 @@
  * behind a button. A manager gets the team view.
  */
 import { type PersonalDigest, personalDigest, type TeamDigest, teamDigest } from '../models/ledger/digest';
-import { BUCKETS } from '../models/rules/aging';
 import { compareDates, type LocalDate } from '../models/rules/dates';
 import type { Totals } from '../models/rules/money';
-import { BUCKET_LABELS, day, longDay, money, OUTCOME_LABELS, totals } from './i18n';
-import type { AgedTable, Fact, ListEntry, Reply, Section } from './reply';
+import { agedTable } from './aged-table';
+import { day, longDay, money, OUTCOME_LABELS, totals } from './i18n';
+import type { Fact, ListEntry, Reply, Section } from './reply';
 import { textReply } from './reply';
 import { type DialogServices, findStaffByHandle } from './services';
 import type { Lang } from './turn';
@@ -18,20 +18,6 @@ export type Digest = PersonalDigest | TeamDigest;
 function signed(t: Totals, lang: Lang): string {
   const parts = Object.entries(t).map(([c, v]) => `${v > 0 ? '+' : '−'}${money(Math.abs(v), c, lang)}`);
   return parts.length ? parts.join(', ') : lang === 'fr' ? 'inchangé' : 'unchanged';
-}
-
-function agedTable(d: PersonalDigest, lang: Lang): AgedTable {
-  const currencies = Object.keys(d.balance.total).sort();
-  return {
-    headers: BUCKET_LABELS[lang],
-    rows: currencies.map((currency) => {
-      const cells = Object.fromEntries(
-        BUCKETS.map((b) => [b, money(d.balance.buckets[b][currency] ?? 0, currency, lang)]),
-      ) as AgedTable['rows'][number]['cells'];
-      cells.total = money(d.balance.total[currency] ?? 0, currency, lang);
-      return { currency, cells };
-    }),
-  };
 }
 
 function personalReply(d: PersonalDigest, name: string, lang: Lang, details: boolean): Reply {
@@ -100,7 +86,7 @@ function personalReply(d: PersonalDigest, name: string, lang: Lang, details: boo
   } else {
     sections.push({
       title: fr ? 'Balance âgée' : 'Aged balance',
-      blocks: [{ kind: 'aged', table: agedTable(d, lang) }],
+      blocks: [{ kind: 'aged', table: agedTable(d.balance, lang) }],
     });
     const line = (p: { name: string; customer: string; amount: number; currency: string; date: LocalDate }) =>
       `${p.name} (${p.customer}) — ${money(p.amount, p.currency, lang)}, ${day(p.date, lang)}`;

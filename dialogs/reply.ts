@@ -16,6 +16,7 @@ export const ActionPayload = z.discriminatedUnion('type', [
     until: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
   }),
   z.object({ type: z.literal('show_customer'), customer: z.string().min(1) }),
+  z.object({ type: z.literal('draft_next'), customer: z.string().min(1) }),
   z.object({
     type: z.literal('worklist'),
     forStaff: z.string().optional(),

@@ -1,0 +1,159 @@
+/**
+ * The customer card: "Dubois?", "show FR004", "fiche Textiles Dubois", or the Show button —
+ * the aged balance, the usual contact, pending promises, open disputes, the last activities,
+ * and what to do next (call script, draft, log a call).
+ */
+import { invoiceFacts } from '../models/ledger/invoice-state';
+import { agedBalance } from '../models/rules/aging';
+import { fromStored } from '../models/rules/dates';
+import { agedTable } from './aged-table';
+import { loadNoteDirectory } from './call-note/directory';
+import { findCustomer, findInvoices } from './call-note/directory-match';
+import { day, money, OUTCOME_LABELS } from './i18n';
+import type { Fact, Reply, Section } from './reply';
+import { textReply } from './reply';
+import type { DialogServices } from './services';
+import type { Lang } from './turn';
+
+/** "Dubois?", "show Acme", "fiche FR004", "client Dubois": who is asked about, or null. */
+export function customerAsk(text: string): string | null {
+  const t = text.trim();
+  const named = /^(?:show|customer|client|fiche(?: client)?|voir|info(?:s)?(?: sur)?)\s+(.+?)\s*\??$/i.exec(
+    t,
+  );
+  if (named) return named[1]!;
+  const bare = /^([^?]{2,60})\?$/.exec(t);
+  return bare && bare[1]!.trim().split(/\s+/).length <= 4 ? bare[1]!.trim() : null;
+}
+
+/** Finds the customer named; null when nobody matches (the caller answers otherwise). */
+export async function lookUpCustomer(
+  target: string,
+  lang: Lang,
+  services: DialogServices,
+): Promise<Reply | null> {
+  const dir = await loadNoteDirectory(services.models, services.today());
+  const match = findCustomer(target, dir, findInvoices(target, dir).known);
+  if (match.kind === 'several')
+    return textReply(
+      lang === 'fr'
+        ? `Lequel : ${match.candidates.map((c) => `${c.name} (${c.reference})`).join(' ou ')} ?`
+        : `Which one: ${match.candidates.map((c) => `${c.name} (${c.reference})`).join(' or ')}?`,
+    );
+  if (match.kind !== 'one') return null;
+  return customerCard(match.customer, lang, services);
+}
+
+export async function customerCard(reference: string, lang: Lang, services: DialogServices): Promise<Reply> {
+  const fr = lang === 'fr';
+  const m = services.models;
+  const customer = await m.Customer.findOne({ reference }).lean();
+  if (!customer)
+    return textReply(fr ? `Client ${reference} introuvable.` : `Customer ${reference} not found.`);
+  const [invoices, promises, disputes, activities, owner] = await Promise.all([
+    m.Invoice.find({ customer: reference, status: { $in: ['open', 'partially_paid'] } }).lean(),
+    m.PaymentPromise.find({ customer: reference, status: 'pending' }).lean(),
+    m.Dispute.find({ customer: reference, status: 'open' }).lean(),
+    m.Activity.find({ customer: reference }).sort({ at: -1 }).limit(5).lean(),
+    m.Staff.findOne({ handle: customer.owner }, { name: 1 }).lean(),
+  ]);
+  const today = services.today();
+  const balance = agedBalance(invoices.map(invoiceFacts), today, services.policy.country);
+  const contact = customer.contacts.find((c) => c.usual) ?? customer.contacts[0];
+  const facts: Fact[] = [
+    { label: fr ? 'Responsable' : 'Owner', value: owner?.name ?? customer.owner },
+    {
+      label: fr ? 'Conditions' : 'Terms',
+      value: fr ? `${customer.paymentTermsDays} jours` : `${customer.paymentTermsDays} days`,
+    },
+  ];
+  if (contact)
+    facts.push({
+      label: 'Contact',
+      value: [contact.name, contact.role, contact.phone, contact.email].filter(Boolean).join(' · '),
+    });
+  if (customer.creditLimit)
+    facts.push({
+      label: fr ? 'Encours autorisé' : 'Credit limit',
+      value: money(customer.creditLimit.amount, customer.creditLimit.currency, lang),
+    });
+  if (customer.callbackOn)
+    facts.push({
+      label: fr ? 'Rappel prévu' : 'Call back',
+      value: day(fromStored(customer.callbackOn), lang),
+    });
+
+  const sections: Section[] = [
+    { blocks: [{ kind: 'facts', facts }] },
+    {
+      title: fr ? 'Balance âgée' : 'Aged balance',
+      blocks: invoices.length
+        ? [{ kind: 'aged', table: agedTable(balance, lang) }]
+        : [{ kind: 'text', text: fr ? 'Rien à encaisser.' : 'Nothing outstanding.' }],
+    },
+  ];
+  if (promises.length)
+    sections.push({
+      title: fr ? 'Promesses en cours' : 'Pending promises',
+      blocks: [
+        {
+          kind: 'facts',
+          facts: promises.flatMap((p) =>
+            p.instalments.map((i) => ({
+              label: day(fromStored(i.date), lang),
+              value: `${money(i.amount, i.currency, lang)} (${p.recordedBy})`,
+            })),
+          ),
+        },
+      ],
+    });
+  if (disputes.length)
+    sections.push({
+      title: fr ? 'Litiges ouverts' : 'Open disputes',
+      blocks: [
+        {
+          kind: 'facts',
+          facts: disputes.map((d) => ({
+            label: d.invoices.join(', '),
+            value: `${OUTCOME_LABELS[lang][d.reason] ?? d.reason}${d.detail ? ` — ${d.detail}` : ''} (${fr ? 'revue le' : 'review on'} ${day(fromStored(d.reviewOn), lang)})`,
+          })),
+        },
+      ],
+    });
+  if (activities.length)
+    sections.push({
+      title: fr ? 'Dernières actions' : 'Last activities',
+      blocks: [
+        {
+          kind: 'facts',
+          facts: activities.map((a) => ({
+            label: `${day(fromStored(a.at), lang)} · ${a.kind}`,
+            value: `${a.summary.length > 140 ? `${a.summary.slice(0, 139)}…` : a.summary} (${a.author})`,
+          })),
+        },
+      ],
+    });
+  sections.push({
+    blocks: [
+      {
+        kind: 'actions',
+        actions: [
+          {
+            label: fr ? "Script d'appel" : 'Call script',
+            payload: { type: 'call_script', customer: reference },
+          },
+          {
+            label: fr ? 'Préparer la relance' : 'Draft next reminder',
+            payload: { type: 'draft_next', customer: reference },
+          },
+          {
+            label: fr ? 'Noter un appel' : 'Log outcome',
+            payload: { type: 'log_outcome', customer: reference },
+          },
+        ],
+      },
+    ],
+  });
+  const title = `${customer.name} (${reference})`;
+  return { summary: title, title, sections };
+}
