@@ -14,6 +14,7 @@ import { type Clock, systemClock } from '../models/clock';
 import { createHttpServer, type HttpServer } from './http-server';
 import { mountIngestApi } from './ingest-api';
 import { buildDrafter, buildNoteParser } from './llm-services';
+import { mountSlack, type SlackEdge, type SlackOptions } from './slack/slack-channel';
 import { mountTeams, type Notifier } from './teams/teams-channel';
 import { mountWebChat } from './webchat/webchat-channel';
 
@@ -24,6 +25,8 @@ export interface RunningRelance {
   ledger: Ledger;
   /** What the dialogs run on: the ledger and the configured note parser. */
   services: ChatServices;
+  /** The Slack edge (null when off), for proactive messages. */
+  slack: SlackEdge | null;
   /** The Teams edge (null when off), for proactive messages. */
   teams: Notifier | null;
   /** The local web chat (null when off), for proactive messages to an open page. */
@@ -36,6 +39,7 @@ export async function startRelance(
   config: Config,
   logger: Logger,
   clock: Clock = systemClock,
+  options: { slack?: SlackOptions } = {},
 ): Promise<RunningRelance> {
   // Closed in reverse order of opening.
   const closers: Array<{ name: string; close: () => Promise<void> }> = [];
@@ -74,6 +78,8 @@ export async function startRelance(
     if (finished > 0)
       logger.warn({ notes: finished }, 'finished recording call notes a stop had interrupted');
 
+    const slack = await mountSlack(http, services, config, logger, options.slack);
+    if (slack) closers.push({ name: 'slack', close: () => slack.stop() });
     const teams = mountTeams(http, services, config, logger);
     const webchat = mountWebChat(http, services, config, logger);
 
@@ -89,7 +95,7 @@ export async function startRelance(
       })();
       return stopping;
     };
-    return { url, http, db, ledger, services, teams, webchat, stop };
+    return { url, http, db, ledger, services, slack, teams, webchat, stop };
   } catch (err) {
     await http.close();
     await closeAll();

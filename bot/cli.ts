@@ -11,6 +11,7 @@ import { registerDraftCommand } from './commands/draft-command';
 import { registerImportCommand } from './commands/import-command';
 import { registerParseNoteCommand } from './commands/parse-note-command';
 import { exitWithError } from './commands/shared';
+import { registerSlackManifestCommand } from './commands/slack-manifest-command';
 import { registerWorklistCommand } from './commands/worklist-command';
 
 export function buildProgram(): Command {
@@ -26,6 +27,7 @@ export function buildProgram(): Command {
   registerDigestCommand(program);
   registerParseNoteCommand(program);
   registerDraftCommand(program);
+  registerSlackManifestCommand(program);
   return program;
 }
 

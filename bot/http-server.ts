@@ -3,6 +3,7 @@
  * the ingest API mount their routes on it; this module owns health, readiness, error
  * responses and a graceful close.
  */
+import type http from 'node:http';
 import restify from 'restify';
 import type { Logger } from '../integrations/logger';
 import { normalizeError } from '../models/errors';
@@ -15,6 +16,11 @@ export interface ReadinessCheck {
 
 export interface HttpServer {
   server: restify.Server;
+  /**
+   * Serves POSTs to `path` with a plain Node handler, before restify sees them: for endpoints
+   * that must read the raw body themselves (Slack signs it byte for byte).
+   */
+  mountRaw(path: string, handler: (req: http.IncomingMessage, res: http.ServerResponse) => void): void;
   addReadinessCheck(check: ReadinessCheck): void;
   listen(port: number, host: string): Promise<string>;
   /** Stops accepting connections and resolves when in-flight requests are done. */
@@ -30,6 +36,18 @@ export function createHttpServer(logger: Logger): HttpServer {
   });
   const checks: ReadinessCheck[] = [];
   let closing = false;
+
+  // restify's own request listener, wrapped so raw routes are served before it.
+  const raw = new Map<string, (req: http.IncomingMessage, res: http.ServerResponse) => void>();
+  const [restifyListener] = server.server.listeners('request') as Array<
+    (req: http.IncomingMessage, res: http.ServerResponse) => void
+  >;
+  server.server.removeAllListeners('request');
+  server.server.on('request', (req, res) => {
+    const handler = req.method === 'POST' ? raw.get((req.url ?? '').split('?')[0]!) : undefined;
+    if (handler) handler(req, res);
+    else restifyListener!(req, res);
+  });
 
   server.use(restify.plugins.queryParser({ mapParams: false }));
   server.use(restify.plugins.bodyParser({ mapParams: false, maxBodySize: 10 * 1024 * 1024 }));
@@ -72,6 +90,9 @@ export function createHttpServer(logger: Logger): HttpServer {
 
   return {
     server,
+    mountRaw: (path, handler) => {
+      raw.set(path, handler);
+    },
     addReadinessCheck: (check) => {
       checks.push(check);
     },

@@ -26,6 +26,7 @@ import {
   draftFor,
   edit,
   regenerate,
+  showDraft,
 } from './drafting/draft-dialog';
 import { day } from './i18n';
 import type { Reply } from './reply';
@@ -115,6 +116,8 @@ export async function respond(turn: Turn, services: ChatServices): Promise<Reply
         return [await draftFor(turn, a.customer, services)];
       case 'call_script':
         return [await draftFor(turn, a.customer, services, { script: true })];
+      case 'show_draft':
+        return [await showDraft(turn, a.draft, services)];
       case 'approve_draft':
         return [await decide(turn, a.draft, 'approve', services)];
       case 'reject_draft':

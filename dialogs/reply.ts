@@ -31,6 +31,7 @@ export const ActionPayload = z.discriminatedUnion('type', [
   z.object({ type: z.literal('note_customer'), log: z.string().min(1), customer: z.string().min(1) }),
   // A stored draft, by its key. An edit carries the form's fields (subject, body with blank
   // lines between paragraphs); without them it asks for the form.
+  z.object({ type: z.literal('show_draft'), draft: z.string().min(1) }),
   z.object({ type: z.literal('approve_draft'), draft: z.string().min(1) }),
   z.object({ type: z.literal('reject_draft'), draft: z.string().min(1) }),
   z.object({ type: z.literal('regenerate_draft'), draft: z.string().min(1) }),
@@ -42,6 +43,20 @@ export const ActionPayload = z.discriminatedUnion('type', [
   }),
 ]);
 export type ActionPayload = z.infer<typeof ActionPayload>;
+
+/**
+ * Payloads that decide on the message they came from (confirm a note, approve a draft…):
+ * channels replace that message with the answer, so nobody presses its buttons twice.
+ */
+export const DECISION_ACTIONS: ReadonlySet<ActionPayload['type']> = new Set<ActionPayload['type']>([
+  'confirm_note',
+  'cancel_note',
+  'edit_note',
+  'note_customer',
+  'approve_draft',
+  'reject_draft',
+  'regenerate_draft',
+]);
 
 export interface Action {
   label: string;

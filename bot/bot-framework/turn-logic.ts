@@ -8,24 +8,13 @@
 import { TurnContext } from 'botbuilder';
 import type { ChatServices } from '../../dialogs/conversation';
 import { respond } from '../../dialogs/conversation';
-import { ActionPayload, type Reply } from '../../dialogs/reply';
+import { ActionPayload, DECISION_ACTIONS, type Reply } from '../../dialogs/reply';
 import type { Lang, Turn } from '../../dialogs/turn';
 import type { Logger } from '../../integrations/logger';
 import { isMongoDuplicateKey, normalizeError, userMessage } from '../../models/errors';
 import { replyActivity } from '../render/adaptive-card';
 
 export type BfChannel = 'teams' | 'web';
-
-/** Payloads that decide on the card they came from: its buttons must not be pressed again. */
-const DECISIONS = new Set([
-  'confirm_note',
-  'cancel_note',
-  'edit_note',
-  'note_customer',
-  'approve_draft',
-  'reject_draft',
-  'regenerate_draft',
-]);
 
 export interface TurnLogicDeps {
   services: ChatServices;
@@ -112,7 +101,7 @@ export function turnLogic(deps: TurnLogicDeps): (context: TurnContext) => Promis
     await sendReplies(
       context,
       replies,
-      action && DECISIONS.has(action.type) ? activity.replyToId : undefined,
+      action && DECISION_ACTIONS.has(action.type) ? activity.replyToId : undefined,
     );
   };
 }

@@ -7,6 +7,7 @@
 import { DEFAULT_COMPANY } from '../../integrations/config';
 import { RelanceError } from '../../models/errors';
 import { isCallChannel, type StepKey } from '../../models/rules/policy';
+import { OPEN_DRAFT_STATUSES } from '../../models/schemas/draft';
 import { loadNoteDirectory } from '../call-note/directory';
 import { findCustomer, findInvoices } from '../call-note/directory-match';
 import { day, STEP_LABELS } from '../i18n';
@@ -96,6 +97,14 @@ export async function regenerate(turn: Turn, key: string, services: ChatDraftSer
   return guarded(turn.lang, async () =>
     draftReply(await regenerateDraft(withCompany(services), key, turn.staff), turn.lang),
   );
+}
+
+/** A stored draft as it stands (the Open button of a list of drafts waiting). */
+export async function showDraft(turn: Turn, key: string, services: ChatDraftServices): Promise<Reply> {
+  const draft = await services.models.Draft.findOne({ key }).lean<StoredDraft>();
+  return draft
+    ? draftReply(draft, turn.lang)
+    : textReply(turn.lang === 'fr' ? 'Brouillon introuvable.' : 'Draft not found.');
 }
 
 /** Edit: without fields, the form with the current text; with them, a new guarded version. */
@@ -210,7 +219,7 @@ export function draftReply(d: StoredDraft, lang: Lang): Reply {
       label: fr ? 'Décision' : 'Decision',
       value: `${status[d.status]} — ${d.decidedBy}, ${day(d.decidedAt.toISOString().slice(0, 10), lang)}`,
     });
-  const open = ['awaiting_approval', 'edited', 'blocked'].includes(d.status);
+  const open = (OPEN_DRAFT_STATUSES as readonly string[]).includes(d.status);
   const actions: Action[] = open
     ? [
         ...(d.status !== 'blocked'

@@ -12,6 +12,9 @@ export const DRAFT_STATUSES = [
   'sent',
 ] as const;
 
+/** A draft someone still has to act on (approve, edit, reject or regenerate). */
+export const OPEN_DRAFT_STATUSES = ['awaiting_approval', 'edited', 'blocked'] as const;
+
 const VersionSchema = new Schema(
   {
     n: { type: Number, required: true },
