@@ -11,8 +11,8 @@ import { memoryLogger } from '../integrations/logger';
 import { connectDatabase } from '../integrations/mongodb/connect';
 import { startEngine } from '../integrations/mongodb/engine';
 import { fixedClock } from '../models/clock';
-import { markDirty, refreshDirty } from '../models/ledger/summaries';
-import { addDays, toStored } from '../models/rules/dates';
+import { refreshDirty } from '../models/ledger/summaries';
+import { loadPortfolio } from './_portfolio';
 import { percentile, report, timed } from './report';
 
 const CUSTOMERS = 20_000;
@@ -30,69 +30,14 @@ async function main() {
     `Worklist benchmark (Node ${process.version}): ${CUSTOMERS.toLocaleString('en-US')} customers, ${(CUSTOMERS * INVOICES_PER_CUSTOMER).toLocaleString('en-US')} open invoices, ${CONTROLLERS} controllers, embedded engine\n`,
   );
 
-  const staff = Array.from({ length: CONTROLLERS }, (_, i) => ({
-    handle: `c${i}`,
-    name: `Controller ${i}`,
-    email: `c${i}@relance.test`,
-    role: 'credit_controller',
-    active: true,
-    language: 'en',
-  }));
-  await models.Staff.collection.insertMany([
-    ...staff,
-    {
-      handle: 'boss',
-      name: 'Team Manager',
-      email: 'boss@relance.test',
-      role: 'manager',
-      active: true,
-      language: 'en',
-    },
-  ]);
-  const build = await timed(async () => {
-    for (let start = 0; start < CUSTOMERS; start += 1000) {
-      const customers = [];
-      const invoices = [];
-      for (let c = start; c < start + 1000; c++) {
-        const owner = `c${c % CONTROLLERS}`;
-        customers.push({
-          reference: `C${c}`,
-          name: `Customer ${c}`,
-          owner,
-          language: 'en',
-          timeZone: 'Europe/Paris',
-          strategic: c % 50 === 0,
-          contacts: [{ name: `Contact ${c}`, phone: '+33 1 00 00 00 00', usual: true }],
-          businessHours: { start: '09:00', end: '18:00' },
-        });
-        for (let k = 0; k < INVOICES_PER_CUSTOMER; k++) {
-          const due = addDays(TODAY, 30 - ((c * 7 + k * 13) % 200));
-          const amount = 10_000 + ((c * 31 + k * 17) % 500_000);
-          invoices.push({
-            number: `I${c}-${k}`,
-            customer: `C${c}`,
-            owner,
-            currency: c % 5 === 0 ? 'GBP' : 'EUR',
-            amount,
-            issueDate: toStored(addDays(due, -30)),
-            dueDate: toStored(due),
-            exportedPaid: 0,
-            allocations: [],
-            credits: [],
-            amountPaid: 0,
-            status: 'open',
-            disputedAmount: k === 3 && c % 20 === 0 ? amount : 0,
-          });
-        }
-      }
-      await models.Customer.collection.insertMany(customers);
-      await models.Invoice.collection.insertMany(invoices);
-      await markDirty(
-        models,
-        customers.map((c) => ({ customer: c.reference, owner: c.owner })),
-      );
-    }
-  });
+  const build = await timed(() =>
+    loadPortfolio(models, {
+      customers: CUSTOMERS,
+      invoicesPerCustomer: INVOICES_PER_CUSTOMER,
+      controllers: CONTROLLERS,
+      today: TODAY,
+    }),
+  );
   report('load 20k customers + 200k invoices', build.ms, 'ms');
   const summaries = await timed(() => refreshDirty(models, TODAY));
   report(`build ${summaries.result.toLocaleString('en-US')} customer summaries (once)`, summaries.ms, 'ms');

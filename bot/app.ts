@@ -14,8 +14,11 @@ import { type Clock, systemClock } from '../models/clock';
 import { createHttpServer, type HttpServer } from './http-server';
 import { mountIngestApi } from './ingest-api';
 import { buildDrafter, buildNoteParser } from './llm-services';
+import { firstReachable, type Notifier } from './notifier';
+import { deliveryHealth, type JobContext } from './scheduler/deliveries';
+import { startScheduler } from './scheduler/scheduler';
 import { mountSlack, type SlackEdge, type SlackOptions } from './slack/slack-channel';
-import { mountTeams, type Notifier } from './teams/teams-channel';
+import { mountTeams } from './teams/teams-channel';
 import { mountWebChat } from './webchat/webchat-channel';
 
 export interface RunningRelance {
@@ -31,6 +34,8 @@ export interface RunningRelance {
   teams: Notifier | null;
   /** The local web chat (null when off), for proactive messages to an open page. */
   webchat: Notifier | null;
+  /** What scheduled jobs run with (the ledger, the channels), to run one now. */
+  jobs: Omit<JobContext, 'touch'>;
   /** Graceful stop: stop accepting, finish in-flight requests, then close the scheduler and database. */
   stop(): Promise<void>;
 }
@@ -39,7 +44,7 @@ export async function startRelance(
   config: Config,
   logger: Logger,
   clock: Clock = systemClock,
-  options: { slack?: SlackOptions } = {},
+  options: { slack?: SlackOptions; scheduler?: { lockLifetimeMs?: number } } = {},
 ): Promise<RunningRelance> {
   // Closed in reverse order of opening.
   const closers: Array<{ name: string; close: () => Promise<void> }> = [];
@@ -83,7 +88,38 @@ export async function startRelance(
     const teams = mountTeams(http, services, config, logger);
     const webchat = mountWebChat(http, services, config, logger);
 
+    // Messages Relance starts reach people on Slack, else Teams, else an open web chat (else the inbox).
+    const notifier = firstReachable([
+      { name: 'slack', notifier: slack },
+      { name: 'teams', notifier: teams },
+      { name: 'web', notifier: webchat },
+    ]);
+    const jobs = {
+      services,
+      notifier,
+      logger: logger.child({ component: 'scheduler' }),
+      digestTime: config.scheduler.digestTime,
+    };
+    http.addReadinessCheck({
+      name: 'deliveries',
+      // Failing deliveries are reported, not fatal: a channel outage must not take the server out.
+      check: async () => {
+        const h = await deliveryHealth(jobs);
+        return {
+          ok: true,
+          detail: `${h.failing} retrying, ${h.abandoned} abandoned, ${h.uncertain} uncertain, ${h.inbox} in inbox`,
+        };
+      },
+    });
+
     const url = await http.listen(config.port, config.host);
+    if (config.scheduler.enabled) {
+      const scheduler = await startScheduler(jobs, db.connection, {
+        processEveryMs: config.scheduler.processEveryMs,
+        ...options.scheduler,
+      });
+      closers.push({ name: 'scheduler', close: () => scheduler.stop() });
+    }
     logger.info({ url, env: config.env }, 'Relance is listening');
     if (webchat) logger.info({ url: `${url}${webchat.path}` }, `Local web chat: open ${url}${webchat.path}`);
     let stopping: Promise<void> | undefined;
@@ -95,7 +131,7 @@ export async function startRelance(
       })();
       return stopping;
     };
-    return { url, http, db, ledger, services, slack, teams, webchat, stop };
+    return { url, http, db, ledger, services, slack, teams, webchat, jobs, stop };
   } catch (err) {
     await http.close();
     await closeAll();

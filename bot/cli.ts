@@ -9,6 +9,7 @@ import { registerDemoCommand } from './commands/demo-command';
 import { registerDigestCommand } from './commands/digest-command';
 import { registerDraftCommand } from './commands/draft-command';
 import { registerImportCommand } from './commands/import-command';
+import { registerJobsCommands } from './commands/jobs-command';
 import { registerParseNoteCommand } from './commands/parse-note-command';
 import { exitWithError } from './commands/shared';
 import { registerSlackManifestCommand } from './commands/slack-manifest-command';
@@ -28,6 +29,7 @@ export function buildProgram(): Command {
   registerParseNoteCommand(program);
   registerDraftCommand(program);
   registerSlackManifestCommand(program);
+  registerJobsCommands(program);
   return program;
 }
 

@@ -113,6 +113,11 @@ export interface Reply {
   sections: Section[];
 }
 
+/** A titled reply of one section (the title is also what notifications show). */
+export function titledReply(title: string, blocks: Block[]): Reply {
+  return { summary: title, title, sections: [{ blocks }] };
+}
+
 /** A reply that is just a sentence. */
 export function textReply(text: string): Reply {
   return { summary: text, sections: [{ blocks: [{ kind: 'text', text }] }] };

@@ -11,6 +11,7 @@ import {
   ProcessedEventSchema,
 } from './schemas/channel';
 import { type Customer, CustomerSchema } from './schemas/customer';
+import { type Delivery, DeliverySchema, type JobState, JobStateSchema } from './schemas/delivery';
 import { type DigestRecord, DigestRecordSchema } from './schemas/digest';
 import { type Dispute, DisputeSchema } from './schemas/dispute';
 import { type Draft, DraftSchema } from './schemas/draft';
@@ -36,6 +37,8 @@ export interface Models {
   Draft: Model<Draft>;
   ConversationRef: Model<ConversationRef>;
   ProcessedEvent: Model<ProcessedEvent>;
+  Delivery: Model<Delivery>;
+  JobState: Model<JobState>;
 }
 
 export function registerModels(conn: Connection): Models {
@@ -56,6 +59,8 @@ export function registerModels(conn: Connection): Models {
     Draft: model<Draft>('Draft', DraftSchema),
     ConversationRef: model<ConversationRef>('ConversationRef', ConversationRefSchema),
     ProcessedEvent: model<ProcessedEvent>('ProcessedEvent', ProcessedEventSchema),
+    Delivery: model<Delivery>('Delivery', DeliverySchema),
+    JobState: model<JobState>('JobState', JobStateSchema),
   };
 }
 

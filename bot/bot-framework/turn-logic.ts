@@ -13,6 +13,7 @@ import type { Lang, Turn } from '../../dialogs/turn';
 import type { Logger } from '../../integrations/logger';
 import { isMongoDuplicateKey, normalizeError, userMessage } from '../../models/errors';
 import { replyActivity } from '../render/adaptive-card';
+import { takeInbox } from '../scheduler/inbox';
 
 export type BfChannel = 'teams' | 'web';
 
@@ -122,6 +123,7 @@ async function sendReplies(context: TurnContext, replies: Reply[], updating?: st
   }
 }
 
+/** Stores where to reach them, and hands over what Relance could not deliver while they were unreachable. */
 async function remember(context: TurnContext, staff: string, deps: TurnLogicDeps): Promise<void> {
   const ref = JSON.parse(JSON.stringify(TurnContext.getConversationReference(context.activity)));
   await deps.services.models.ConversationRef.updateOne(
@@ -129,6 +131,8 @@ async function remember(context: TurnContext, staff: string, deps: TurnLogicDeps
     { $set: { ref } },
     { upsert: true },
   );
+  for (const reply of await takeInbox(deps.services, staff, deps.channel))
+    await context.sendActivity(replyActivity(reply));
 }
 
 /** One handler for any failure inside a turn: a short apology in the user's language, a log line with the code. */

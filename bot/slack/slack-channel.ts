@@ -5,8 +5,16 @@
  * firewall). Listeners: DMs and mentions, /relance, buttons, the edit modal, App Home.
  * Replies are the dialogs' channel-neutral Replies rendered as Block Kit.
  */
-import { App, type ButtonAction, HTTPModuleFunctions, HTTPReceiver, LogLevel } from '@slack/bolt';
-import type { Logger as BoltLogger } from '@slack/logger';
+
+import type { Logger as BoltLogger } from '@slack/bolt';
+import {
+  App,
+  type ButtonAction,
+  HTTPModuleFunctions,
+  HTTPReceiver,
+  LogLevel,
+  type webApi,
+} from '@slack/bolt';
 import { z } from 'zod';
 import type { ChatServices } from '../../dialogs/conversation';
 import { homeReply } from '../../dialogs/home';
@@ -16,6 +24,7 @@ import type { Config } from '../../integrations/config';
 import type { Logger } from '../../integrations/logger';
 import { normalizeError } from '../../models/errors';
 import type { HttpServer } from '../http-server';
+import type { Notifier } from '../notifier';
 import {
   ACTION_PREFIX,
   FORM_CALLBACK,
@@ -24,7 +33,6 @@ import {
   replyBlocks,
   replyMessage,
 } from '../render/block-kit';
-import type { Notifier } from '../teams/teams-channel';
 import {
   firstTime,
   ONCE,
@@ -408,6 +416,23 @@ export async function mountSlack(
     stop: async () => {
       if (socketMode) await app.stop();
     },
+    notify: slackNotifier(client, services).notify,
+  };
+}
+
+/** A response_url answer outside a Bolt listener (a modal submitted from an ephemeral message). */
+async function postToResponseUrl(url: string, body: Record<string, unknown>): Promise<void> {
+  const res = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+  if (!res.ok) throw new Error(`response_url answered ${res.status}`);
+}
+
+/** Proactive messages in the app's DM with the person (posting to a user id opens it). */
+export function slackNotifier(client: webApi.WebClient, services: ChatServices): Notifier {
+  return {
     async notify(staff, reply) {
       const person = await services.models.Staff.findOne(
         { handle: staff },
@@ -422,14 +447,4 @@ export async function mountSlack(
       return true;
     },
   };
-}
-
-/** A response_url answer outside a Bolt listener (a modal submitted from an ephemeral message). */
-async function postToResponseUrl(url: string, body: Record<string, unknown>): Promise<void> {
-  const res = await fetch(url, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(body),
-  });
-  if (!res.ok) throw new Error(`response_url answered ${res.status}`);
 }

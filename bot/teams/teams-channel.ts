@@ -11,17 +11,12 @@ import {
 } from 'botbuilder';
 import type { ConnectorClient } from 'botframework-connector';
 import type { ChatServices } from '../../dialogs/conversation';
-import type { Reply } from '../../dialogs/reply';
 import type { Config } from '../../integrations/config';
 import type { Logger } from '../../integrations/logger';
 import { onTurnError, turnLogic } from '../bot-framework/turn-logic';
 import type { HttpServer } from '../http-server';
+import type { Notifier } from '../notifier';
 import { replyActivity } from '../render/adaptive-card';
-
-export interface Notifier {
-  /** Sends a reply to a person outside any conversation turn; false when they cannot be reached here. */
-  notify(staff: string, reply: Reply): Promise<boolean>;
-}
 
 export function mountTeams(
   http: HttpServer,
@@ -38,17 +33,7 @@ export function mountTeams(
     return null;
   }
   if (!creds) log.warn('Teams endpoint /api/messages in local/emulator mode: requests are not authenticated');
-  const auth = new ConfigurationBotFrameworkAuthentication(
-    creds
-      ? {
-          MicrosoftAppId: config.teams.appId,
-          MicrosoftAppPassword: config.teams.appPassword,
-          MicrosoftAppType: config.teams.appType,
-          MicrosoftAppTenantId: config.teams.tenantId,
-        }
-      : {},
-  );
-  const adapter = new CloudAdapter(auth);
+  const adapter = teamsAdapter(config);
   adapter.onTurnError = onTurnError(log, () => services.policy.defaultLocale);
   const logic = turnLogic({ services, logger: log, channel: 'teams' });
   http.server.post('/api/messages', async (req, res) => {
@@ -56,6 +41,30 @@ export function mountTeams(
   });
   return {
     mode: creds ? 'authenticated' : 'local',
+    notify: teamsNotifier(adapter, services, config).notify,
+  };
+}
+
+/** The Bot Framework adapter, authenticated when MicrosoftAppId/password are set. */
+export function teamsAdapter(config: Config): CloudAdapter {
+  const creds = config.teams.appId;
+  return new CloudAdapter(
+    new ConfigurationBotFrameworkAuthentication(
+      creds
+        ? {
+            MicrosoftAppId: config.teams.appId,
+            MicrosoftAppPassword: config.teams.appPassword,
+            MicrosoftAppType: config.teams.appType,
+            MicrosoftAppTenantId: config.teams.tenantId,
+          }
+        : {},
+    ),
+  );
+}
+
+/** Proactive messages through the conversation reference stored when they last wrote. */
+export function teamsNotifier(adapter: CloudAdapter, services: ChatServices, config: Config): Notifier {
+  return {
     async notify(staff, reply) {
       const stored = await services.models.ConversationRef.findOne({ staff, channel: 'teams' }).lean();
       if (!stored) return false;

@@ -15,8 +15,8 @@ import type { Config } from '../../integrations/config';
 import type { Logger } from '../../integrations/logger';
 import { onTurnError, turnLogic } from '../bot-framework/turn-logic';
 import type { HttpServer } from '../http-server';
+import type { Notifier } from '../notifier';
 import { replyActivity } from '../render/adaptive-card';
-import type { Notifier } from '../teams/teams-channel';
 import { chatPage } from './page';
 import { WebChatAdapter } from './webchat-adapter';
 

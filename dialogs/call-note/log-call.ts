@@ -9,7 +9,7 @@ import type { LocalDate } from '../../models/rules/dates';
 import type { CallLog } from '../../models/schemas/call-log';
 import { day, money, OUTCOME_LABELS } from '../i18n';
 import type { Action, Fact, Reply } from '../reply';
-import { textReply } from '../reply';
+import { textReply, titledReply } from '../reply';
 import { detectLang } from '../requests';
 import type { DialogServices } from '../services';
 import type { Lang, Turn } from '../turn';
@@ -385,29 +385,21 @@ async function confirmationReply(log: Log, lang: Lang, services: DialogServices)
       : (log.source ?? '');
   facts.push({ label: fr ? 'Lu par' : 'Read by', value: by });
   const title = fr ? `À enregistrer — ${name} (${ref})` : `To record — ${name} (${ref})`;
-  return {
-    summary: title,
-    title,
-    sections: [
-      {
-        blocks: [
-          { kind: 'facts', facts },
-          {
-            kind: 'actions',
-            actions: [
-              {
-                label: fr ? 'Confirmer' : 'Confirm',
-                style: 'primary',
-                payload: { type: 'confirm_note', log: log.key },
-              },
-              { label: fr ? 'Modifier' : 'Edit', payload: { type: 'edit_note', log: log.key } },
-              cancelAction(log.key, lang),
-            ],
-          },
-        ],
-      },
-    ],
-  };
+  return titledReply(title, [
+    { kind: 'facts', facts },
+    {
+      kind: 'actions',
+      actions: [
+        {
+          label: fr ? 'Confirmer' : 'Confirm',
+          style: 'primary',
+          payload: { type: 'confirm_note', log: log.key },
+        },
+        { label: fr ? 'Modifier' : 'Edit', payload: { type: 'edit_note', log: log.key } },
+        cancelAction(log.key, lang),
+      ],
+    },
+  ]);
 }
 
 function cancelAction(key: string, lang: Lang): Action {

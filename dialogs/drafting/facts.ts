@@ -108,7 +108,8 @@ export async function loadDraftFacts(
     models.Dispute.find({ customer: customer.reference, status: 'open' }).lean(),
     models.Staff.findOne({ handle: customer.owner }).lean(),
   ]);
-  const step = req.step ?? nextStep(open, policy, asOf);
+  const ahead = stepsAhead(open, policy, asOf);
+  const step = req.step ?? ahead.due ?? ahead.soonest;
   if (!step)
     throw new ValidationError(`nothing to chase for ${customer.reference}: no open, undisputed invoice`);
   const kind = kindOfStep(step);
@@ -197,7 +198,7 @@ export async function loadDraftFacts(
 }
 
 /** What may be chased: open invoices with something owed and not disputed, oldest due first. */
-async function chaseableInvoices(models: Models, customer: string) {
+export async function chaseableInvoices(models: Models, customer: string) {
   const docs = await models.Invoice.find({ customer, status: { $in: ['open', 'partially_paid'] } }).lean();
   return docs
     .map((doc) => ({ doc, facts: invoiceFacts(doc) }))
@@ -207,18 +208,24 @@ async function chaseableInvoices(models: Models, customer: string) {
 
 /** The customer's next ladder step, or null when nothing is left to chase. */
 export async function nextStepFor(models: Models, policy: Policy, customer: string, asOf: LocalDate) {
-  return nextStep(await chaseableInvoices(models, customer), policy, asOf);
+  const { due, soonest } = stepsAhead(await chaseableInvoices(models, customer), policy, asOf);
+  return due ?? soonest;
 }
 
-/** The customer's next step: the furthest step due today on any invoice, else the soonest to come. */
-function nextStep(
+/** The step due for this customer on `asOf` (pauses and reminder caps applied), or null. */
+export async function dueStepFor(models: Models, policy: Policy, customer: string, asOf: LocalDate) {
+  return stepsAhead(await chaseableInvoices(models, customer), policy, asOf).due;
+}
+
+/** The furthest step due today on any invoice, and the soonest one to come. */
+function stepsAhead(
   open: Array<{
     doc: { ladder?: { step?: string | null; on?: Date | null } | null };
     facts: ReturnType<typeof invoiceFacts>;
   }>,
   policy: Policy,
   asOf: LocalDate,
-): StepKey | null {
+): { due: StepKey | null; soonest: StepKey | null } {
   const order = (k: StepKey) => STEP_KEYS.indexOf(k);
   let due: StepKey | null = null;
   let soonest: { step: StepKey; on: LocalDate } | null = null;
@@ -238,5 +245,5 @@ function nextStep(
       if (!due || order(pos.next.step.key) > order(due)) due = pos.next.step.key;
     } else if (!soonest || pos.next.on < soonest.on) soonest = { step: pos.next.step.key, on: pos.next.on };
   }
-  return due ?? soonest?.step ?? null;
+  return { due, soonest: soonest?.step ?? null };
 }

@@ -18,6 +18,7 @@ export const StaffSchema = new Schema(
     language: { type: String, enum: ['fr', 'en'], default: 'fr' },
     slackUserId: { type: String, default: undefined },
     teamsUserId: { type: String, default: undefined },
+    /** Their morning digest: on or off, and when (HH:mm in their time zone). */
     digest: {
       enabled: { type: Boolean, default: true },
       time: { type: String, default: '08:30', match: /^([01]\d|2[0-3]):[0-5]\d$/ },

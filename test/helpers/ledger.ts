@@ -7,24 +7,37 @@ import { parseConfig } from '../../integrations/config';
 import { type Ledger, openLedger } from '../../integrations/ledger';
 import { memoryLogger } from '../../integrations/logger';
 import { connectDatabase } from '../../integrations/mongodb/connect';
-import { fixedClock } from '../../models/clock';
+import { type Clock, fixedClock } from '../../models/clock';
 
 /** 09:15 in Paris on Monday 23 November 2026. */
 export const NOW = '2026-11-23T08:15:00Z';
 
-export async function openTestLedger(now = NOW): Promise<Ledger & { close(): Promise<void> }> {
+export async function openTestLedger(
+  now: string | Clock = NOW,
+): Promise<Ledger & { close(): Promise<void> }> {
   const config = parseConfig({ DATA_DIR: '', MONGODB_URI: process.env.MONGODB_URI });
   const db = await connectDatabase(
     config.mongo,
     memoryLogger('silent').logger,
     `relance_test_${process.pid}_${Date.now()}`,
   );
-  const ledger = await openLedger(db, config, fixedClock(now));
+  const ledger = await openLedger(db, config, typeof now === 'string' ? fixedClock(now) : now);
   return {
     ...ledger,
     close: async () => {
       if (db.kind === 'external') await db.connection.dropDatabase();
       await db.close();
+    },
+  };
+}
+
+/** A clock a test moves by hand. */
+export function movableClock(at: string): Clock & { set(at: string): void } {
+  let instant = new Date(at);
+  return {
+    now: () => new Date(instant),
+    set: (next) => {
+      instant = new Date(next);
     },
   };
 }

@@ -11,7 +11,8 @@ import { ledgerSnapshot, NOW } from '../../helpers/ledger';
 let relance: RunningRelance;
 beforeAll(async () => {
   relance = await startRelance(
-    parseConfig({ PORT: '0', DATA_DIR: '' }),
+    // No scheduler: its jobs would write (deliveries, drafts) between the snapshots.
+    parseConfig({ PORT: '0', DATA_DIR: '', SCHEDULER_ENABLED: 'false' }),
     memoryLogger('silent').logger,
     fixedClock(NOW),
   );

@@ -1,0 +1,51 @@
+/**
+ * The escalation sweep, each working morning: for every customer whose next ladder step is due
+ * (pauses for disputes and pending promises, and the reminder caps, are the ladder's rules),
+ * the step's letter or email is drafted and queued for the owner's approval — including the
+ * pre-due care (the preventive reminder at D-5). Calls are not drafted here: they are in the
+ * worklist (the pre-due check call of large invoices too). Once per customer, step and day.
+ */
+import { requestDraft } from '../../../dialogs/drafting/drafts';
+import { dueStepFor } from '../../../dialogs/drafting/facts';
+import { DEFAULT_COMPANY } from '../../../integrations/config';
+import { isCallChannel } from '../../../models/rules/policy';
+import { dueMorning } from '../../../models/rules/schedule';
+import { OPEN_DRAFT_STATUSES } from '../../../models/schemas/draft';
+import { bump, type Counts, countsText, type Job } from '../job';
+
+const TOUCH_EVERY = 50;
+
+export const escalationSweep: Job = {
+  name: 'escalation-sweep',
+  description: 'each working morning, draft the letters and emails whose ladder step is due, for approval',
+  everyMs: 15 * 60_000,
+  async run(ctx, opts) {
+    const { services } = ctx;
+    const { models, policy } = services;
+    const day =
+      opts.date ?? dueMorning(services.clock.now(), policy.timeZone, ctx.digestTime, policy.country);
+    if (!day) return 'not a working morning yet';
+    const customers = await models.Invoice.distinct('customer', {
+      status: { $in: ['open', 'partially_paid'] },
+      ...(opts.as ? { owner: opts.as } : {}),
+    });
+    const counts: Counts = {};
+    for (const [i, customer] of customers.map(String).entries()) {
+      if (i % TOUCH_EVERY === TOUCH_EVERY - 1) await ctx.touch();
+      const step = await dueStepFor(models, policy, customer, day);
+      const ladderStep = step && policy.ladder.find((l) => l.key === step);
+      if (!ladderStep || isCallChannel(ladderStep.channel)) continue;
+      const open = await models.Draft.exists({ customer, step, status: { $in: [...OPEN_DRAFT_STATUSES] } });
+      if (open) {
+        bump(counts, 'already waiting');
+        continue;
+      }
+      await requestDraft(
+        { ...services, company: services.company ?? DEFAULT_COMPANY },
+        { key: `sweep:${customer}:${step}:${day}`, customer, step, by: 'relance' },
+      );
+      bump(counts, 'drafted');
+    }
+    return countsText(counts);
+  },
+};
