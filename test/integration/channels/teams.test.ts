@@ -145,6 +145,30 @@ describe('Teams', () => {
     expect(await relance.teams!.notify('claire', reply)).toBe(false); // never wrote to Relance in Teams
   });
 
+  it('hands over the inbox (what could not be delivered) at the next message, once', async () => {
+    await relance.ledger.models.Delivery.create({
+      key: 'digest:marie:2026-11-20',
+      job: 'morning-digest',
+      staff: 'marie',
+      status: 'inbox',
+      reply: {
+        summary: 'Held for you: Friday digest',
+        sections: [{ blocks: [{ kind: 'text', text: 'Held for you: Friday digest' }] }],
+      },
+    });
+    const [held, answer] = await post(activity({ text: 'help' }), 2);
+    expect(String(held!.activity.text)).toBe('Held for you: Friday digest');
+    expect(String(answer!.activity.text)).toMatch(/I can tell you who to call|Je peux vous dire/);
+    expect(
+      await relance.ledger.models.Delivery.findOne({ key: 'digest:marie:2026-11-20' }).lean(),
+    ).toMatchObject({
+      status: 'sent',
+      channel: 'teams',
+    });
+    const [only] = await post(activity({ text: 'help' }));
+    expect(String(only!.activity.text)).not.toContain('Held for you');
+  });
+
   it('refuses an unknown user with a clear message and nothing else', async () => {
     const [call] = await post(
       activity({ text: 'who should I call today?' }, '99999999-0000-4000-8000-000000000000'),

@@ -8,7 +8,13 @@ const KEY = 'test-key-0123456789abcdef';
 let relance: RunningRelance;
 
 beforeAll(async () => {
-  const config = parseConfig({ PORT: '0', DATA_DIR: '', DEMO_DATA: 'false', INGEST_API_KEY: KEY });
+  const config = parseConfig({
+    PORT: '0',
+    DATA_DIR: '',
+    DEMO_DATA: 'false',
+    INGEST_API_KEY: KEY,
+    SCHEDULER_ENABLED: 'false',
+  });
   relance = await startRelance(config, memoryLogger('silent').logger, fixedClock(NOW));
 });
 afterAll(async () => {
