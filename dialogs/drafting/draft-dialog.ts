@@ -33,7 +33,8 @@ export type ChatDraftServices = Omit<DraftServices, 'company'> & {
   drafter?: Drafter;
 };
 
-const withCompany = (s: ChatDraftServices): DraftServices => ({
+/** The drafting services with the letterhead (Relance's default one when none is configured). */
+export const withCompany = (s: ChatDraftServices): DraftServices => ({
   ...s,
   company: s.company ?? DEFAULT_COMPANY,
 });

@@ -5,9 +5,9 @@
  * pre-due care (the preventive reminder at D-5). Calls are not drafted here: they are in the
  * worklist (the pre-due check call of large invoices too). Once per customer, step and day.
  */
+import { withCompany } from '../../../dialogs/drafting/draft-dialog';
 import { requestDraft } from '../../../dialogs/drafting/drafts';
 import { dueStepFor } from '../../../dialogs/drafting/facts';
-import { DEFAULT_COMPANY } from '../../../integrations/config';
 import { isCallChannel } from '../../../models/rules/policy';
 import { dueMorning } from '../../../models/rules/schedule';
 import { OPEN_DRAFT_STATUSES } from '../../../models/schemas/draft';
@@ -40,10 +40,12 @@ export const escalationSweep: Job = {
         bump(counts, 'already waiting');
         continue;
       }
-      await requestDraft(
-        { ...services, company: services.company ?? DEFAULT_COMPANY },
-        { key: `sweep:${customer}:${step}:${day}`, customer, step, by: 'relance' },
-      );
+      await requestDraft(withCompany(services), {
+        key: `sweep:${customer}:${step}:${day}`,
+        customer,
+        step,
+        by: 'relance',
+      });
       bump(counts, 'drafted');
     }
     return countsText(counts);

@@ -4,10 +4,10 @@
  * partly kept → the ladder is advanced one step (its draft prepared for approval) and the
  * owner told now, once. A promise judged elsewhere (a payment import) is caught here too.
  */
+import { withCompany } from '../../../dialogs/drafting/draft-dialog';
 import { requestDraft } from '../../../dialogs/drafting/drafts';
 import { nextStepFor } from '../../../dialogs/drafting/facts';
 import { brokenPromiseReply } from '../../../dialogs/follow-ups';
-import { DEFAULT_COMPANY } from '../../../integrations/config';
 import { appendActivity } from '../../../models/ledger/commitments';
 import { refreshPromises } from '../../../models/ledger/promises';
 import { addDays, fromStored, toStored } from '../../../models/rules/dates';
@@ -80,10 +80,12 @@ async function notifyBreach(ctx: JobContext, id: string, opts: JobOptions) {
       // Advance the ladder one step: its draft (a letter, or a call script) waits for approval.
       const step = await nextStepFor(models, policy, now.customer, today);
       const draft = step
-        ? await requestDraft(
-            { ...services, company: services.company ?? DEFAULT_COMPANY },
-            { key: `promise-broken:${id}`, customer: now.customer, step, by: 'relance' },
-          )
+        ? await requestDraft(withCompany(services), {
+            key: `promise-broken:${id}`,
+            customer: now.customer,
+            step,
+            by: 'relance',
+          })
         : null;
       await appendActivity(models, {
         key: `promise-broken:${id}`,
