@@ -27,7 +27,9 @@ export async function runJob(ctx: JobContext, job: Job, opts: JobOptions = {}): 
       { name: job.name },
       { $set: { lastFinishedAt: ctx.services.clock.now(), lastResult: result }, $unset: { lastError: 1 } },
     );
-    ctx.logger.info({ job: job.name, result, ...opts }, 'job ran');
+    // A run with nothing to do (most minutes) is logged at debug, so the log shows what happened.
+    const idle = /^(nothing|not a working)/.test(result) || /^\d+ already$/.test(result);
+    ctx.logger[idle ? 'debug' : 'info']({ job: job.name, result, ...opts }, 'job ran');
     return result;
   } catch (err) {
     const e = normalizeError(err);

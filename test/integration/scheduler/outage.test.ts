@@ -76,5 +76,5 @@ describe('catch-up after downtime', () => {
     expect(digestsTo('U0DEMOMARIE')).toHaveLength(1);
     expect(digestsTo('U0DEMOCLAIRE')).toHaveLength(1);
     expect(digestsTo('U0DEMOTOM')).toHaveLength(1); // 08:30 in London had passed too
-  }, 90_000);
+  }, 240_000);
 });
