@@ -16,6 +16,8 @@ import { JOBS, jobNamed } from './jobs';
 export const AGENDA_COLLECTION = 'agendaJobs';
 /** A run longer than this without a touch loses its lock to another instance. */
 const LOCK_LIFETIME_MS = 10 * 60_000;
+/** How long a stop waits for running jobs. */
+const DRAIN_GRACE_MS = 20_000;
 
 export async function runJob(ctx: JobContext, job: Job, opts: JobOptions = {}): Promise<string> {
   const { JobState } = ctx.services.models;
@@ -113,7 +115,10 @@ export async function startScheduler(
   return {
     stop: async () => {
       await catchUp;
-      await agenda.stop();
+      // Let running jobs finish before the database closes (stop() would leave them running);
+      // a job still running after the grace period is unlocked for another instance.
+      const drained = await agenda.drain(DRAIN_GRACE_MS);
+      if (drained.timedOut) await agenda.stop(false);
     },
   };
 }

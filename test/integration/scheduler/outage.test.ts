@@ -13,12 +13,22 @@ import { fixedClock } from '../../../models/clock';
 import { type FakeSlack, startFakeSlack } from '../../helpers/fake-slack';
 
 let slack: FakeSlack;
+// Kept in test-output/ for a post-mortem when this long test fails on a loaded machine.
+const logs = memoryLogger('debug');
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'relance-outage-'));
 
 beforeAll(async () => {
   slack = await startFakeSlack();
 });
 afterAll(async () => {
+  fs.mkdirSync('test-output', { recursive: true });
+  fs.writeFileSync(
+    'test-output/outage.log',
+    logs
+      .lines()
+      .map((l) => JSON.stringify(l))
+      .join('\n'),
+  );
   await slack.close();
   fs.rmSync(dataDir, { recursive: true, force: true });
 });
@@ -34,10 +44,10 @@ const start = (at: string) =>
       SLACK_SIGNING_SECRET: 'secret',
       SLACK_API_URL: slack.apiUrl,
     }),
-    memoryLogger('silent').logger,
+    logs.logger,
     fixedClock(at),
     // agenda keeps a timer of half the lock lifetime alive after stop(): keep it short here.
-    { scheduler: { lockLifetimeMs: 2000 } },
+    { scheduler: { lockLifetimeMs: 5000 } },
   );
 
 const digestsTo = (user: string) =>
@@ -54,12 +64,12 @@ describe('catch-up after downtime', () => {
     await slack.waitFor(
       (c) => c.method === 'chat.postMessage' && c.args.channel === 'U0DEMOMARIE',
       0,
-      30_000,
+      60_000,
     );
     await slack.waitFor(
       (c) => c.method === 'chat.postMessage' && c.args.channel === 'U0DEMOCLAIRE',
       0,
-      30_000,
+      60_000,
     );
     const ready = (await (await fetch(`${relance.url}/readyz`)).json()) as {
       checks: Array<{ name: string; detail?: string }>;
