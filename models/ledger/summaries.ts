@@ -93,6 +93,7 @@ async function refreshSummaries(
   const disputesBy = new Map(disputes.map((d) => [d._id, d.n]));
   const seqOf = new Map(seen.map((s) => [s.customer, s.seq]));
 
+  const refreshedAt = new Date();
   const ops = customers.map((c) => {
     const contact = c.contacts.find((x) => x.usual) ?? c.contacts[0];
     const last = lastBy.get(c.reference);
@@ -134,6 +135,7 @@ async function refreshSummaries(
       snoozedUntil: c.snoozedUntil ? fromStored(c.snoozedUntil) : null,
       cleanSeq: seqOf.get(c.reference) ?? 0,
       dirty: false,
+      refreshedAt,
     };
     return {
       updateOne: {

@@ -13,6 +13,7 @@ import {
   type ScoringWeights,
   scoreCustomer,
 } from '../rules/scoring';
+import { cachedPictures } from './picture-cache';
 import { refreshDirty } from './summaries';
 
 export interface WorklistQuery {
@@ -78,8 +79,10 @@ export async function loadPictures(
   asOf: LocalDate,
 ): Promise<CustomerPicture[]> {
   await refreshDirty(models, asOf, owners ?? undefined);
-  const summaries = await models.CustomerSummary.find(owners ? { owner: { $in: owners } } : {}).lean();
-  return summaries.map(pictureOf);
+  const all = await cachedPictures(models, pictureOf);
+  if (!owners) return [...all.values()];
+  const wanted = new Set(owners);
+  return [...all.values()].filter((p) => wanted.has(p.owner));
 }
 
 export async function worklist(

@@ -14,6 +14,8 @@ export const CustomerSummarySchema = new Schema(
     seq: { type: Number, default: 1 },
     cleanSeq: { type: Number, default: 0 },
     dirty: { type: Boolean, default: true },
+    /** When a refresh last rewrote it: readers that cache summaries re-read what changed since. */
+    refreshedAt: Date,
     name: String,
     language: String,
     timeZone: String,
@@ -50,5 +52,6 @@ export const CustomerSummarySchema = new Schema(
 );
 CustomerSummarySchema.index({ owner: 1 });
 CustomerSummarySchema.index({ dirty: 1 });
+CustomerSummarySchema.index({ refreshedAt: 1 });
 
 export type CustomerSummary = InferSchemaType<typeof CustomerSummarySchema>;
