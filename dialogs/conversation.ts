@@ -46,6 +46,25 @@ export function helpReply(lang: Lang): Reply {
       );
 }
 
+/** Someone the team does not list: told how to get in, and nothing else happens. */
+export function unknownUserReply(lang: Lang, platform?: 'Slack' | 'Teams'): Reply {
+  const id = platform
+    ? { fr: `identifiant ${platform}`, en: `${platform} user id` }
+    : { fr: 'identifiant', en: 'user id' };
+  return textReply(
+    lang === 'fr'
+      ? `Je ne vous connais pas encore : demandez à l'administrateur de Relance d'ajouter votre ${id.fr} à l'équipe.`
+      : `I don't know you yet: ask your Relance administrator to add your ${id.en} to the team.`,
+  );
+}
+
+/** A button or form whose payload is not (or no longer) one of ours. */
+export function staleButtonReply(lang: Lang, what: 'button' | 'form' = 'button'): Reply {
+  if (what === 'form')
+    return textReply(lang === 'fr' ? 'Ce formulaire n’est plus valable.' : 'That form is no longer valid.');
+  return textReply(lang === 'fr' ? 'Ce bouton n’est plus valable.' : 'That button is no longer valid.');
+}
+
 async function snooze(turn: Turn, customer: string, until: string, services: DialogServices): Promise<Reply> {
   const fr = turn.lang === 'fr';
   const found = await services.models.Customer.findOneAndUpdate(

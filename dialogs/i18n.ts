@@ -110,3 +110,8 @@ export const OUTCOME_LABELS: Record<Lang, Record<string, string>> = {
     other: 'other',
   },
 };
+
+/** A person's language for what Relance says to them (their profile's, else the team's). */
+export function staffLang(person: { language?: string | null } | null | undefined, fallback: Lang): Lang {
+  return person?.language === 'fr' || person?.language === 'en' ? person.language : fallback;
+}

@@ -163,7 +163,8 @@ export function userMessage(err: RelanceError, lang: 'fr' | 'en'): string {
     CONFLICT: 'Cette action a déjà été faite.',
     UPSTREAM_UNAVAILABLE: 'Désolé, un service est momentanément indisponible. Réessayez dans un instant.',
     CONFIG: 'Relance est mal configuré ; un administrateur a été prévenu dans les journaux.',
-    INTERNAL: "Désolé, quelque chose s'est mal passé. Rien n'a été perdu ; réessayez.",
+    INTERNAL:
+      'Désolé, quelque chose a échoué de mon côté. Rien n’a été enregistré à moitié : réessayez dans un instant.',
   };
   const en: Record<ErrorCode, string> = {
     VALIDATION: `I did not understand: ${err.message}`,
@@ -172,7 +173,7 @@ export function userMessage(err: RelanceError, lang: 'fr' | 'en'): string {
     CONFLICT: 'That was already done.',
     UPSTREAM_UNAVAILABLE: 'Sorry, a service is briefly unavailable. Please try again in a moment.',
     CONFIG: 'Relance is misconfigured; an administrator can see why in the logs.',
-    INTERNAL: 'Sorry, something went wrong. Nothing was lost; please try again.',
+    INTERNAL: 'Sorry, something failed on my side. Nothing was half-recorded: please try again in a moment.',
   };
   return (lang === 'fr' ? fr : en)[err.code];
 }

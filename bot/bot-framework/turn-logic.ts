@@ -7,11 +7,13 @@
  */
 import { TurnContext } from 'botbuilder';
 import type { ChatServices } from '../../dialogs/conversation';
-import { respond } from '../../dialogs/conversation';
+import { respond, staleButtonReply, unknownUserReply } from '../../dialogs/conversation';
+import { staffLang } from '../../dialogs/i18n';
 import { ActionPayload, DECISION_ACTIONS, type Reply } from '../../dialogs/reply';
 import type { Lang, Turn } from '../../dialogs/turn';
 import type { Logger } from '../../integrations/logger';
-import { isMongoDuplicateKey, normalizeError, userMessage } from '../../models/errors';
+import { normalizeError, userMessage } from '../../models/errors';
+import { firstTime } from '../../models/ledger/processed-events';
 import { replyActivity } from '../render/adaptive-card';
 import { takeInbox } from '../scheduler/inbox';
 
@@ -52,30 +54,22 @@ export function turnLogic(deps: TurnLogicDeps): (context: TurnContext) => Promis
       return;
     }
     if (activity.type !== 'message') return;
-    const lang: Lang =
-      staff?.language === 'en' || staff?.language === 'fr' ? staff.language : services.policy.defaultLocale;
+    const lang = staffLang(staff, services.policy.defaultLocale);
     if (!staff) {
       logger.warn(
         { channel, user: activity.from.aadObjectId ?? activity.from.id },
         'message from an unknown user',
       );
       await context.sendActivity(
-        lang === 'fr'
-          ? "Je ne vous connais pas encore : demandez à l'administrateur de Relance d'ajouter votre identifiant à l'équipe."
-          : "I don't know you yet: ask your Relance administrator to add your user id to the team.",
+        replyActivity(unknownUserReply(lang, channel === 'teams' ? 'Teams' : undefined)),
       );
       return;
     }
     // A redelivery (Teams retries after 15 s without an answer) is recognised and skipped.
     const key = `${channel}:${activity.conversation.id}:${activity.id}`;
-    try {
-      await services.models.ProcessedEvent.create({ key, at: services.clock.now() });
-    } catch (err) {
-      if (isMongoDuplicateKey(err)) {
-        logger.info({ channel, key }, 'activity already handled: skipped');
-        return;
-      }
-      throw err;
+    if (!(await firstTime(services.models, key, services.clock.now()))) {
+      logger.info({ channel, key }, 'activity already handled: skipped');
+      return;
     }
     await remember(context, staff.handle, deps);
 
@@ -83,9 +77,7 @@ export function turnLogic(deps: TurnLogicDeps): (context: TurnContext) => Promis
     if (activity.value !== undefined && activity.value !== null) {
       const parsed = ActionPayload.safeParse(activity.value);
       if (!parsed.success) {
-        await context.sendActivity(
-          lang === 'fr' ? 'Ce bouton n’est plus valable.' : 'That button is no longer valid.',
-        );
+        await context.sendActivity(replyActivity(staleButtonReply(lang)));
         return;
       }
       action = parsed.data;

@@ -35,8 +35,3 @@ export function countsText(counts: Counts): string {
 export function bump(counts: Counts, key: string): void {
   counts[key] = (counts[key] ?? 0) + 1;
 }
-
-/** A person's language for messages Relance starts. */
-export function langOf(s: { language?: string | null }, fallback: 'fr' | 'en'): 'fr' | 'en' {
-  return s.language === 'fr' || s.language === 'en' ? s.language : fallback;
-}

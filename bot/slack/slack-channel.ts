@@ -16,13 +16,15 @@ import {
   type webApi,
 } from '@slack/bolt';
 import { z } from 'zod';
-import type { ChatServices } from '../../dialogs/conversation';
+import { type ChatServices, staleButtonReply, unknownUserReply } from '../../dialogs/conversation';
 import { homeReply } from '../../dialogs/home';
-import { ActionPayload, type Reply, textReply } from '../../dialogs/reply';
+import { staffLang } from '../../dialogs/i18n';
+import { ActionPayload, type Reply } from '../../dialogs/reply';
 import type { Lang, Turn } from '../../dialogs/turn';
 import type { Config } from '../../integrations/config';
 import type { Logger } from '../../integrations/logger';
 import { normalizeError } from '../../models/errors';
+import { firstTime } from '../../models/ledger/processed-events';
 import type { HttpServer } from '../http-server';
 import type { Notifier } from '../notifier';
 import {
@@ -33,15 +35,7 @@ import {
   replyBlocks,
   replyMessage,
 } from '../render/block-kit';
-import {
-  firstTime,
-  ONCE,
-  type Outlet,
-  runSlackTurn,
-  type SlackStaff,
-  staffOfSlackUser,
-  unknownUserReply,
-} from './slack-turn';
+import { ONCE, type Outlet, runSlackTurn, type SlackStaff, staffOfSlackUser } from './slack-turn';
 
 export const SLACK_EVENTS_PATH = '/slack/events';
 export const SLACK_COMMAND = '/relance';
@@ -183,7 +177,7 @@ export async function mountSlack(
   ) => {
     if (!event.user) return;
     // Slack redelivers an event it thinks was missed (X-Slack-Retry-Num): handled once.
-    if (!(await firstTime(services, `slack:event:${eventId}`))) {
+    if (!(await firstTime(services.models, `slack:event:${eventId}`, services.clock.now()))) {
       log.info({ eventId }, 'Slack event already handled: skipped');
       return;
     }
@@ -195,7 +189,7 @@ export async function mountSlack(
     );
     if (!staff) {
       log.warn({ user: event.user }, 'message from an unknown Slack user');
-      await out.post(unknownUserReply(lang(staff)));
+      await out.post(unknownUserReply(lang(staff), 'Slack'));
       return;
     }
     const turn = turnOf(`slack:${teamId}:${event.channel}:${event.ts}`, staff, {
@@ -227,7 +221,7 @@ export async function mountSlack(
   const publishHome = async (userId: string, staff: SlackStaff | null) => {
     const reply: Reply = staff
       ? await homeReply(turnOf(`slack:home:${userId}`, staff, { text: '' }), services)
-      : unknownUserReply(lang(staff));
+      : unknownUserReply(lang(staff), 'Slack');
     await client.views.publish({
       user_id: userId,
       view: { type: 'home', blocks: replyBlocks(reply, lang(staff), LIMITS.viewBlocks) as never },
@@ -261,7 +255,7 @@ export async function mountSlack(
       origin: { responseUrl: command.response_url },
     };
     if (!staff) {
-      await out.post(unknownUserReply(l));
+      await out.post(unknownUserReply(l, 'Slack'));
       return;
     }
     const text = command.text.trim() || 'help';
@@ -324,21 +318,19 @@ export async function mountSlack(
       await client.views.open({ trigger_id: body.trigger_id, view: view as never });
     };
     if (!staff) {
-      await out.post(unknownUserReply(l));
+      await out.post(unknownUserReply(l, 'Slack'));
       return;
     }
     const payload = payloadOf(button.value);
     if (!payload) {
-      await out.post(
-        textReply(l === 'fr' ? 'Ce bouton n’est plus valable.' : 'That button is no longer valid.'),
-      );
+      await out.post(staleButtonReply(l));
       return;
     }
     // The same button of the same message: one operation, however many clicks or retries.
     // (A home view gets a new hash each time it is published: a later click there is a new one.)
     const where = container.message_ts ?? `${container.view_id}:${body.view?.hash ?? ''}`;
     const key = `slack:${body.team?.id ?? ''}:${container.channel_id ?? userId}:${where}:${button.action_id}`;
-    if (ONCE.has(payload.type) && !(await firstTime(services, `${key}:once`))) {
+    if (ONCE.has(payload.type) && !(await firstTime(services.models, `${key}:once`, services.clock.now()))) {
       log.info({ key }, 'button already pressed: skipped');
       return;
     }
@@ -369,11 +361,7 @@ export async function mountSlack(
     const l = lang(staff);
     const dm = channelOutlet(userId, undefined, l);
     if (!staff || !origin?.success) {
-      await dm.post(
-        staff
-          ? textReply(l === 'fr' ? 'Ce formulaire n’est plus valable.' : 'That form is no longer valid.')
-          : unknownUserReply(l),
-      );
+      await dm.post(staff ? staleButtonReply(l, 'form') : unknownUserReply(l, 'Slack'));
       return;
     }
     const { p, channel, ts, responseUrl } = origin.data;
@@ -386,7 +374,8 @@ export async function mountSlack(
         else await dm.post(reply);
       },
     };
-    if (!(await firstTime(services, `slack:view:${view.id}:${view.hash}`))) return;
+    if (!(await firstTime(services.models, `slack:view:${view.id}:${view.hash}`, services.clock.now())))
+      return;
     await runSlackTurn(
       turnOf(`slack:view:${view.id}`, staff, { action: { ...p, ...values } as ActionPayload }),
       out,
@@ -439,10 +428,7 @@ export function slackNotifier(client: webApi.WebClient, services: ChatServices):
         { slackUserId: 1, language: 1 },
       ).lean();
       if (!person?.slackUserId) return false;
-      const l: Lang =
-        person.language === 'fr' || person.language === 'en'
-          ? person.language
-          : services.policy.defaultLocale;
+      const l = staffLang(person, services.policy.defaultLocale);
       await client.chat.postMessage({ channel: person.slackUserId, ...replyMessage(reply, l) });
       return true;
     },

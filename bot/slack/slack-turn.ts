@@ -8,11 +8,12 @@
  */
 import type { ChatServices } from '../../dialogs/conversation';
 import { respond } from '../../dialogs/conversation';
+import { staffLang } from '../../dialogs/i18n';
 import { type ActionPayload, DECISION_ACTIONS, type Reply, textReply } from '../../dialogs/reply';
 import { detectLang } from '../../dialogs/requests';
 import type { Lang, Turn } from '../../dialogs/turn';
 import type { Logger } from '../../integrations/logger';
-import { isMongoDuplicateKey, normalizeError } from '../../models/errors';
+import { normalizeError, userMessage } from '../../models/errors';
 import { formModal, formOf } from '../render/block-kit';
 
 /** Decisions replace the message they came from; in Slack, so does a saved edit (from its modal). */
@@ -62,28 +63,7 @@ export async function staffOfSlackUser(services: ChatServices, userId: string): 
     { slackUserId: userId, active: { $ne: false } },
     { handle: 1, language: 1 },
   ).lean();
-  if (!s) return null;
-  const lang: Lang = s.language === 'fr' || s.language === 'en' ? s.language : services.policy.defaultLocale;
-  return { handle: s.handle, lang };
-}
-
-export function unknownUserReply(lang: Lang): Reply {
-  return textReply(
-    lang === 'fr'
-      ? "Je ne vous connais pas encore : demandez à l'administrateur de Relance d'ajouter votre identifiant Slack à l'équipe."
-      : "I don't know you yet: ask your Relance administrator to add your Slack user id to the team.",
-  );
-}
-
-/** Records an event or action key; false when it was already handled (a retry, a double click). */
-export async function firstTime(services: ChatServices, key: string): Promise<boolean> {
-  try {
-    await services.models.ProcessedEvent.create({ key, at: services.clock.now() });
-    return true;
-  } catch (err) {
-    if (isMongoDuplicateKey(err)) return false;
-    throw err;
-  }
+  return s ? { handle: s.handle, lang: staffLang(s, services.policy.defaultLocale) } : null;
 }
 
 /** The language to answer in before the dialogs have: the message's own, else the person's. */
@@ -98,14 +78,6 @@ function placeholder(turn: Turn): Reply {
     );
   return textReply(
     drafting ? (fr ? '⏳ Rédaction en cours…' : '⏳ Drafting…') : fr ? '⏳ Je regarde…' : '⏳ Working on it…',
-  );
-}
-
-export function apology(lang: Lang): Reply {
-  return textReply(
-    lang === 'fr'
-      ? 'Désolé, quelque chose a échoué de mon côté. Rien n’a été enregistré à moitié : réessayez dans un instant.'
-      : 'Sorry, something failed on my side. Nothing was half-recorded: please try again in a moment.',
   );
 }
 
@@ -147,8 +119,9 @@ export async function runSlackTurn(turn: Turn, out: Outlet, deps: SlackTurnDeps)
     logger.error({ code: e.code, err: e.cause ?? e, turn: turn.id }, 'Slack turn failed');
     try {
       const ref = shown ? await shown : undefined;
-      if (ref) await out.update(ref, apology(langOf(turn)));
-      else await out.post(apology(langOf(turn)));
+      const apology = textReply(userMessage(e, langOf(turn)));
+      if (ref) await out.update(ref, apology);
+      else await out.post(apology);
     } catch (sendErr) {
       logger.warn({ err: normalizeError(sendErr) }, 'could not send the apology');
     }

@@ -6,10 +6,11 @@
 
 import { chaseableInvoices } from '../../../dialogs/drafting/facts';
 import { callBackReply } from '../../../dialogs/follow-ups';
+import { staffLang } from '../../../dialogs/i18n';
 import { compareDates, fromStored, type LocalDate, localDate, toStored } from '../../../models/rules/dates';
 import { wallTime } from '../../../models/rules/schedule';
 import { deliverOnce } from '../deliveries';
-import { bump, type Counts, countsText, type Job, langOf } from '../job';
+import { bump, type Counts, countsText, type Job } from '../job';
 
 type Why = 'callback' | 'snooze';
 const FIELD: Record<Why, 'callbackOn' | 'snoozedUntil'> = { callback: 'callbackOn', snooze: 'snoozedUntil' };
@@ -49,7 +50,7 @@ export const callBack: Job = {
           key: `${why}:${c.reference}:${on}`,
           job: this.name,
           staff: c.owner,
-          compose: () => compose(ctx, c.reference, why, on, langOf(owner, services.policy.defaultLocale)),
+          compose: () => compose(ctx, c.reference, why, on, staffLang(owner, services.policy.defaultLocale)),
         });
         bump(counts, `${outcome} ${why}`);
       }

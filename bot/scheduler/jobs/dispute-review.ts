@@ -3,10 +3,10 @@
  * once. A dispute resolved before then is simply not open any more: its review never fires.
  */
 import { disputeReviewReply } from '../../../dialogs/follow-ups';
-import { money } from '../../../dialogs/i18n';
+import { money, staffLang } from '../../../dialogs/i18n';
 import { fromStored, toStored } from '../../../models/rules/dates';
 import { deliverOnce } from '../deliveries';
-import { bump, type Counts, countsText, type Job, langOf } from '../job';
+import { bump, type Counts, countsText, type Job } from '../job';
 
 export const disputeReview: Job = {
   name: 'dispute-review',
@@ -37,7 +37,7 @@ export const disputeReview: Job = {
             models.Invoice.findOne({ number: now.invoices[0] }, { currency: 1 }).lean(),
           ]);
           if (!customer) return null;
-          const lang = langOf(owner ?? {}, services.policy.defaultLocale);
+          const lang = staffLang(owner, services.policy.defaultLocale);
           return disputeReviewReply(
             customer,
             {

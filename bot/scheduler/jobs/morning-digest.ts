@@ -4,10 +4,11 @@
  * which is also the catch-up after downtime (today's only; past days are never re-sent).
  */
 import { answerDigest } from '../../../dialogs/digest';
+import { staffLang } from '../../../dialogs/i18n';
 import { localDate } from '../../../models/rules/dates';
 import { dueMorning, nextMorning } from '../../../models/rules/schedule';
 import { deliverOnce } from '../deliveries';
-import { bump, type Counts, countsText, type Job, langOf } from '../job';
+import { bump, type Counts, countsText, type Job } from '../job';
 
 /** Touch the lock every this many people (a long run keeps it). */
 const TOUCH_EVERY = 20;
@@ -29,7 +30,7 @@ export const morningDigest: Job = {
       const day =
         opts.date ?? dueMorning(now, s.timeZone, s.digest?.time ?? ctx.digestTime, services.policy.country);
       if (!day) continue;
-      const lang = langOf(s, services.policy.defaultLocale);
+      const lang = staffLang(s, services.policy.defaultLocale);
       const outcome = await deliverOnce(ctx, {
         key: `digest:${s.handle}:${day}`,
         job: this.name,

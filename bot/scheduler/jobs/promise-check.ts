@@ -8,12 +8,13 @@ import { withCompany } from '../../../dialogs/drafting/draft-dialog';
 import { requestDraft } from '../../../dialogs/drafting/drafts';
 import { nextStepFor } from '../../../dialogs/drafting/facts';
 import { brokenPromiseReply } from '../../../dialogs/follow-ups';
+import { staffLang } from '../../../dialogs/i18n';
 import { appendActivity } from '../../../models/ledger/commitments';
 import { refreshPromises } from '../../../models/ledger/promises';
 import { addDays, fromStored, toStored } from '../../../models/rules/dates';
 import { isBreach } from '../../../models/rules/promises';
 import { deliverOnce, type JobContext } from '../deliveries';
-import { bump, type Counts, countsText, type Job, type JobOptions, langOf } from '../job';
+import { bump, type Counts, countsText, type Job, type JobOptions } from '../job';
 
 /** Judged promises looked at again for their note or notice (a missed run is caught up). */
 const LOOK_BACK_DAYS = 30;
@@ -112,7 +113,7 @@ async function notifyBreach(ctx: JobContext, id: string, opts: JobOptions) {
         customer,
         { status: now.status, instalments },
         step ? { step, draft: draft?.key ?? null } : null,
-        langOf(owner ?? {}, policy.defaultLocale),
+        staffLang(owner, policy.defaultLocale),
       );
     },
   });
