@@ -109,7 +109,8 @@ export async function startScheduler(
     );
   agenda.on('error', (err: unknown) => ctx.logger.error({ err }, 'agenda error'));
   await agenda.start();
-  for (const job of JOBS) await agenda.every(job.everyMs, job.name);
+  // Not at once (skipImmediate): the catch-up below already runs every job at start.
+  for (const job of JOBS) await agenda.every(job.everyMs, job.name, undefined, { skipImmediate: true });
   // After downtime: today's missed digests, promise checks and call-backs, once.
   const catchUp = runAll({ ...ctx, touch: async () => {} });
   return {

@@ -51,6 +51,8 @@ export const JobStateSchema = new Schema(
     lastFinishedAt: Date,
     lastResult: String,
     lastError: String,
+    /** The day a once-a-day job (the escalation sweep) last completed. */
+    doneFor: String,
   },
   { timestamps: true },
 );

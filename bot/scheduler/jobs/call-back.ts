@@ -7,12 +7,21 @@
 import { chaseableInvoices } from '../../../dialogs/drafting/facts';
 import { callBackReply } from '../../../dialogs/follow-ups';
 import { staffLang } from '../../../dialogs/i18n';
-import { compareDates, fromStored, type LocalDate, localDate, toStored } from '../../../models/rules/dates';
+import {
+  addDays,
+  compareDates,
+  fromStored,
+  type LocalDate,
+  localDate,
+  toStored,
+} from '../../../models/rules/dates';
 import { wallTime } from '../../../models/rules/schedule';
 import { deliverOnce } from '../deliveries';
 import { bump, type Counts, countsText, type Job } from '../job';
 
 type Why = 'callback' | 'snooze';
+/** How far back a restart still brings call-backs due while the server was off. */
+const CATCH_UP_DAYS = 7;
 const FIELD: Record<Why, 'callbackOn' | 'snoozedUntil'> = { callback: 'callbackOn', snooze: 'snoozedUntil' };
 
 export const callBack: Job = {
@@ -23,12 +32,14 @@ export const callBack: Job = {
     const { services } = ctx;
     const { models } = services;
     const now = services.clock.now();
-    const until = toStored(opts.date ?? services.today());
+    const today = opts.date ?? services.today();
+    // Dates passed more than a week ago were handled (or missed for good): not re-read each minute.
+    const window = { $lte: toStored(today), $gte: toStored(addDays(today, -CATCH_UP_DAYS)) };
     const counts: Counts = {};
     for (const why of ['callback', 'snooze'] as const) {
       const field = FIELD[why];
       const customers = await models.Customer.find(
-        { [field]: { $lte: until }, ...(opts.as ? { owner: opts.as } : {}) },
+        { [field]: window, ...(opts.as ? { owner: opts.as } : {}) },
         { reference: 1, owner: 1, callbackOn: 1, snoozedUntil: 1 },
       ).lean();
       for (const c of customers) {

@@ -25,6 +25,10 @@ export const escalationSweep: Job = {
     const day =
       opts.date ?? dueMorning(services.clock.now(), policy.timeZone, ctx.digestTime, policy.country);
     if (!day) return 'not a working morning yet';
+    // Once a day: the agenda tick comes every quarter of an hour, the sweep reads every customer.
+    const whole = !opts.date && !opts.as;
+    if (whole && (await models.JobState.exists({ name: this.name, doneFor: day })))
+      return 'already swept today';
     const customers = await models.Invoice.distinct('customer', {
       status: { $in: ['open', 'partially_paid'] },
       ...(opts.as ? { owner: opts.as } : {}),
@@ -48,6 +52,9 @@ export const escalationSweep: Job = {
       });
       bump(counts, 'drafted');
     }
+    // Marked at the end: a sweep interrupted half-way runs again (its drafts are keyed by day).
+    if (whole)
+      await models.JobState.updateOne({ name: this.name }, { $set: { doneFor: day } }, { upsert: true });
     return countsText(counts);
   },
 };

@@ -54,25 +54,24 @@ export const promiseCheck: Job = {
         continue;
       }
       if (!isBreach(p.status as 'broken')) continue;
-      bump(counts, `${await notifyBreach(ctx, id, opts)} breach`);
+      bump(counts, `${await notifyBreach(ctx, id, p.owner, opts)} breach`);
     }
     return countsText(counts);
   },
 };
 
-async function notifyBreach(ctx: JobContext, id: string, opts: JobOptions) {
+async function notifyBreach(ctx: JobContext, id: string, owner: string, opts: JobOptions) {
   const { services } = ctx;
   const { models, policy } = services;
-  const p = (await models.PaymentPromise.findById(id).lean())!;
   return deliverOnce(ctx, {
     key: `promise-broken:${id}`,
     job: promiseCheck.name,
-    staff: p.owner,
+    staff: owner,
     compose: async () => {
       // Read again at delivery time: a promise cancelled or re-judged since is not chased.
       const now = await models.PaymentPromise.findById(id).lean();
       if (!now || !isBreach(now.status as 'broken')) return null;
-      const [customer, owner] = await Promise.all([
+      const [customer, person] = await Promise.all([
         models.Customer.findOne({ reference: now.customer }, { reference: 1, name: 1 }).lean(),
         models.Staff.findOne({ handle: now.owner }, { language: 1 }).lean(),
       ]);
@@ -113,7 +112,7 @@ async function notifyBreach(ctx: JobContext, id: string, opts: JobOptions) {
         customer,
         { status: now.status, instalments },
         step ? { step, draft: draft?.key ?? null } : null,
-        staffLang(owner, policy.defaultLocale),
+        staffLang(person, policy.defaultLocale),
       );
     },
   });
