@@ -159,6 +159,7 @@ const EnvSchema = z.object({
   COMPANY_PHONE: optionalString,
   COMPANY_EMAIL: optionalString,
   COMPANY_IBAN: optionalString,
+  COMPANY_BIC: optionalString,
   COMPANY_LEGAL_ID: optionalString,
   // Ingest API and local web chat
   INGEST_API_KEY: optionalString.refine((v) => v === undefined || v.length >= 16, {
@@ -199,6 +200,8 @@ export interface Company {
   phone?: string;
   email?: string;
   iban?: string;
+  /** The bank's BIC, printed beside the IBAN. */
+  bic?: string;
   legalId?: string;
 }
 
@@ -276,6 +279,7 @@ export function parseConfig(raw: Record<string, string | undefined>, cwd = proce
       phone: e.COMPANY_PHONE,
       email: e.COMPANY_EMAIL,
       iban: e.COMPANY_IBAN,
+      bic: e.COMPANY_BIC,
       legalId: e.COMPANY_LEGAL_ID,
     },
     ingestApiKey: e.INGEST_API_KEY,
