@@ -7,6 +7,7 @@ import type { DraftContent } from '../../prompts/draft';
 import { money, STEP_LABELS } from '../i18n';
 import { addressLines } from './address';
 import type { DraftFacts } from './facts';
+import { fullName } from './salutation';
 import { letterDate } from './typography';
 
 const REGISTERED: Partial<Record<string, Record<'fr' | 'en', string>>> = {
@@ -20,14 +21,33 @@ const REGISTERED: Partial<Record<string, Record<'fr' | 'en', string>>> = {
 /** 27/11/2026: day first, in both languages (the letters are French). */
 const shortDate = (d: string) => `${d.slice(8, 10)}/${d.slice(5, 7)}/${d.slice(0, 4)}`;
 
+const HEADERS = {
+  fr: ['Facture', 'Date', 'Échéance', 'Montant TTC', 'Réglé', 'Avoirs', 'En litige', 'Reste dû', 'Retard'],
+  en: [
+    'Invoice',
+    'Date',
+    'Due date',
+    'Amount incl. tax',
+    'Paid',
+    'Credit notes',
+    'Disputed',
+    'Balance due',
+    'Days late',
+  ],
+};
+const DISPUTED_COLUMN = 6;
+
 /**
  * The statement of account: per invoice, its amount including tax, what was paid, the credit
- * notes, the balance asked (owed and not disputed) and the days late.
+ * notes, the balance asked (owed and not disputed) and the days late. A disputed column only
+ * when part of an invoice is disputed, so that each row still adds up.
  */
 export function invoiceTable(content: DraftContent, f: DraftFacts): LetterInput['table'] {
   const fr = f.lang === 'fr';
   const m = (amount: number, currency: string) => money(amount, currency, f.lang);
   const byNumber = new Map(f.invoices.map((i) => [i.number, i]));
+  const disputed = f.invoices.some((i) => (i.disputed ?? 0) > 0);
+  const cut = (cells: string[]) => (disputed ? cells : cells.filter((_, k) => k !== DISPUTED_COLUMN));
   const sum = (pick: (i: DraftFacts['invoices'][number]) => number) =>
     f.totals
       .map((t) =>
@@ -38,42 +58,33 @@ export function invoiceTable(content: DraftContent, f: DraftFacts): LetterInput[
       )
       .join(' + ');
   return {
-    headers: fr
-      ? ['Facture', 'Date', 'Échéance', 'Montant TTC', 'Réglé', 'Avoirs', 'Reste dû', 'Retard']
-      : [
-          'Invoice',
-          'Date',
-          'Due date',
-          'Amount incl. tax',
-          'Paid',
-          'Credit notes',
-          'Balance due',
-          'Days late',
-        ],
+    headers: cut(HEADERS[f.lang]),
     rows: content.invoices.map((i) => {
       // Drafts stored before the statement columns existed have no such figures.
       const s = byNumber.get(i.number)?.original === undefined ? undefined : byNumber.get(i.number);
-      return [
+      return cut([
         i.number,
         shortDate(i.issueDate),
         shortDate(i.dueDate),
         s ? m(s.original, i.currency) : '',
         s ? m(s.paid, i.currency) : '',
         s ? m(s.credited, i.currency) : '',
+        s ? m(s.disputed, i.currency) : '',
         m(i.amount, i.currency),
         i.daysLate > 0 ? (fr ? `${i.daysLate} j` : `${i.daysLate} d`) : '—',
-      ];
+      ]);
     }),
-    totals: [
+    totals: cut([
       'Total',
       '',
       '',
       sum((i) => i.original),
       sum((i) => i.paid),
       sum((i) => i.credited),
+      sum((i) => i.disputed),
       f.totals.map((t) => m(t.owed, t.currency)).join(' + '),
       '',
-    ],
+    ]),
   };
 }
 
@@ -84,11 +95,11 @@ export function letterOf(content: DraftContent, f: DraftFacts): LetterInput {
     company: f.company,
     recipient: {
       name: f.customer.name,
-      contact: f.customer.contact
-        ? fr
-          ? `À l’attention de ${f.customer.contact.name}`
-          : `For the attention of ${f.customer.contact.name}`
-        : null,
+      // A consumer is the addressee: no "for the attention of" line.
+      contact:
+        f.customer.contact && !f.customer.consumer && !f.customer.name.includes(f.customer.contact.name)
+          ? `${fr ? 'À l’attention de' : 'For the attention of'} ${fullName(f.customer.contact, f.lang)}`
+          : null,
       lines: addressLines(f.customer.address, f.lang, f.country ?? 'FR'),
     },
     placeAndDate: fr ? `${place}, le ${letterDate(f.asOf, 'fr')}` : `${place}, ${letterDate(f.asOf, 'en')}`,
@@ -110,7 +121,7 @@ export function draftText(content: DraftContent, f: DraftFacts): string {
   // Amounts right-aligned, words left-aligned.
   const line = (cells: string[]) =>
     cells
-      .map((c, i) => (i >= 3 && i <= 6 ? c.padStart(widths[i]!) : c.padEnd(widths[i]!)))
+      .map((c, i) => (i >= 3 && i < cells.length - 1 ? c.padStart(widths[i]!) : c.padEnd(widths[i]!)))
       .join('  ')
       .trimEnd();
   const s = content.script;

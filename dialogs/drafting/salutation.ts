@@ -71,3 +71,13 @@ export function personName(a: Addressee | null | undefined, lang: Lang): string 
     ? `${civility === 'mr' ? 'M.' : 'Mme'} ${surname}`
     : `${civility === 'mr' ? 'Mr' : 'Ms'} ${surname}`;
 }
+
+/** "Mme Jeanne Martin" / "Mr James Jones": the name on an envelope. */
+export function fullName(a: Addressee, lang: Lang): string {
+  const { civility } = addresseeOf(a);
+  let name = a.name.trim();
+  for (const [re] of PREFIX) name = name.replace(re, '');
+  if (!civility) return name;
+  const title = lang === 'fr' ? (civility === 'mr' ? 'M.' : 'Mme') : civility === 'mr' ? 'Mr' : 'Ms';
+  return `${title} ${name}`;
+}

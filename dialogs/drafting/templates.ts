@@ -25,6 +25,8 @@ function listOf(xs: string[], lang: Lang): string {
 }
 
 const amount = (f: DraftFacts, minor: number, currency: string) => money(minor, currency, f.lang);
+/** "de Relance", "d’Imprimerie Dubois": French elision before a vowel or a mute h. */
+export const deName = (name: string) => (/^[aeiouyhàâéèêëîïôûü]/i.test(name) ? `d’${name}` : `de ${name}`);
 const date = (f: DraftFacts, d: string) => letterDate(d, f.lang);
 const owed = (f: DraftFacts) =>
   listOf(
@@ -54,10 +56,17 @@ function signature(f: DraftFacts): string {
   return `${f.sender.name}\n${f.company.name}`;
 }
 
-/** "joignable à x@y, au 01 …" : how to reach the accounting contact. */
-function reach(c: { email?: string; phone?: string }, lang: Lang): string {
-  const parts = [c.email, c.phone].filter(Boolean) as string[];
-  return parts.length ? ` (${parts.join(lang === 'fr' ? ', ' : ', ')})` : '';
+/** "01 84 60 12 35" → "+33 1 84 60 12 35": a French number as dialled from abroad. */
+export function phoneFor(f: DraftFacts, phone: string | undefined): string | undefined {
+  if (!phone || !f.customer.foreign || f.country !== 'FR') return phone;
+  const m = phone.replace(/[\s.]/g, '').match(/^0(\d)(\d{8})$/);
+  return m ? `+33 ${m[1]} ${m[2]!.replace(/(\d{2})(?=\d)/g, '$1 ')}` : phone;
+}
+
+/** " (x@y, 01 …)": how to reach someone. */
+function reach(f: DraftFacts, c: { email?: string; phone?: string }): string {
+  const parts = [c.email, phoneFor(f, c.phone)].filter(Boolean) as string[];
+  return parts.length ? ` (${parts.join(', ')})` : '';
 }
 
 /** How to pay: the bank details and the reference to quote, or whom to ask for them. */
@@ -71,15 +80,15 @@ function howToPay(f: DraftFacts): string {
     });
   const address = f.company.addressLines.join(', ');
   return pick(f, {
-    fr: `Pour le règlement, ${f.accountant.name}${reach(f.accountant, 'fr')} vous communiquera nos coordonnées bancaires ; vous pouvez aussi adresser un chèque à l’ordre de ${f.company.name}, ${address}, en indiquant la référence « ${ref} ».`,
-    en: `For payment, ${f.accountant.name}${reach(f.accountant, 'en')} will give you our bank details; you may also send a cheque payable to ${f.company.name}, ${address}, quoting the reference "${ref}".`,
+    fr: `Pour le règlement, ${f.accountant.name}${reach(f, f.accountant)} vous communiquera nos coordonnées bancaires ; vous pouvez aussi adresser un chèque à l’ordre de ${f.company.name}, ${address}, en indiquant la référence « ${ref} ».`,
+    en: `For payment, ${f.accountant.name}${reach(f, f.accountant)} will give you our bank details; you may also send a cheque payable to ${f.company.name}, ${address}, quoting the reference "${ref}".`,
   });
 }
 
 function contactLine(f: DraftFacts): string {
   return pick(f, {
-    fr: `Si un point vous empêche de régler, ou si le règlement est déjà parti, merci de me le faire savoir${reach(f.sender, 'fr')} : nous trouverons ensemble une solution.`,
-    en: `If anything prevents payment, or if payment has already been sent, please let me know${reach(f.sender, 'en')} and we will sort it out together.`,
+    fr: `Si un point vous empêche de régler, ou si le règlement est déjà parti, merci de me le faire savoir${reach(f, f.sender)} : nous trouverons ensemble une solution.`,
+    en: `If anything prevents payment, or if payment has already been sent, please let me know${reach(f, f.sender)} and we will sort it out together.`,
   });
 }
 
@@ -133,13 +142,21 @@ export function ratesByPeriod(f: DraftFacts): string {
   });
 }
 
-/** " (soit 34,60 £ par facture …)": the euro indemnity in the debt's currency. */
+const CURRENCY_NAMES: Record<string, Two> = {
+  GBP: { fr: 'livre sterling', en: 'pounds sterling' },
+  USD: { fr: 'dollar américain', en: 'US dollars' },
+  CHF: { fr: 'franc suisse', en: 'Swiss francs' },
+};
+const currencyName = (f: DraftFacts, c: string) =>
+  CURRENCY_NAMES[c]?.[f.lang] ??
+  new Intl.DisplayNames([f.lang === 'fr' ? 'fr' : 'en-GB'], { type: 'currency' }).of(c) ??
+  c;
+
+/** " (soit 34,80 £ par facture …)": the euro indemnity in the debt's currency. */
 function indemnityEquivalent(f: DraftFacts): string {
   return f.indemnityEquivalents
     .map((e) => {
-      const name = new Intl.DisplayNames([f.lang === 'fr' ? 'fr' : 'en-GB'], { type: 'currency' }).of(
-        e.currency,
-      );
+      const name = currencyName(f, e.currency);
       if (e.rate === null || e.per === null || e.total === null)
         return pick(f, {
           fr: ` (payable en euros, ou sa contre-valeur en ${name} au cours du jour du paiement)`,
@@ -176,7 +193,7 @@ function penaltiesSentence(f: DraftFacts): string | null {
         fr: 'Conformément à l’article 1231-6 du Code civil, la présente mise en demeure fait courir les intérêts au taux légal sur les sommes dues.',
         en: 'Under Article 1231-6 of the French Civil Code, this formal notice starts interest running at the legal rate on the amounts due.',
       });
-    if (f.formalNoticeOn && f.ratePeriods.length)
+    if (f.kind === 'handover' && f.formalNoticeOn && f.ratePeriods.length)
       return pick(f, {
         fr: `Depuis notre mise en demeure du ${date(f, f.formalNoticeOn)}, les sommes dues portent intérêts au taux légal (article 1231-6 du Code civil), au taux de ${ratesByPeriod(f)}, soit ${interestTotal(f)} au ${date(f, f.asOf)}.`,
         en: `Since our formal notice of ${date(f, f.formalNoticeOn)}, the amounts due bear interest at the legal rate (Article 1231-6 of the French Civil Code), at ${ratesByPeriod(f)}, ${interestTotal(f)} as at ${date(f, f.asOf)}.`,
@@ -204,13 +221,15 @@ function remindersList(f: DraftFacts): string {
   const label = (r: DraftFacts['previousReminders'][number]) => {
     const on = date(f, r.on);
     if (r.channel === 'phone') return pick(f, { fr: `notre appel du ${on}`, en: `our call of ${on}` });
-    if (r.channel === 'email')
-      return pick(f, { fr: `notre relance par e-mail du ${on}`, en: `our reminder email of ${on}` });
-    if (r.step === 'second_reminder' || r.channel === 'registered_letter')
+    if (r.step === 'formal_notice')
+      return pick(f, { fr: `notre mise en demeure du ${on}`, en: `our formal notice of ${on}` });
+    if (r.step === 'second_reminder')
       return pick(f, {
         fr: `notre deuxième relance par lettre recommandée du ${on}`,
         en: `our second reminder by registered letter of ${on}`,
       });
+    if (r.channel === 'email')
+      return pick(f, { fr: `notre relance par e-mail du ${on}`, en: `our reminder email of ${on}` });
     return pick(f, { fr: `notre lettre de relance du ${on}`, en: `our reminder letter of ${on}` });
   };
   return listOf(f.previousReminders.map(label), f.lang);
@@ -267,8 +286,8 @@ function preventive(f: DraftFacts): DraftContent {
           }),
       howToPay(f),
       pick(f, {
-        fr: `Si le règlement est déjà programmé, merci de ne pas tenir compte de ce message. Pour toute question sur ${one ? 'cette facture' : 'ces factures'}, je reste à votre disposition${reach(f.sender, 'fr')}.`,
-        en: `If payment is already scheduled, please disregard this message. If you have any question about ${one ? 'the invoice' : 'these invoices'}, I am happy to help${reach(f.sender, 'en')}.`,
+        fr: `Si le règlement est déjà programmé, merci de ne pas tenir compte de ce message. Pour toute question sur ${one ? 'cette facture' : 'ces factures'}, je reste à votre disposition${reach(f, f.sender)}.`,
+        en: `If payment is already scheduled, please disregard this message. If you have any question about ${one ? 'the invoice' : 'these invoices'}, I am happy to help${reach(f, f.sender)}.`,
       }),
     ],
     {
@@ -355,8 +374,8 @@ function demandLines(f: DraftFacts): string {
             ? `– pénalités de retard arrêtées au ${date(f, f.asOf)}, à parfaire jusqu’au complet paiement : ${interestTotal(f)}`
             : `– late-payment interest calculated to ${date(f, f.asOf)}, continuing to accrue until payment in full: ${interestTotal(f)}`,
           fr
-            ? `– indemnités forfaitaires pour frais de recouvrement (${amount(f, 4000, 'EUR')} par facture) : ${amount(f, f.indemnityTotal, 'EUR')}`
-            : `– fixed indemnities for recovery costs (${amount(f, 4000, 'EUR')} per invoice): ${amount(f, f.indemnityTotal, 'EUR')}`,
+            ? `– indemnités forfaitaires pour frais de recouvrement (${amount(f, 4000, 'EUR')} par facture) : ${amount(f, f.indemnityTotal, 'EUR')}${indemnityEquivalent(f)}`
+            : `– fixed indemnities for recovery costs (${amount(f, 4000, 'EUR')} per invoice): ${amount(f, f.indemnityTotal, 'EUR')}${indemnityEquivalent(f)}`,
         ]
       : []),
   ];
@@ -411,7 +430,7 @@ function formalNotice(f: DraftFacts): DraftContent {
     f,
     pick(f, {
       fr: `Mise en demeure de payer — ${owed(f)}`,
-      en: `Formal notice to pay (mise en demeure) — ${owed(f)}`,
+      en: `Formal notice to pay (mise en demeure)${f.customer.foreign ? ' — letter before action' : ''} — ${owed(f)}`,
     }),
     [
       pick(f, {
@@ -425,8 +444,8 @@ function formalNotice(f: DraftFacts): DraftContent {
       f.customer.consumer
         ? penaltiesSentence(f)
         : pick(f, {
-            fr: `Les pénalités sont dues en application de ${rateSource(f)}, au taux de ${ratesByPeriod(f)}, sur les sommes dues et non contestées ; l’indemnité forfaitaire est due pour chaque facture payée en retard (article D441-5 du Code de commerce)${indemnityEquivalent(f)}.`,
-            en: `The interest is due under ${rateSource(f)}, at ${ratesByPeriod(f)}, on the amounts owed and not disputed; the fixed indemnity is due for each invoice paid late (Article D441-5 of the French Commercial Code)${indemnityEquivalent(f)}.`,
+            fr: `Les pénalités sont dues en application de ${rateSource(f)}, au taux de ${ratesByPeriod(f)}, sur les sommes dues et non contestées ; l’indemnité forfaitaire est due pour chaque facture payée en retard (article D441-5 du Code de commerce).`,
+            en: `The interest is due under ${rateSource(f)}, at ${ratesByPeriod(f)}, on the amounts owed and not disputed; the fixed indemnity is due for each invoice paid late (Article D441-5 of the French Commercial Code).`,
           }),
       ...statementLines(f).slice(1),
       pick(f, {
@@ -436,8 +455,8 @@ function formalNotice(f: DraftFacts): DraftContent {
       consequence(f),
       howToPay(f),
       pick(f, {
-        fr: `Si vous rencontrez une difficulté, nous restons disposés à examiner une proposition d’échéancier, à condition que vous nous contactiez avant l’expiration de ce délai. Votre contact au service comptabilité clients : ${f.accountant.name}${reach(f.accountant, 'fr')}.`,
-        en: `If you are facing difficulties, we remain willing to consider a proposal for payment by instalments, provided you contact us before this time runs out. Your contact in our accounts receivable department: ${f.accountant.name}${reach(f.accountant, 'en')}.`,
+        fr: `Si vous rencontrez une difficulté, nous restons disposés à examiner une proposition d’échéancier, à condition que vous nous contactiez avant l’expiration de ce délai. Votre contact au service comptabilité clients : ${f.accountant.name}${reach(f, f.accountant)}.`,
+        en: `If you are facing difficulties, we remain willing to consider a proposal for payment by instalments, provided you contact us before this time runs out. Your contact in our accounts receivable department: ${f.accountant.name}${reach(f, f.accountant)}.`,
       }),
       pick(f, {
         fr: `Pièces jointes : ${plural(f) ? 'copie des factures' : 'copie de la facture'} ${numbers} ; relevé de compte au ${date(f, f.asOf)}.`,
@@ -460,8 +479,8 @@ function handover(f: DraftFacts): DraftContent {
     }),
     [
       pick(f, {
-        fr: `Malgré notre mise en demeure${f.formalNoticeOn ? ` du ${date(f, f.formalNoticeOn)}` : ''}, ${plural(f) ? 'les factures ci-dessous restent impayées' : 'la facture ci-dessous reste impayée'} : ${owed(f)} en principal.`,
-        en: `Despite our formal notice${f.formalNoticeOn ? ` of ${date(f, f.formalNoticeOn)}` : ''}, ${plural(f) ? 'the invoices below remain unpaid' : 'the invoice below remains unpaid'}: ${owed(f)} in principal.`,
+        fr: `Malgré ${f.formalNoticeOn ? `notre mise en demeure du ${date(f, f.formalNoticeOn)}` : 'nos relances'}, ${plural(f) ? 'les factures ci-dessous restent impayées' : 'la facture ci-dessous reste impayée'} : ${owed(f)} en principal.`,
+        en: `Despite ${f.formalNoticeOn ? `our formal notice of ${date(f, f.formalNoticeOn)}` : 'our reminders'}, ${plural(f) ? 'the invoices below remain unpaid' : 'the invoice below remains unpaid'}: ${owed(f)} in principal.`,
       }),
       ...statementLines(f),
       penaltiesSentence(f),
@@ -760,7 +779,7 @@ function callScript(f: DraftFacts): DraftContent {
           en: 'To sum up: you will pay [amount] on [date], by [transfer / cheque], approved by [name]. I will confirm this by email today. Thank you for your help.',
         }),
   };
-  const phone = f.sender.phone ?? f.company.phone;
+  const phone = phoneFor(f, f.sender.phone ?? f.company.phone);
   const callMe = phone
     ? pick(f, { fr: `Merci de me rappeler au ${phone}.`, en: `Please call me back on ${phone}.` })
     : pick(f, {
@@ -769,8 +788,8 @@ function callScript(f: DraftFacts): DraftContent {
       });
   return {
     subject: pick(f, {
-      fr: `Script d’appel — ${f.customer.name} (${who})`,
-      en: `Call script — ${f.customer.name} (${who})`,
+      fr: `Script d’appel — ${f.customer.name} — ${who}`,
+      en: `Call script — ${f.customer.name} — ${who}`,
     }),
     greeting: pick(f, { fr: `Demander ${who}.`, en: `Ask for ${who}.` }),
     paragraphs: [
@@ -789,11 +808,11 @@ function callScript(f: DraftFacts): DraftContent {
               en: `Goal: a dated commitment (amount, date, means of payment, who approves) for ${owed(f)}${manager ? '; failing that, announce the formal notice' : ''}.`,
             }),
       pick(f, {
-        fr: `Standard : « Bonjour, ${f.sender.name}, de ${f.company.name}. Pourriez-vous me passer ${who}, s’il vous plaît ? C’est au sujet d’un règlement. » Ne donner aucun montant au standard.`,
-        en: `Switchboard: "Good morning, ${f.sender.name} from ${f.company.name}. Could you put me through to ${who}, please? It is about a payment." Give no amount to the switchboard.`,
+        fr: `Standard : « Bonjour, ${f.sender.name}, de ${f.company.name}. Pourriez-vous me passer ${who}, s’il vous plaît ? C’est au sujet ${preDue ? 'd’une facture' : 'd’un règlement'}. » Ne donner aucun montant au standard.`,
+        en: `Switchboard: "Good morning, ${f.sender.name} from ${f.company.name}. Could you put me through to ${who}, please? It is about ${preDue ? 'an invoice' : 'a payment'}." Give no amount to the switchboard.`,
       }),
       pick(f, {
-        fr: `Avant de parler du compte, vérifier l’interlocuteur : « Je suis bien avec ${personName(contact, 'fr') ?? 'la personne qui s’occupe des règlements'} ? C’est bien vous qui suivez les règlements de ${f.customer.name} ? »`,
+        fr: `Avant de parler du compte, vérifier l’interlocuteur : « Je suis bien avec ${personName(contact, 'fr') ?? 'la personne qui s’occupe des règlements'} ? C’est bien vous qui suivez les règlements ${deName(f.customer.name)} ? »`,
         en: `Before discussing the account, check who you are speaking to: "Am I speaking to ${personName(contact, 'en') ?? 'the person in charge of payments'}? Do you handle payments for ${f.customer.name}?"`,
       }),
       pick(f, {

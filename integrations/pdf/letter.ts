@@ -80,9 +80,13 @@ function table(doc: PDFKit.PDFDocument, t: LetterInput['table'], width: number):
   const cols = t.headers.length;
   // The statement of account: invoice, dates, then amounts (right-aligned) and days late.
   const shares =
-    cols === 8 ? [0.14, 0.1, 0.1, 0.15, 0.13, 0.12, 0.16, 0.1] : Array.from({ length: cols }, () => 1 / cols);
+    cols === 8
+      ? [0.14, 0.1, 0.1, 0.15, 0.13, 0.12, 0.16, 0.1]
+      : cols === 9
+        ? [0.13, 0.09, 0.09, 0.13, 0.11, 0.1, 0.11, 0.14, 0.1]
+        : Array.from({ length: cols }, () => 1 / cols);
   const widths = shares.map((f) => f * width);
-  const numeric = (i: number) => (cols === 8 ? i >= 3 : i === cols - 1);
+  const numeric = (i: number) => (cols >= 8 ? i >= 3 : i === cols - 1);
   const row = (cells: string[], bold: boolean) => {
     if (doc.y > doc.page.height - 120) doc.addPage();
     const y = doc.y;
