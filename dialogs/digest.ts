@@ -2,11 +2,14 @@
  * The morning digest as a reply: the essentials first (short enough for a phone), the details
  * behind a button. A manager gets the team view.
  */
+
 import { type PersonalDigest, personalDigest, type TeamDigest, teamDigest } from '../models/ledger/digest';
+import { limitationWatch } from '../models/ledger/limitation-watch';
 import { compareDates, type LocalDate } from '../models/rules/dates';
 import type { Totals } from '../models/rules/money';
 import { agedTable } from './aged-table';
 import { day, longDay, money, OUTCOME_LABELS, totals } from './i18n';
+import { limitationSection } from './limitation';
 import type { Fact, ListEntry, Reply, Section } from './reply';
 import { textReply } from './reply';
 import { type DialogServices, findStaffByHandle } from './services';
@@ -198,7 +201,10 @@ export async function answerDigest(
   const isToday = compareDates(on, services.today()) === 0;
   if (me.role === 'manager' || me.role === 'admin') {
     const d = await teamDigest(services.models, services.policy, me.handle, on);
-    return { reply: teamReply(d, lang), digest: d };
+    const reply = teamReply(d, lang);
+    const alerts = await limitationWatch(services.models, services.policy, {}, on);
+    if (alerts.length) reply.sections = [...reply.sections, ...limitationSection(alerts, lang, true)];
+    return { reply, digest: d };
   }
   const d = await personalDigest(
     services.models,
@@ -207,5 +213,9 @@ export async function answerDigest(
     on,
     isToday ? services.clock.now() : null,
   );
-  return { reply: personalReply(d, me.name, lang, details), digest: d };
+  const reply = personalReply(d, me.name, lang, details);
+  // Debts close to limitation: flagged every morning, 180 days ahead by default.
+  const alerts = await limitationWatch(services.models, services.policy, { owner: me.handle }, on);
+  if (alerts.length) reply.sections = [...reply.sections, ...limitationSection(alerts, lang, true)];
+  return { reply, digest: d };
 }

@@ -296,6 +296,21 @@ function describeFound(name: string, value: string | undefined): string {
   return JSON.stringify(value.length > 60 ? `${value.slice(0, 60)}…` : value);
 }
 
+/**
+ * What a valid configuration still lacks for the product to work fully, said at start: without
+ * COMPANY_IBAN letters cannot print bank details (they name whom to ask instead).
+ */
+export function configWarnings(config: Config): Array<{ variable: string; message: string }> {
+  const out: Array<{ variable: string; message: string }> = [];
+  if (!config.company.iban)
+    out.push({
+      variable: 'COMPANY_IBAN',
+      message:
+        'COMPANY_IBAN is not set: letters will not print bank details and will tell customers to ask their accounting contact how to pay',
+    });
+  return out;
+}
+
 /** Loads `.env` from `cwd` (if present) under the process environment, then validates. */
 export function loadConfig(cwd = process.cwd(), env: NodeJS.ProcessEnv = process.env): Config {
   const fromFile: Record<string, string> = {};

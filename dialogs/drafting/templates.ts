@@ -232,7 +232,15 @@ function remindersList(f: DraftFacts): string {
       return pick(f, { fr: `notre relance par e-mail du ${on}`, en: `our reminder email of ${on}` });
     return pick(f, { fr: `notre lettre de relance du ${on}`, en: `our reminder letter of ${on}` });
   };
-  return listOf(f.previousReminders.map(label), f.lang);
+  // Written reminders are what a formal notice cites; calls only when there is no letter.
+  const written = f.previousReminders.filter((r) => r.channel !== 'phone');
+  const cited = written.length ? written : f.previousReminders;
+  if (cited.length <= 4) return listOf(cited.map(label), f.lang);
+  const last = cited.at(-1)!;
+  return pick(f, {
+    fr: `nos ${cited.length} relances écrites, du ${date(f, cited[0]!.on)} au ${date(f, last.on)}, dont en dernier ${label(last)}`,
+    en: `our ${cited.length} written reminders, from ${date(f, cited[0]!.on)} to ${date(f, last.on)}, the last being ${label(last)}`,
+  });
 }
 
 function letter(
