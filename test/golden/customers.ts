@@ -26,7 +26,9 @@ const policy = defaultPolicy({ eurExchangeRates: { GBP: 0.87 } });
 const owner = { name: 'Marie Lambert', email: 'marie.lambert@relance.demo', phone: '01 84 60 12 35' };
 const manager = { name: 'Claire Moreau', email: 'claire.moreau@relance.demo', phone: '01 84 60 12 30' };
 
-function inv(x: Partial<InvoiceFacts> & Pick<InvoiceFacts, 'number' | 'amount' | 'issueDate' | 'dueDate'>): InvoiceFacts {
+function inv(
+  x: Partial<InvoiceFacts> & Pick<InvoiceFacts, 'number' | 'amount' | 'issueDate' | 'dueDate'>,
+): InvoiceFacts {
   return {
     currency: 'EUR',
     paidTotal: 0,
@@ -58,8 +60,21 @@ export const GOLDEN_CUSTOMERS: Record<string, Base> = {
       language: 'fr',
       paymentTermsDays: 30,
       contacts: [
-        { name: 'Jeanne Martin', civility: 'ms', role: 'Comptable', email: 'jeanne.martin@transports-martin.example', phone: '04 72 10 20 30', usual: true },
-        { name: 'Luc Bernard', civility: 'mr', role: 'Directeur financier', email: 'luc.bernard@transports-martin.example', phone: '04 72 10 20 31' },
+        {
+          name: 'Jeanne Martin',
+          civility: 'ms',
+          role: 'Comptable',
+          email: 'jeanne.martin@transports-martin.example',
+          phone: '04 72 10 20 30',
+          usual: true,
+        },
+        {
+          name: 'Luc Bernard',
+          civility: 'mr',
+          role: 'Directeur financier',
+          email: 'luc.bernard@transports-martin.example',
+          phone: '04 72 10 20 31',
+        },
       ],
       address: { lines: ['38 rue de la République'], postalCode: '69002', city: 'Lyon', country: 'FR' },
     },
@@ -74,9 +89,27 @@ export const GOLDEN_CUSTOMERS: Record<string, Base> = {
     disputes: [],
     activities: [
       { invoices: ['FA-2025-1101'], kind: 'call', channel: 'phone', on: '2025-09-03', step: 'first_call' },
-      { invoices: ['FA-2025-1101'], kind: 'letter', channel: 'letter', on: '2025-09-10', step: 'reminder_letter' },
-      { invoices: ['FA-2025-1107'], kind: 'letter', channel: 'letter', on: '2025-09-29', step: 'reminder_letter' },
-      { invoices: ['FA-2025-1101', 'FA-2025-1107'], kind: 'letter', channel: 'registered_letter', on: '2025-10-09', step: 'second_reminder' },
+      {
+        invoices: ['FA-2025-1101'],
+        kind: 'letter',
+        channel: 'letter',
+        on: '2025-09-10',
+        step: 'reminder_letter',
+      },
+      {
+        invoices: ['FA-2025-1107'],
+        kind: 'letter',
+        channel: 'letter',
+        on: '2025-09-29',
+        step: 'reminder_letter',
+      },
+      {
+        invoices: ['FA-2025-1101', 'FA-2025-1107'],
+        kind: 'letter',
+        channel: 'registered_letter',
+        on: '2025-10-09',
+        step: 'second_reminder',
+      },
     ],
     promises: [],
   }),
@@ -87,19 +120,58 @@ export const GOLDEN_CUSTOMERS: Record<string, Base> = {
       name: 'Harbour Foods Ltd',
       language: 'en',
       paymentTermsDays: 30,
-      contacts: [{ name: 'James Jones', civility: 'mr', role: 'Accounts payable', email: 'james.jones@harbourfoods.example', phone: '+44 161 496 0321', usual: true }],
+      contacts: [
+        {
+          name: 'James Jones',
+          civility: 'mr',
+          role: 'Accounts payable',
+          email: 'james.jones@harbourfoods.example',
+          phone: '+44 161 496 0321',
+          usual: true,
+        },
+      ],
       address: { lines: ['14 Station Road'], postalCode: 'M1 1AE', city: 'Manchester', country: 'GB' },
     },
     invoices: [
-      inv({ number: 'UK-2025-2040', currency: 'GBP', amount: 735_000, issueDate: '2025-08-15', dueDate: '2025-09-14' }),
-      inv({ number: 'UK-2025-2052', currency: 'GBP', amount: 218_050, issueDate: '2025-09-05', dueDate: '2025-10-05' }),
-      inv({ number: 'UK-2025-2077', currency: 'GBP', amount: 1_420_000, issueDate: '2025-10-25', dueDate: '2025-11-24' }),
+      inv({
+        number: 'UK-2025-2040',
+        currency: 'GBP',
+        amount: 735_000,
+        issueDate: '2025-08-15',
+        dueDate: '2025-09-14',
+      }),
+      inv({
+        number: 'UK-2025-2052',
+        currency: 'GBP',
+        amount: 218_050,
+        issueDate: '2025-09-05',
+        dueDate: '2025-10-05',
+      }),
+      inv({
+        number: 'UK-2025-2077',
+        currency: 'GBP',
+        amount: 1_420_000,
+        issueDate: '2025-10-25',
+        dueDate: '2025-11-24',
+      }),
     ],
     disputes: [],
     activities: [
       { invoices: ['UK-2025-2040'], kind: 'call', channel: 'phone', on: '2025-09-17', step: 'first_call' },
-      { invoices: ['UK-2025-2040'], kind: 'email', channel: 'email', on: '2025-09-24', step: 'reminder_letter' },
-      { invoices: ['UK-2025-2052'], kind: 'email', channel: 'email', on: '2025-10-15', step: 'reminder_letter' },
+      {
+        invoices: ['UK-2025-2040'],
+        kind: 'email',
+        channel: 'email',
+        on: '2025-09-24',
+        step: 'reminder_letter',
+      },
+      {
+        invoices: ['UK-2025-2052'],
+        kind: 'email',
+        channel: 'email',
+        on: '2025-10-15',
+        step: 'reminder_letter',
+      },
     ],
     promises: [],
   }),
@@ -110,8 +182,21 @@ export const GOLDEN_CUSTOMERS: Record<string, Base> = {
       name: 'Imprimerie Dubois SARL',
       language: 'fr',
       paymentTermsDays: 45,
-      contacts: [{ name: 'M. Nicolas Dubois', role: 'Gérant', email: 'n.dubois@imprimerie-dubois.example', phone: '02 40 11 22 33', usual: true }],
-      address: { lines: ['5 boulevard Pasteur', 'ZA des Forges'], postalCode: '44000', city: 'Nantes', country: 'FR' },
+      contacts: [
+        {
+          name: 'M. Nicolas Dubois',
+          role: 'Gérant',
+          email: 'n.dubois@imprimerie-dubois.example',
+          phone: '02 40 11 22 33',
+          usual: true,
+        },
+      ],
+      address: {
+        lines: ['5 boulevard Pasteur', 'ZA des Forges'],
+        postalCode: '44000',
+        city: 'Nantes',
+        country: 'FR',
+      },
     },
     invoices: [
       inv({
@@ -129,11 +214,30 @@ export const GOLDEN_CUSTOMERS: Record<string, Base> = {
     disputes: [],
     activities: [
       { invoices: ['FA-2025-0988'], kind: 'call', channel: 'phone', on: '2025-09-01', step: 'first_call' },
-      { invoices: ['FA-2025-0988'], kind: 'letter', channel: 'letter', on: '2025-09-08', step: 'reminder_letter' },
-      { invoices: ['FA-2025-1012'], kind: 'letter', channel: 'letter', on: '2025-10-20', step: 'reminder_letter' },
+      {
+        invoices: ['FA-2025-0988'],
+        kind: 'letter',
+        channel: 'letter',
+        on: '2025-09-08',
+        step: 'reminder_letter',
+      },
+      {
+        invoices: ['FA-2025-1012'],
+        kind: 'letter',
+        channel: 'letter',
+        on: '2025-10-20',
+        step: 'reminder_letter',
+      },
     ],
     promises: [
-      { invoices: ['FA-2025-0988'], status: 'broken', givenOn: '2025-11-05', date: '2025-11-14', amount: 650_000, currency: 'EUR' },
+      {
+        invoices: ['FA-2025-0988'],
+        status: 'broken',
+        givenOn: '2025-11-05',
+        date: '2025-11-14',
+        amount: 650_000,
+        currency: 'EUR',
+      },
     ],
   }),
   // €4,000 of a €10,000 invoice disputed, another invoice wholly disputed; a contractual
@@ -145,12 +249,32 @@ export const GOLDEN_CUSTOMERS: Record<string, Base> = {
       language: 'fr',
       paymentTermsDays: 30,
       penaltyRatePct: 5,
-      contacts: [{ name: 'Sophie Roux', civility: 'ms', role: 'Responsable comptabilité fournisseurs', email: 'sophie.roux@menuiserie-roux.example', usual: true }],
+      contacts: [
+        {
+          name: 'Sophie Roux',
+          civility: 'ms',
+          role: 'Responsable comptabilité fournisseurs',
+          email: 'sophie.roux@menuiserie-roux.example',
+          usual: true,
+        },
+      ],
       address: { lines: ['2 allée des Tilleuls'], postalCode: '33000', city: 'Bordeaux', country: 'FR' },
     },
     invoices: [
-      inv({ number: 'FA-2025-1040', amount: 1_000_000, issueDate: '2025-09-01', dueDate: '2025-10-01', disputedAmount: 400_000 }),
-      inv({ number: 'FA-2025-1044', amount: 275_000, issueDate: '2025-09-05', dueDate: '2025-10-05', disputedAmount: 275_000 }),
+      inv({
+        number: 'FA-2025-1040',
+        amount: 1_000_000,
+        issueDate: '2025-09-01',
+        dueDate: '2025-10-01',
+        disputedAmount: 400_000,
+      }),
+      inv({
+        number: 'FA-2025-1044',
+        amount: 275_000,
+        issueDate: '2025-09-05',
+        dueDate: '2025-10-05',
+        disputedAmount: 275_000,
+      }),
       inv({ number: 'FA-2025-1058', amount: 164_400, issueDate: '2025-09-12', dueDate: '2025-10-12' }),
     ],
     disputes: [
@@ -158,7 +282,13 @@ export const GOLDEN_CUSTOMERS: Record<string, Base> = {
       { invoices: ['FA-2025-1044'], reason: 'quality', detail: 'portes arrivées rayées' },
     ],
     activities: [
-      { invoices: ['FA-2025-1040', 'FA-2025-1058'], kind: 'letter', channel: 'letter', on: '2025-10-22', step: 'reminder_letter' },
+      {
+        invoices: ['FA-2025-1040', 'FA-2025-1058'],
+        kind: 'letter',
+        channel: 'letter',
+        on: '2025-10-22',
+        step: 'reminder_letter',
+      },
     ],
     promises: [],
   }),
@@ -170,7 +300,15 @@ export const GOLDEN_CUSTOMERS: Record<string, Base> = {
       language: 'fr',
       consumer: true,
       paymentTermsDays: 30,
-      contacts: [{ name: 'Jean Dupont', civility: 'mr', email: 'jean.dupont@example.fr', phone: '06 12 34 56 78', usual: true }],
+      contacts: [
+        {
+          name: 'Jean Dupont',
+          civility: 'mr',
+          email: 'jean.dupont@example.fr',
+          phone: '06 12 34 56 78',
+          usual: true,
+        },
+      ],
       address: { lines: ['7 rue Victor Hugo'], postalCode: '59000', city: 'Lille', country: 'FR' },
     },
     invoices: [
@@ -179,9 +317,27 @@ export const GOLDEN_CUSTOMERS: Record<string, Base> = {
     ],
     disputes: [],
     activities: [
-      { invoices: ['FA-2025-0950'], kind: 'letter', channel: 'letter', on: '2025-08-29', step: 'reminder_letter' },
-      { invoices: ['FA-2025-0950', 'FA-2025-0991'], kind: 'letter', channel: 'registered_letter', on: '2025-09-19', step: 'second_reminder' },
-      { invoices: ['FA-2025-0950', 'FA-2025-0991'], kind: 'letter', channel: 'registered_letter', on: '2025-11-03', step: 'formal_notice' },
+      {
+        invoices: ['FA-2025-0950'],
+        kind: 'letter',
+        channel: 'letter',
+        on: '2025-08-29',
+        step: 'reminder_letter',
+      },
+      {
+        invoices: ['FA-2025-0950', 'FA-2025-0991'],
+        kind: 'letter',
+        channel: 'registered_letter',
+        on: '2025-09-19',
+        step: 'second_reminder',
+      },
+      {
+        invoices: ['FA-2025-0950', 'FA-2025-0991'],
+        kind: 'letter',
+        channel: 'registered_letter',
+        on: '2025-11-03',
+        step: 'formal_notice',
+      },
     ],
     promises: [],
   }),
@@ -193,7 +349,15 @@ export const GOLDEN_CUSTOMERS: Record<string, Base> = {
       name: 'Laboratoires Girard SA',
       language: 'fr',
       paymentTermsDays: 60,
-      contacts: [{ name: 'Camille Girard', role: 'Comptabilité', email: 'camille.girard@labos-girard.example', phone: '03 88 12 34 56', usual: true }],
+      contacts: [
+        {
+          name: 'Camille Girard',
+          role: 'Comptabilité',
+          email: 'camille.girard@labos-girard.example',
+          phone: '03 88 12 34 56',
+          usual: true,
+        },
+      ],
       address: { lines: ['21 rue du Commerce'], postalCode: '67000', city: 'Strasbourg', country: 'FR' },
     },
     invoices: [
@@ -203,8 +367,20 @@ export const GOLDEN_CUSTOMERS: Record<string, Base> = {
     disputes: [],
     activities: [
       { invoices: ['FA-2025-0612'], kind: 'call', channel: 'phone', on: '2025-05-19', step: 'first_call' },
-      { invoices: ['FA-2025-0612'], kind: 'letter', channel: 'letter', on: '2025-05-26', step: 'reminder_letter' },
-      { invoices: ['FA-2025-0612', 'FA-2025-0655'], kind: 'letter', channel: 'registered_letter', on: '2025-06-30', step: 'second_reminder' },
+      {
+        invoices: ['FA-2025-0612'],
+        kind: 'letter',
+        channel: 'letter',
+        on: '2025-05-26',
+        step: 'reminder_letter',
+      },
+      {
+        invoices: ['FA-2025-0612', 'FA-2025-0655'],
+        kind: 'letter',
+        channel: 'registered_letter',
+        on: '2025-06-30',
+        step: 'second_reminder',
+      },
     ],
     promises: [],
   }),

@@ -34,20 +34,25 @@ function renderAll(reference: string, lang: 'fr' | 'en'): { text: string; proble
     const guards = checkDraft(content, facts);
     for (const p of [...guards.facts.problems, ...guards.tone.problems])
       problems.push(`${step}: ${p.guard} ${p.kind} "${p.found}": ${p.message}`);
-    const warnings = facts.warnings.length ? facts.warnings.map((w) => `Warning: ${w}`).join('\n') : 'Warnings: none';
+    const warnings = facts.warnings.length
+      ? facts.warnings.map((w) => `Warning: ${w}`).join('\n')
+      : 'Warnings: none';
     return `${head}\n${warnings}\n\n${draftText(content, facts)}\n`;
   });
   return { text: parts.join('\n'), problems };
 }
 
 describe('golden drafts: six customers, every step, both languages', () => {
-  const cases = Object.keys(GOLDEN_CUSTOMERS).flatMap((c) => (['fr', 'en'] as const).map((l) => [c, l] as const));
+  const cases = Object.keys(GOLDEN_CUSTOMERS).flatMap((c) =>
+    (['fr', 'en'] as const).map((l) => [c, l] as const),
+  );
   it.each(cases)('%s in %s matches the reviewed text and passes the guards', (reference, lang) => {
     const { text, problems } = renderAll(reference, lang);
     expect(problems).toEqual([]);
     const file = path.join(DIR, `${reference}.${lang}.txt`);
     if (UPDATE || !fs.existsSync(file)) {
-      if (!UPDATE) throw new Error(`${file} is missing: run UPDATE_GOLDEN=1 npx jest test/golden and review it`);
+      if (!UPDATE)
+        throw new Error(`${file} is missing: run UPDATE_GOLDEN=1 npx jest test/golden and review it`);
       fs.mkdirSync(DIR, { recursive: true });
       fs.writeFileSync(file, text);
     }

@@ -98,7 +98,13 @@ describe('drafts in chat', () => {
     const key = (find(shown, 'edit_draft') as { draft: string }).draft;
     const wrong = await send(
       turn(
-        { action: { type: 'edit_draft', draft: key, body: body.replace(/\d+\u202f\d{3},\d{2}\u00a0€/, '31 000,00 €') } },
+        {
+          action: {
+            type: 'edit_draft',
+            draft: key,
+            body: body.replace(/\d+\u202f\d{3},\d{2}\u00a0€/, '31 000,00 €'),
+          },
+        },
         'marie',
         'fr',
       ),
