@@ -229,7 +229,7 @@ export async function teamDigest(
     }),
     // Largest risks: the most overdue money (in its own currency), whatever the call priority.
     largestRisks: pictures
-      .map((c) => scoreCustomer(c, on, null, policy))
+      .map((c) => scoreCustomer(c, on, null, policy, undefined, 'team'))
       .filter((s): s is Scored => s !== null && Object.keys(s.overdue).length > 0)
       .sort((a, b) => Math.max(...Object.values(b.overdue)) - Math.max(...Object.values(a.overdue)))
       .slice(0, 5),
