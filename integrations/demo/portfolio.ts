@@ -390,13 +390,25 @@ export function demoPortfolio(today: LocalDate, seed = 42, country = 'FR'): Demo
         });
       }
     }
-    // Some customers run over their credit limit (sales kept delivering): the card and the
-    // digest flag them.
-    const owed = customerInvoices.filter((i) => i.open).reduce((n, i) => n + i.amount, 0);
-    if (c % 8 === 3 && owed > 200_000) {
-      const row = out.customers.at(-1)!;
-      row.credit_limit = major(Math.max(100_000, Math.floor((owed * 0.8) / 100_000) * 100_000));
-    }
+    // Credit limits a credit manager would set: a margin above what the customer usually owes
+    // — and a few customers over theirs (sales kept delivering), flagged on the card and in
+    // the digest.
+    const paid = new Map<string, number>();
+    for (const p of out.payments)
+      if (p.customer_reference === reference)
+        paid.set(
+          p.invoice_numbers!,
+          (paid.get(p.invoice_numbers!) ?? 0) + Math.round(Number(p.amount) * 100),
+        );
+    const owed = customerInvoices.reduce((n, i) => n + Math.max(0, i.amount - (paid.get(i.number) ?? 0)), 0);
+    const row = out.customers.at(-1)!;
+    const picked = Math.round(Number(row.credit_limit) * 100);
+    const STEP = 500_000; // limits in round thousands: multiples of 5,000
+    row.credit_limit = major(
+      c % 8 === 3 && owed > 2 * STEP
+        ? Math.floor((owed * 0.8) / STEP) * STEP
+        : Math.max(picked, Math.ceil((owed * 1.25) / STEP) * STEP),
+    );
   }
   return out;
 }
