@@ -89,9 +89,12 @@ export interface PortfolioState {
   promises: PromiseDoc[];
   openDisputes: Array<DisputeLine & { id: string }>;
   drafts: DraftLine[];
-  /** Broken promises still standing: no promise given since the breach. */
+  /** Broken promises still to follow up: no promise given nor contact made since the breach. */
   brokenStanding: Array<PromiseLine & { judgedOn: LocalDate }>;
 }
+
+/** A breach older than this is no longer news (the summaries keep 30 days of judged promises). */
+const BROKEN_HORIZON_DAYS = 30;
 
 const nameOf = (pictures: Map<string, CustomerPicture>, ref: string) => pictures.get(ref)?.name ?? ref;
 
@@ -163,7 +166,11 @@ export async function portfolioState(
     .filter((p) => (p.status === 'broken' || p.status === 'partially_kept') && p.judgedAt)
     .filter((p) => {
       const judged = fromStored(p.judgedAt!);
-      // A promise given since the breach replaces it: the customer is no longer in breach.
+      if (daysBetween(judged, on) > BROKEN_HORIZON_DAYS) return false;
+      // A promise given since the breach replaces it, and a contact since is the follow-up:
+      // either way the breach is in hand (the worklist's broken-promise band says the same).
+      const contact = byRef.get(p.customer)?.lastContact?.on;
+      if (contact && contact >= judged) return false;
       return !promises.some((q) => q !== p && q.customer === p.customer && fromStored(q.givenOn) >= judged);
     })
     .map((p) => ({ ...promiseLine(p, byRef), judgedOn: fromStored(p.judgedAt!) }));

@@ -36,7 +36,7 @@ export interface PersonalDigest {
   /** What changed since the previous digest (null for a first digest). */
   changes: DigestChanges | null;
   promisesDue: PromiseLine[];
-  /** Broken since the last digest and still standing (no promise given since). */
+  /** Broken and not yet followed up (no promise given nor contact made since); new ones are in `changes`. */
   promisesBroken: PromiseLine[];
   disputesToReview: DisputeLine[];
   /** Drafts waiting for the person's decision, oldest first. */
@@ -136,7 +136,6 @@ export async function personalDigest(
     ? { on: previousDoc.on, overdue: previousDoc.overdue as Totals, total: previousDoc.total as Totals }
     : null;
   const previousSnapshot = (previousDoc?.snapshot as DigestSnapshot | undefined) ?? null;
-  const brokenSince = previous?.on ?? addDays(on, -7);
   const state = await portfolioState(models, staff, pictures, on, previousSnapshot);
   const changes =
     previous && previousSnapshot
@@ -191,9 +190,7 @@ export async function personalDigest(
     overdueChange: previous ? diff(balance.overdue, previous.overdue) : {},
     changes,
     promisesDue,
-    promisesBroken: state.brokenStanding
-      .filter((p) => compareDates(p.judgedOn, brokenSince) > 0)
-      .map(({ judgedOn: _, ...p }) => p),
+    promisesBroken: state.brokenStanding.map(({ judgedOn: _, ...p }) => p),
     disputesToReview: state.openDisputes
       .filter((d) => compareDates(d.reviewOn, on) <= 0)
       .map(({ id: _, ...d }) => d),

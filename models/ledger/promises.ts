@@ -3,7 +3,7 @@
  * partially kept or broken per instalment, stored on the promise.
  */
 import type { Models } from '../index';
-import { fromStored, toStored, type LocalDate } from '../rules/dates';
+import { fromStored, type LocalDate, toStored } from '../rules/dates';
 import type { Policy } from '../rules/policy';
 import { judgePromise, type PromiseStatus } from '../rules/promises';
 import { markDirty } from './summaries';
