@@ -359,7 +359,11 @@ export function demoPortfolio(today: LocalDate, seed = 42, country = 'FR'): Demo
       const kind = (c / 4) % 3; // 0 kept, 1 broken, 2 pending
       // Given during a call: a working day.
       const givenOn = lastBusinessDayOnOrBefore(addDays(today, kind === 2 ? -2 : -12), country);
-      const date = kind === 2 ? addDays(today, rnd.int(1, 6)) : addDays(today, -rnd.int(4, 8));
+      // Promised for a working day (a transfer is not made on a Sunday).
+      const date =
+        kind === 2
+          ? workday(addDays(today, rnd.int(1, 6)))
+          : lastBusinessDayOnOrBefore(addDays(today, -rnd.int(4, 8)), country);
       out.promises.push({
         customer: reference,
         invoices: [promiseTarget.number],
@@ -383,7 +387,7 @@ export function demoPortfolio(today: LocalDate, seed = 42, country = 'FR'): Demo
         out.payments.push({
           reference: `VIR-${paymentSeq++}`,
           customer_reference: reference,
-          date: addDays(date, -1),
+          date: lastBusinessDayOnOrBefore(addDays(date, -1), country),
           currency,
           amount: major(promiseTarget.amount),
           invoice_numbers: promiseTarget.number,

@@ -34,7 +34,10 @@ describe.each(TODAYS.flatMap((today) => SEEDS.map((seed) => [today, seed] as con
         expect(a.on <= today).toBe(true);
       }
       for (const d of demo.disputes) expect(isBusinessDay(d.openedOn, 'FR')).toBe(true);
-      for (const p of demo.promises) expect(isBusinessDay(p.givenOn, 'FR')).toBe(true);
+      for (const p of demo.promises) {
+        expect(isBusinessDay(p.givenOn, 'FR')).toBe(true);
+        for (const i of p.instalments) expect(isBusinessDay(i.date, 'FR')).toBe(true);
+      }
     });
 
     it('keeps at most 3 reminders per customer in any 30 days', () => {
