@@ -29,14 +29,15 @@ function signed(t: Totals, lang: Lang): string {
   return parts.length ? parts.join(', ') : lang === 'fr' ? 'inchangé' : 'unchanged';
 }
 
-/** The lists a digest count opens (the `digest_list` button), in the order the details show them. */
-export const DIGEST_LISTS = [
+/** The counts of the essentials, and of "since your last digest"; each opens its list. */
+const ESSENTIAL_COUNTS = [
   'promises_due',
   'promises_broken',
   'disputes_review',
   'drafts',
   'over_limit',
-  'formal_notices',
+] as const;
+const CHANGE_COUNTS = [
   'new_overdue',
   'payments',
   'promises_made',
@@ -47,6 +48,9 @@ export const DIGEST_LISTS = [
   'drafts_new',
   'handovers',
 ] as const;
+
+/** The lists a digest count opens (the `digest_list` button), in the order the details show them. */
+export const DIGEST_LISTS = [...ESSENTIAL_COUNTS, 'formal_notices', ...CHANGE_COUNTS] as const;
 export type DigestList = (typeof DIGEST_LISTS)[number];
 
 const LIST_LABELS: Record<Lang, Record<DigestList, string>> = {
@@ -145,29 +149,10 @@ function digestLists(d: PersonalDigest, lang: Lang): Record<DigestList, { count:
   };
 }
 
-const ESSENTIAL_COUNTS: DigestList[] = [
-  'promises_due',
-  'promises_broken',
-  'disputes_review',
-  'drafts',
-  'over_limit',
-];
-const CHANGE_COUNTS: DigestList[] = [
-  'new_overdue',
-  'payments',
-  'promises_made',
-  'promises_kept',
-  'promises_broken_since',
-  'disputes_opened',
-  'disputes_closed',
-  'drafts_new',
-  'handovers',
-];
-
 /** A count's fact, and the button that opens its list. */
 function countFacts(
   d: PersonalDigest,
-  keys: DigestList[],
+  keys: readonly DigestList[],
   lists: ReturnType<typeof digestLists>,
   lang: Lang,
   onlyNonZero: boolean,
@@ -302,7 +287,7 @@ function personalReply(
     for (const key of DIGEST_LISTS) {
       const list = lists[key];
       if (list.count === 0) continue;
-      const since = CHANGE_COUNTS.includes(key)
+      const since = (CHANGE_COUNTS as readonly DigestList[]).includes(key)
         ? fr
           ? ' (depuis le dernier point)'
           : ' (since the last digest)'

@@ -109,6 +109,19 @@ function promiseLine(p: PromiseDoc, pictures: Map<string, CustomerPicture>): Pro
   };
 }
 
+type DisputeDoc = { customer: string; invoices: string[]; reason: string; detail: string; reviewOn: Date };
+
+function disputeLine(d: DisputeDoc, pictures: Map<string, CustomerPicture>): DisputeLine {
+  return {
+    customer: d.customer,
+    name: nameOf(pictures, d.customer),
+    invoices: d.invoices,
+    reason: d.reason,
+    detail: d.detail,
+    reviewOn: fromStored(d.reviewOn),
+  };
+}
+
 function invoiceLines(pictures: CustomerPicture[], on: LocalDate, wanted?: Set<string>): InvoiceLine[] {
   return pictures.flatMap((c) =>
     c.open
@@ -184,15 +197,7 @@ export async function portfolioState(
       handovers,
     },
     promises,
-    openDisputes: disputes.map((d) => ({
-      id: String(d._id),
-      customer: d.customer,
-      name: nameOf(byRef, d.customer),
-      invoices: d.invoices,
-      reason: d.reason,
-      detail: d.detail,
-      reviewOn: fromStored(d.reviewOn),
-    })),
+    openDisputes: disputes.map((d) => ({ id: String(d._id), ...disputeLine(d, byRef) })),
     drafts: drafts.map((d) => ({
       key: d.key,
       customer: d.customer,
@@ -260,14 +265,7 @@ export async function changesSince(
     promisesKept: kept,
     promisesBroken: broken,
     disputesOpened: state.openDisputes.filter((d) => !wasOpen.has(d.id)).map(({ id: _, ...d }) => d),
-    disputesClosed: closed.map((d) => ({
-      customer: d.customer,
-      name: nameOf(byRef, d.customer),
-      invoices: d.invoices,
-      reason: d.reason,
-      detail: d.detail,
-      reviewOn: fromStored(d.reviewOn),
-    })),
+    disputesClosed: closed.map((d) => disputeLine(d, byRef)),
     draftsNew: state.drafts.filter((d) => !wasDraft.has(d.key)),
     handovers: handedDocs.map((i) => ({
       customer: i.customer,
