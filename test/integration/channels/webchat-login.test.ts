@@ -82,13 +82,21 @@ describe('web chat logins', () => {
 
   it('a session for tom acts as tom, whatever the page sends as from.id', async () => {
     const cookie = await signIn('tom');
-    const people = await (await get('/webchat/people', cookie)).json();
+    const people = (await (await get('/webchat/people', cookie)).json()) as Array<{ handle: string }>;
     expect(people.map((p: { handle: string }) => p.handle)).toEqual(['tom']);
     expect((await get('/chat', cookie)).status).toBe(200);
 
-    const { token } = await (await post('/webchat/token', { cookie })).json();
+    const { token } = (await (await post('/webchat/token', { cookie })).json()) as { token: string };
     const auth = { authorization: `Bearer ${token}` };
-    const { conversationId } = await (await post('/v3/directline/conversations', auth)).json();
+    const activities = async () =>
+      (await (
+        await fetch(`${relance.url}/v3/directline/conversations/${conversationId}/activities`, {
+          headers: auth,
+        })
+      ).json()) as { activities: unknown[] };
+    const { conversationId } = (await (await post('/v3/directline/conversations', auth)).json()) as {
+      conversationId: string;
+    };
     const sent = await post(`/v3/directline/conversations/${conversationId}/activities`, auth, {
       type: 'message',
       from: { id: 'claire', name: 'Claire' },
@@ -96,11 +104,7 @@ describe('web chat logins', () => {
     });
     expect(sent.status).toBe(200);
     const reply = await until(async () => {
-      const read = await (
-        await fetch(`${relance.url}/v3/directline/conversations/${conversationId}/activities`, {
-          headers: auth,
-        })
-      ).json();
+      const read = await activities();
       return (read.activities as Array<{ from: { id: string } }>).find((a) => a.from.id === 'relance');
     });
     expect(reply).toBeTruthy();
@@ -108,11 +112,7 @@ describe('web chat logins', () => {
     expect(await ConversationRef.countDocuments({ staff: 'tom', channel: 'web' })).toBe(1);
     expect(await ConversationRef.countDocuments({ staff: 'claire', channel: 'web' })).toBe(0);
     // The echo of the message says who really spoke.
-    const read = await (
-      await fetch(`${relance.url}/v3/directline/conversations/${conversationId}/activities`, {
-        headers: auth,
-      })
-    ).json();
+    const read = await activities();
     const mine = (read.activities as Array<{ from: { id: string }; text?: string }>).find(
       (a) => a.text === 'calls for the team',
     );

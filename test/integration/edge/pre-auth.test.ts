@@ -163,7 +163,7 @@ describe('the ingest API checks its scoped key before reading the body', () => {
   it('a valid key on a broken body is 400 VALIDATION without echoing the body or the parser', async () => {
     const res = await post('/api/v1/invoices', LEDGER_KEY, '{"number": "SECRET-BODY-TEXT", ');
     expect(res.status).toBe(400);
-    const body = await res.json();
+    const body = (await res.json()) as { code: string };
     expect(body.code).toBe('VALIDATION');
     expect(JSON.stringify(body)).not.toMatch(/SECRET-BODY-TEXT|Unexpected|JSON\.parse|position/);
   });
