@@ -72,7 +72,7 @@ export async function startRelance(
       const loaded = await loadDemoIfEmpty(ledger);
       if (loaded) logger.info(loaded, 'loaded the demo portfolio into the empty database');
     }
-    mountIngestApi(http, ledger, config.ingestApiKey, logger);
+    mountIngestApi(http, ledger, { ledger: config.ingestApiKey, staff: config.ingestAdminKey }, logger);
     const services: ChatServices = {
       ...ledger,
       noteParser: buildNoteParser(config),
