@@ -59,7 +59,7 @@ export async function acknowledgeWarnings(services: DialogServices, key: string,
   const person = await services.models.Staff.findOne({ handle: by }, { role: 1 }).lean();
   if (draft.owner !== by && person?.role !== 'manager' && person?.role !== 'admin')
     throw new ForbiddenError(
-      `only ${draft.owner} (the customer's owner) or a manager can acknowledge these warnings`,
+      `only ${draft.owner} (the customer's owner) or a manager can decide on this draft`,
     );
   if (!['awaiting_approval', 'edited', 'blocked'].includes(draft.status))
     throw new ConflictError(`this draft is already ${draft.status}`);
