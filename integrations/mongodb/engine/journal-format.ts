@@ -8,25 +8,22 @@
  * followed by its records. Sequence numbers follow on from one batch to the next and across
  * snapshots (the snapshot records the next one), so a missing or reordered batch is visible.
  *
- * The journal file is allocated in whole units of ALLOCATION bytes (sparse zeros) and the
- * writer always leaves at least TRAILER zero bytes after the data, allocating (and syncing
- * the new size) before writing into it. So a file whose length is not a whole number of
- * units, or whose data runs into its end, was cut by something else than a crash: that is
- * missing acknowledged data, not a torn write.
- *
- * A torn write is the last batch only, and only if it is incomplete the way a crash leaves
- * it: followed by nothing but zeros, and missing at least one whole sector (still zero), or
- * with its header sector never written. Anything else that fails a checksum is damage.
+ * `journal.ack` records how many bytes (and operations) of the journal were on disk when the
+ * last acknowledgement was sent: written after each fdatasync and before the reply (not synced
+ * itself: it survives a killed process, and after a power cut it can only be behind, never
+ * ahead). So the rule is exact:
+ * - a bad batch within the acknowledged length is damage: the start is refused;
+ * - a journal shorter than the acknowledged length was cut: acknowledged writes are missing;
+ * - a bad batch after it, with no good batch behind it, is the torn last write: dropped, logged.
  */
 import { crc32 } from 'node:zlib';
 import { deserialize, serialize } from 'bson';
 import type { Doc } from './values';
 
-export const ALLOCATION = 1024 * 1024;
-export const TRAILER = 64;
 export const BATCH_HEADER = 28;
 const MAGIC = 0x324a4c52; // "RLJ2" little-endian
-const SECTOR = 512;
+const ACK_MAGIC = 0x414a4c52; // "RLJA"
+export const ACK_BYTES = 28;
 
 export const DESERIALIZE = {
   promoteLongs: true,
@@ -95,28 +92,42 @@ function readHeader(buf: Buffer, pos: number): BatchHeader | null {
 }
 
 export function isLegacyJournal(buf: Buffer): boolean {
-  return buf.length >= 4 && buf.readUInt32LE(0) !== MAGIC && !allZero(buf, 0, Math.min(buf.length, 4));
+  return buf.length >= 4 && buf.readUInt32LE(0) !== MAGIC;
 }
 
-function allZero(buf: Buffer, from: number, to = buf.length): boolean {
-  for (let i = from; i < to; i++) if (buf[i] !== 0) return false;
-  return true;
+/** What was acknowledged of journal-`generation`.log: its length and its operations. */
+export interface Acknowledged {
+  generation: number;
+  length: number;
+  ops: number;
 }
 
-/** True if a whole sector of [from, to) is still zero: a part of the write never reached the disk. */
-function hasZeroSector(buf: Buffer, from: number, to: number): boolean {
-  for (let s = Math.ceil(from / SECTOR) * SECTOR; s + SECTOR <= to; s += SECTOR) {
-    if (allZero(buf, s, s + SECTOR)) return true;
-  }
-  return false;
+export function encodeAck(ack: Acknowledged): Buffer {
+  const b = Buffer.alloc(ACK_BYTES);
+  b.writeUInt32LE(ACK_MAGIC, 0);
+  b.writeUInt32LE(ack.generation, 4);
+  b.writeBigUInt64LE(BigInt(ack.length), 8);
+  b.writeBigUInt64LE(BigInt(ack.ops), 16);
+  b.writeUInt32LE(crc32(b.subarray(0, 24)), 24);
+  return b;
+}
+
+/** Null when absent or unreadable (then nothing is known to have been acknowledged). */
+export function decodeAck(b: Buffer | null): Acknowledged | null {
+  if (!b || b.length < ACK_BYTES || b.readUInt32LE(0) !== ACK_MAGIC) return null;
+  if (crc32(b.subarray(0, 24)) !== b.readUInt32LE(24)) return null;
+  return {
+    generation: b.readUInt32LE(4),
+    length: Number(b.readBigUInt64LE(8)),
+    ops: Number(b.readBigUInt64LE(16)),
+  };
 }
 
 export interface JournalProblem {
   offset: number;
   reason: string;
-  /** Operations known to be lost: those of the damaged batch (when its header is readable) and of readable later batches. */
-  lostOps: number;
-  lostBatches: number;
+  /** Acknowledged operations that cannot be recovered; null when unknown. */
+  lostOps: number | null;
 }
 
 export interface JournalScan {
@@ -131,12 +142,17 @@ export interface JournalScan {
   problem?: JournalProblem;
 }
 
-/** Reads a journal file's bytes; `firstSeq` is the sequence its first batch must carry. */
-export function scanJournal(buf: Buffer, firstSeq: number): JournalScan {
+/**
+ * Reads a journal file's bytes; `firstSeq` is the sequence its first batch must carry, `ack`
+ * what was acknowledged of it (null: unknown, then only a bad batch with good ones after it
+ * is damage).
+ */
+export function scanJournal(buf: Buffer, firstSeq: number, ack: Acknowledged | null): JournalScan {
   const ops: Doc[] = [];
   let pos = 0;
   let seq = firstSeq;
   let batches = 0;
+  const acked = ack?.length ?? 0;
   const result = (extra: Partial<JournalScan>): JournalScan => ({
     ops,
     dataEnd: pos,
@@ -144,69 +160,56 @@ export function scanJournal(buf: Buffer, firstSeq: number): JournalScan {
     batches,
     ...extra,
   });
-  const damage = (offset: number, reason: string, ownOps = 0): JournalScan => {
-    const later = laterBatches(buf, offset + 1);
-    return result({
-      problem: {
-        offset,
-        reason,
-        lostOps: ownOps + later.ops,
-        lostBatches: 1 + later.batches,
-      },
-    });
+  const lost = (ownOps: number | null, from: number): number | null => {
+    if (ack) return Math.max(0, ack.ops - ops.length);
+    return ownOps === null ? null : ownOps + laterBatches(buf, from).ops;
   };
-  // Everything after the last non-zero byte is unwritten allocation.
-  const last = lastNonZero(buf);
-  for (;;) {
-    if (pos > last) break;
-    const header = readHeader(buf, pos);
-    if (!header) {
-      // The header sector never written while later bytes were: torn, unless a good batch follows.
-      if (allZero(buf, pos, Math.min(buf.length, pos + BATCH_HEADER)) && laterBatches(buf, pos).batches === 0) {
-        return result({ torn: { offset: pos, bytes: last + 1 - pos } });
-      }
-      return damage(pos, 'unreadable batch header');
+  while (pos < buf.length) {
+    const bad = checkBatch(buf, pos, seq);
+    if (bad.problem === undefined) {
+      for (const op of bad.records) ops.push(op);
+      pos = bad.end;
+      seq++;
+      batches++;
+      continue;
     }
-    const end = pos + BATCH_HEADER + header.length;
-    if (header.seq !== seq)
-      return damage(pos, `batch sequence ${header.seq} where ${seq} was expected (batches missing)`, header.ops);
-    if (end + TRAILER > buf.length)
-      return damage(pos, 'the file ends inside this batch: it was cut, acknowledged writes are missing', header.ops);
-    const payload = buf.subarray(pos + BATCH_HEADER, end);
-    if (crc32(payload) !== header.payloadCrc) {
-      if (end > last && hasZeroSector(buf, pos + BATCH_HEADER, end)) {
-        return result({ torn: { offset: pos, bytes: end - pos } });
-      }
-      const inner = readRecords(payload);
-      return damage(pos + BATCH_HEADER + inner.validLength, 'checksum mismatch', header.ops);
-    }
-    const inner = readRecords(payload);
-    if (inner.validLength !== payload.length || inner.records.length !== header.ops)
-      return damage(pos + BATCH_HEADER + inner.validLength, 'unreadable record', header.ops);
-    for (const op of inner.records) ops.push(op);
-    pos = end;
-    seq++;
-    batches++;
-  }
-  if (buf.length % ALLOCATION !== 0 || buf.length - pos < TRAILER) {
+    // After what was acknowledged, with nothing good behind it: the write a crash interrupted.
+    if (pos >= acked && laterBatches(buf, pos + 1).batches === 0)
+      return result({ torn: { offset: pos, bytes: buf.length - pos } });
     return result({
-      problem: {
-        offset: buf.length,
-        reason: `the file is ${buf.length} bytes, not a whole number of ${ALLOCATION}-byte units: it was cut, acknowledged writes may be missing`,
-        lostOps: 0,
-        lostBatches: 0,
-      },
+      problem: { offset: bad.offset, reason: bad.problem, lostOps: lost(bad.ops, pos + 1) },
     });
   }
+  if (pos < acked)
+    return result({
+      problem: {
+        offset: pos,
+        reason: `the journal ends at byte ${pos} but ${acked} bytes of it were acknowledged: it was cut, acknowledged writes are missing`,
+        lostOps: lost(null, pos),
+      },
+    });
   return result({});
 }
 
-function lastNonZero(buf: Buffer): number {
-  for (let i = buf.length - 1; i >= 0; i--) if (buf[i] !== 0) return i;
-  return -1;
+type BatchCheck =
+  | { problem?: undefined; records: Doc[]; end: number }
+  | { problem: string; offset: number; ops: number | null };
+
+function checkBatch(buf: Buffer, pos: number, seq: number): BatchCheck {
+  const header = readHeader(buf, pos);
+  if (!header) return { problem: 'unreadable batch header', offset: pos, ops: null };
+  const end = pos + BATCH_HEADER + header.length;
+  if (header.seq !== seq)
+    return { problem: `batch ${header.seq} where ${seq} was expected (batches missing)`, offset: pos, ops: header.ops };
+  if (end > buf.length) return { problem: 'the file ends inside this batch', offset: pos, ops: header.ops };
+  const payload = buf.subarray(pos + BATCH_HEADER, end);
+  const inner = readRecords(payload);
+  if (crc32(payload) !== header.payloadCrc || inner.validLength !== payload.length || inner.records.length !== header.ops)
+    return { problem: 'checksum mismatch', offset: pos + BATCH_HEADER + inner.validLength, ops: header.ops };
+  return { records: inner.records, end };
 }
 
-/** Readable batches starting after `from` (found by their header checksum): what a damage loses. */
+/** Readable batch headers after `from`: what a damage there hides. */
 function laterBatches(buf: Buffer, from: number): { batches: number; ops: number } {
   let batches = 0;
   let ops = 0;

@@ -6,13 +6,13 @@
  * write is told apart from damage, is in journal-format.ts.
  *
  * When the disk refuses a batch (full, I/O error), nothing of it is acknowledged: the bytes
- * written are zeroed again, every operation not yet on disk is undone in memory (its undo is
+ * written are cut off again (shrinking needs no space), every operation not yet on disk is undone in memory (its undo is
  * given with it), and their callers get the error. The next write tries the disk again, so
  * writes resume by themselves once space is back.
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { ALLOCATION, encodeBatch, frame, TRAILER } from './journal-format';
+import { encodeAck, encodeBatch, frame } from './journal-format';
 import { ioError } from './mongo-error';
 import type { Doc } from './values';
 
@@ -42,6 +42,10 @@ export function journalPath(dir: string, generation: number): string {
   return path.join(dir, `journal-${generation}.log`);
 }
 
+export function ackPath(dir: string): string {
+  return path.join(dir, 'journal.ack');
+}
+
 export function snapshotPath(dir: string): string {
   return path.join(dir, 'snapshot.bson');
 }
@@ -52,6 +56,8 @@ export interface JournalPosition {
   nextSeq: number;
   /** Where the next batch is written. */
   dataEnd: number;
+  /** Operations already in this generation's journal. */
+  ops: number;
 }
 
 interface Waiter {
@@ -62,7 +68,7 @@ interface Waiter {
 
 export class Journal {
   private fd: number;
-  private allocated: number;
+  private readonly ackFd: number;
   private pending: Array<{ record: Buffer; undo: () => void }> = [];
   private inFlight: Array<{ undo: () => void }> = [];
   private waiters: Waiter[] = [];
@@ -72,14 +78,15 @@ export class Journal {
   private durable = 0;
   private rolledBackTo = 0;
   private lastError: Error | null = null;
-  /** Bytes after dataEnd that a failed batch left and that still need zeroing. */
-  private dirtyBytes = 0;
+  /** A failed batch left bytes after dataEnd that still need cutting off. */
+  private dirty = false;
   private snapshotBytes = 0;
   private compactFailedAt = 0;
   private closed = false;
   private generation: number;
   private nextSeq: number;
   private dataEnd: number;
+  private journalOps: number;
 
   constructor(
     private readonly dir: string,
@@ -92,16 +99,24 @@ export class Journal {
     this.generation = position.generation;
     this.nextSeq = position.nextSeq;
     this.dataEnd = position.dataEnd;
+    this.journalOps = position.ops;
     const file = journalPath(dir, this.generation);
     if (!fs.existsSync(file)) createJournalFile(file);
     this.fd = fs.openSync(file, 'r+', FILE_MODE);
-    this.allocated = fs.fstatSync(this.fd).size;
+    const ack = ackPath(dir);
+    this.ackFd = fs.openSync(ack, fs.existsSync(ack) ? 'r+' : 'w+', FILE_MODE);
+    this.recordAck();
     const snap = snapshotPath(dir);
     this.snapshotBytes = fs.existsSync(snap) ? fs.statSync(snap).size : 0;
   }
 
   get position(): JournalPosition {
-    return { generation: this.generation, nextSeq: this.nextSeq, dataEnd: this.dataEnd };
+    return {
+      generation: this.generation,
+      nextSeq: this.nextSeq,
+      dataEnd: this.dataEnd,
+      ops: this.journalOps,
+    };
   }
 
   /** Records an op already applied in memory, with what undoes it if the disk refuses it. */
@@ -135,6 +150,8 @@ export class Journal {
         }
         this.inFlight = [];
         this.durable += batch.length;
+        this.journalOps += batch.length;
+        this.recordAck();
         this.waiters = this.waiters.filter((w) => {
           if (w.target > this.durable) return true;
           w.resolve();
@@ -148,39 +165,45 @@ export class Journal {
   }
 
   private async writeBatch(records: Buffer[]): Promise<void> {
-    if (this.dirtyBytes > 0) await this.zeroTail();
+    if (this.dirty) await this.cutTail();
     const bytes = encodeBatch(this.nextSeq, records);
-    const needed = this.dataEnd + bytes.length + TRAILER;
-    if (needed > this.allocated) {
-      // Allocate first and make the new size durable, so a crash never tears past the file's end.
-      const size = Math.ceil(needed / ALLOCATION) * ALLOCATION;
-      await this.io.truncate(this.fd, size);
-      await this.io.datasync(this.fd);
-      this.allocated = size;
-    }
-    let written = 0;
     try {
+      let written = 0;
       while (written < bytes.length) {
         written += await this.io.write(this.fd, bytes.subarray(written), this.dataEnd + written);
       }
       await this.io.datasync(this.fd);
     } catch (err) {
-      // Only bytes actually written are zeroed: they have their blocks, zeroing needs no space.
-      this.dirtyBytes = written;
-      await this.zeroTail().catch(() => undefined);
+      this.dirty = true;
+      await this.cutTail().catch(() => undefined);
       throw err;
     }
     this.dataEnd += bytes.length;
     this.nextSeq++;
   }
 
-  /** Zeroes what a refused batch left after the good data (its blocks exist: no new space needed). */
-  private async zeroTail(): Promise<void> {
-    const zeros = Buffer.alloc(Math.min(this.dirtyBytes, this.allocated - this.dataEnd));
-    let done = 0;
-    while (done < zeros.length) done += await this.io.write(this.fd, zeros.subarray(done), this.dataEnd + done);
+  /** Cuts off what a refused batch left after the good data. */
+  private async cutTail(): Promise<void> {
+    await this.io.truncate(this.fd, this.dataEnd);
     await this.io.datasync(this.fd);
-    this.dirtyBytes = 0;
+    this.dirty = false;
+  }
+
+  /**
+   * Records what is acknowledged, before the replies go out (not synced: it survives a killed
+   * process, and after a power cut it can only be behind). Recovery uses it to tell a cut
+   * journal from a torn last write. A failure here loses no data: it is only reported.
+   */
+  private recordAck(): void {
+    try {
+      this.io.writeSync(
+        this.ackFd,
+        encodeAck({ generation: this.generation, length: this.dataEnd, ops: this.journalOps }),
+        0,
+      );
+    } catch (err) {
+      this.warn('could not record the acknowledged journal length', { code: (err as NodeJS.ErrnoException).code });
+    }
   }
 
   /** Undoes every op not on disk (newest first) and fails everyone waiting for them. */
@@ -226,9 +249,10 @@ export class Journal {
     const bytes = writeGeneration(this.dir, next, this.nextSeq, this.dumpState(), this.io);
     const oldFd = this.fd;
     this.fd = fs.openSync(journalPath(this.dir, next), 'r+', FILE_MODE);
-    this.allocated = fs.fstatSync(this.fd).size;
     this.generation = next;
     this.dataEnd = 0;
+    this.journalOps = 0;
+    this.recordAck();
     fs.closeSync(oldFd);
     this.snapshotBytes = bytes;
   }
@@ -237,14 +261,15 @@ export class Journal {
     await this.flush().catch(() => undefined);
     this.closed = true;
     fs.closeSync(this.fd);
+    fs.fsyncSync(this.ackFd);
+    fs.closeSync(this.ackFd);
   }
 }
 
-/** A new journal file: one allocation unit of zeros, its size durable. */
+/** A new, empty journal file, durable. */
 export function createJournalFile(file: string): void {
   const fd = fs.openSync(file, 'w', FILE_MODE);
   try {
-    fs.ftruncateSync(fd, ALLOCATION);
     fs.fsyncSync(fd);
   } finally {
     fs.closeSync(fd);

@@ -6,8 +6,8 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { isLegacyJournal, readRecords, scanJournal } from './journal-format';
-import { DIR_MODE, FILE_MODE, type JournalPosition, journalPath, snapshotPath } from './journal';
+import { ackPath, DIR_MODE, FILE_MODE, type JournalPosition, journalPath, snapshotPath } from './journal';
+import { decodeAck, isLegacyJournal, readRecords, scanJournal } from './journal-format';
 import type { Doc } from './values';
 
 export interface Damage {
@@ -39,7 +39,9 @@ export interface Inspection {
   snapshotOpsAfterDamage: Doc[];
   position: JournalPosition;
   torn?: { file: string; offset: number; bytes: number };
+  /** The first damage found (what the start refuses on); `damages` lists every one. */
   damage?: Damage;
+  damages: Damage[];
   /** Files a start removes: journals already folded into the snapshot, a half-written snapshot. */
   leftovers: string[];
 }
@@ -72,7 +74,8 @@ export function inspectDirectory(dir: string): Inspection {
     snapshotOps: [],
     journalOps: [],
     snapshotOpsAfterDamage: [],
-    position: { generation: 0, nextSeq: 0, dataEnd: 0 },
+    position: { generation: 0, nextSeq: 0, dataEnd: 0, ops: 0 },
+    damages: [],
     leftovers: names.filter((f) => f === 'snapshot.tmp').map((f) => path.join(dir, f)),
   };
   if (result.fresh) return result;
@@ -84,7 +87,7 @@ export function inspectDirectory(dir: string): Inspection {
     const header = records[0];
     if (header?.op !== 'snapshot') {
       files.push({ file: snapFile, bytes: buf.length, records: 0, status: 'damaged' });
-      result.damage = { file: snapFile, offset: 0, reason: 'no snapshot header', lostRecords: null };
+      addDamage(result, { file: snapFile, offset: 0, reason: 'no snapshot header', lostRecords: null });
       return result;
     }
     snapshotFormat = Number(header.format ?? 1);
@@ -100,12 +103,12 @@ export function inspectDirectory(dir: string): Inspection {
       const after = recordsAfter(buf, validLength);
       result.snapshotOpsAfterDamage = after.ops;
       const lost = after.footerCount === null ? null : after.footerCount - ops.length - after.ops.length;
-      result.damage = {
+      addDamage(result, {
         file: snapFile,
         offset: validLength,
         reason: validLength === buf.length ? 'the snapshot ends without its footer (cut short)' : 'checksum mismatch',
         lostRecords: lost,
-      };
+      });
     }
   }
 
@@ -117,26 +120,26 @@ export function inspectDirectory(dir: string): Inspection {
       const buf = fs.readFileSync(file);
       if (buf.every((b) => b === 0)) result.leftovers.push(file); // created by a compaction that did not finish
       else
-        result.damage ??= {
+        addDamage(result, {
           file,
           offset: 0,
           reason: `a journal newer than the snapshot (generation ${gen}): the snapshot is older than its journal`,
           lostRecords: null,
-        };
+        });
     }
   }
   const jFile = journalPath(dir, gen);
   if (!journals.includes(gen)) {
-    result.damage ??= {
+    addDamage(result, {
       file: jFile,
       offset: 0,
       reason: 'the journal is missing: the writes after the snapshot are gone',
       lostRecords: null,
-    };
+    });
     return result;
   }
   const buf = fs.readFileSync(jFile);
-  if (snapshotFormat < 2 && (buf.length === 0 || isLegacyJournal(buf))) {
+  if ((snapshotFormat > 0 && snapshotFormat < 2) || isLegacyJournal(buf)) {
     // The format before checksummed batches: its torn tail rule is the old one (migrated at start).
     result.legacy = true;
     const { records, validLength } = readRecords(buf);
@@ -150,10 +153,13 @@ export function inspectDirectory(dir: string): Inspection {
     if (validLength < buf.length) result.torn = { file: jFile, offset: validLength, bytes: buf.length - validLength };
     return result;
   }
-  const scan = scanJournal(buf, result.position.nextSeq);
+  const ackFile = ackPath(dir);
+  const ack = decodeAck(fs.existsSync(ackFile) ? fs.readFileSync(ackFile) : null);
+  const scan = scanJournal(buf, result.position.nextSeq, ack?.generation === gen ? ack : null);
   result.journalOps = scan.ops;
   result.position.nextSeq = scan.nextSeq;
   result.position.dataEnd = scan.dataEnd;
+  result.position.ops = scan.ops.length;
   files.push({
     file: jFile,
     bytes: buf.length,
@@ -162,13 +168,18 @@ export function inspectDirectory(dir: string): Inspection {
   });
   if (scan.torn) result.torn = { file: jFile, ...scan.torn };
   if (scan.problem)
-    result.damage ??= {
+    addDamage(result, {
       file: jFile,
       offset: scan.problem.offset,
       reason: scan.problem.reason,
-      lostRecords: scan.problem.lostOps > 0 ? scan.problem.lostOps : null,
-    };
+      lostRecords: scan.problem.lostOps,
+    });
   return result;
+}
+
+function addDamage(result: Inspection, damage: Damage): void {
+  result.damages.push(damage);
+  result.damage ??= damage;
 }
 
 /** Whole records after a damaged one (skipping it by its length field), and the footer's count. */
@@ -200,8 +211,7 @@ export function recover(dir: string, warn: (message: string, details: Doc) => vo
       const torn = Buffer.alloc(bytes);
       fs.readSync(fd, torn, 0, bytes, offset);
       fs.writeFileSync(`${file.replace(/\.log$/, '')}.torn-${offset}`, torn, { mode: FILE_MODE });
-      if (found.legacy) fs.ftruncateSync(fd, offset);
-      else fs.writeSync(fd, Buffer.alloc(bytes), 0, bytes, offset);
+      fs.ftruncateSync(fd, offset);
       fs.fsyncSync(fd);
     } finally {
       fs.closeSync(fd);

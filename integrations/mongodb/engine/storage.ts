@@ -48,7 +48,7 @@ export class Storage {
     let position = found.position;
     if (found.legacy) {
       // A directory of the format before checksummed batches: rewritten in the current one.
-      position = { generation: position.generation + 1, nextSeq: 0, dataEnd: 0 };
+      position = { generation: position.generation + 1, nextSeq: 0, dataEnd: 0, ops: 0 };
       writeGeneration(dataDir, position.generation, 0, storage.dumpState());
       warn('converted the data directory to the checksummed journal format', { dataDir });
     }
@@ -62,6 +62,13 @@ export class Storage {
         warn('could not fold the journal into a snapshot at start', { message: (err as Error).message });
       }
     }
+    return storage;
+  }
+
+  /** An in-memory state rebuilt from ops (a repair, a restore's count), journaling nothing. */
+  static fromOps(ops: Iterable<Doc>): Storage {
+    const storage = new Storage();
+    for (const op of ops) storage.replay(op as Op);
     return storage;
   }
 

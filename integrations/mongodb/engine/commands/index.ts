@@ -6,6 +6,7 @@
 import { errors, MongoCommandError } from '../mongo-error';
 import type { Doc } from '../values';
 import * as admin from './admin';
+import { relanceBackup } from './backup';
 import type { CommandContext, Handler } from './context';
 import * as query from './query';
 import * as write from './write';
@@ -52,6 +53,7 @@ const handlers: Record<string, Handler> = {
   distinct: query.distinct,
   aggregate: query.aggregate,
   explain: query.explain,
+  relanceBackup,
 };
 
 const WRITES = new Set([
