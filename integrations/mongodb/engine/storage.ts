@@ -153,6 +153,11 @@ export class Storage {
     }
   }
 
+  /** Folds the journal into a fresh snapshot now (in memory: nothing to do). */
+  compact(): void {
+    this.journal?.compact();
+  }
+
   /** Resolves when every applied op is durable (immediately when in memory). */
   flush(): Promise<void> {
     return this.journal?.flush() ?? Promise.resolve();
