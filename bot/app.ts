@@ -71,7 +71,11 @@ export async function startRelance(
     if (config.mongo.demoData && db.createdEmpty) {
       const loaded = await loadDemoIfEmpty(ledger);
       if (loaded) logger.info(loaded, 'loaded the demo portfolio into the new, empty database');
-    } else if (config.mongo.demoData && db.kind === 'embedded' && (await ledger.models.Customer.estimatedDocumentCount()) === 0) {
+    } else if (
+      config.mongo.demoData &&
+      db.kind === 'embedded' &&
+      (await ledger.models.Customer.estimatedDocumentCount()) === 0
+    ) {
       logger.warn(
         { dataDir: config.mongo.dataDir },
         'the data directory holds no customers but is not new: the demo portfolio is not loaded into it (`npm run relance -- demo` loads it on demand)',

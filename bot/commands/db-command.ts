@@ -91,7 +91,9 @@ function verify(dataDir: string): void {
       `DAMAGED: ${d.file} at byte ${d.offset}: ${d.reason}; ${d.lostRecords === null ? 'an unknown number of' : d.lostRecords} record(s) after it cannot be recovered.\n`,
     );
   if (found.damage) {
-    process.stdout.write('Run `npm run relance -- db --repair` to keep every record that is provably good.\n');
+    process.stdout.write(
+      'Run `npm run relance -- db --repair` to keep every record that is provably good.\n',
+    );
     process.exit(1);
   }
   process.stdout.write('The data directory is intact.\n');
@@ -113,8 +115,10 @@ function repair(dataDir: string): void {
     `Repaired ${dataDir}: the damaged files were moved to ${report.movedTo} unchanged; ` +
       `${plural(report.recoveredRecords, 'record')} recovered, ${lost}.\n`,
   );
-  for (const d of report.damages) process.stdout.write(`  damage: ${d.file} at byte ${d.offset}: ${d.reason}\n`);
-  for (const [ns, n] of Object.entries(report.documents)) process.stdout.write(`  ${ns}: ${plural(n, 'document')}\n`);
+  for (const d of report.damages)
+    process.stdout.write(`  damage: ${d.file} at byte ${d.offset}: ${d.reason}\n`);
+  for (const [ns, n] of Object.entries(report.documents))
+    process.stdout.write(`  ${ns}: ${plural(n, 'document')}\n`);
 }
 
 async function backup(dataDir: string, target: string): Promise<void> {

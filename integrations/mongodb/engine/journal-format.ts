@@ -200,11 +200,19 @@ function checkBatch(buf: Buffer, pos: number, seq: number): BatchCheck {
   if (!header) return { problem: 'unreadable batch header', offset: pos, ops: null };
   const end = pos + BATCH_HEADER + header.length;
   if (header.seq !== seq)
-    return { problem: `batch ${header.seq} where ${seq} was expected (batches missing)`, offset: pos, ops: header.ops };
+    return {
+      problem: `batch ${header.seq} where ${seq} was expected (batches missing)`,
+      offset: pos,
+      ops: header.ops,
+    };
   if (end > buf.length) return { problem: 'the file ends inside this batch', offset: pos, ops: header.ops };
   const payload = buf.subarray(pos + BATCH_HEADER, end);
   const inner = readRecords(payload);
-  if (crc32(payload) !== header.payloadCrc || inner.validLength !== payload.length || inner.records.length !== header.ops)
+  if (
+    crc32(payload) !== header.payloadCrc ||
+    inner.validLength !== payload.length ||
+    inner.records.length !== header.ops
+  )
     return { problem: 'checksum mismatch', offset: pos + BATCH_HEADER + inner.validLength, ops: header.ops };
   return { records: inner.records, end };
 }

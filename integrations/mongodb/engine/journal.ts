@@ -73,10 +73,15 @@ export class Journal {
   private inFlight: Array<{ undo: () => void }> = [];
   private waiters: Waiter[] = [];
   private flushing: Promise<void> | null = null;
-  /** Operations appended, made durable, and undone after a failure (counted from the start). */
+  /**
+   * Operations are numbered as appended. Those up to `settled` are on disk, except the range
+   * (failedFrom, failedTo] of the last refused batch, which was undone. A write's flush comes
+   * right after its ops, before any other disk event, so the last failed range is the one to check.
+   */
   private appended = 0;
-  private durable = 0;
-  private rolledBackTo = 0;
+  private settled = 0;
+  private failedFrom = 0;
+  private failedTo = 0;
   private lastError: Error | null = null;
   /** A failed batch left bytes after dataEnd that still need cutting off. */
   private dirty = false;
@@ -129,8 +134,8 @@ export class Journal {
   /** Resolves when everything appended so far is on disk; rejects if the disk refused it. */
   flush(): Promise<void> {
     const target = this.appended;
-    if (target <= this.durable) return Promise.resolve();
-    if (target <= this.rolledBackTo) return Promise.reject(this.lastError!);
+    if (target > this.failedFrom && target <= this.failedTo) return Promise.reject(this.lastError!);
+    if (target <= this.settled) return Promise.resolve();
     const done = new Promise<void>((resolve, reject) => this.waiters.push({ target, resolve, reject }));
     this.flushing ??= this.flushLoop();
     return done;
@@ -149,11 +154,11 @@ export class Journal {
           continue;
         }
         this.inFlight = [];
-        this.durable += batch.length;
+        this.settled += batch.length;
         this.journalOps += batch.length;
         this.recordAck();
         this.waiters = this.waiters.filter((w) => {
-          if (w.target > this.durable) return true;
+          if (w.target > this.settled) return true;
           w.resolve();
           return false;
         });
@@ -202,7 +207,9 @@ export class Journal {
         0,
       );
     } catch (err) {
-      this.warn('could not record the acknowledged journal length', { code: (err as NodeJS.ErrnoException).code });
+      this.warn('could not record the acknowledged journal length', {
+        code: (err as NodeJS.ErrnoException).code,
+      });
     }
   }
 
@@ -213,7 +220,9 @@ export class Journal {
     for (let i = undone.length - 1; i >= 0; i--) undone[i]!.undo();
     this.inFlight = [];
     this.pending = [];
-    this.rolledBackTo = this.appended;
+    this.failedFrom = this.settled;
+    this.failedTo = this.appended;
+    this.settled = this.appended;
     this.lastError = error;
     for (const w of this.waiters) w.reject(error);
     this.waiters = [];

@@ -30,12 +30,17 @@ export function documentCounts(storage: Storage): Record<string, number> {
 }
 
 function stamp(now: Date): string {
-  return now.toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z');
+  return now
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d+Z$/, 'Z');
 }
 
 /** Data files of a directory (what a repair or a restore moves aside). */
 function dataFiles(dir: string): string[] {
-  return fs.readdirSync(dir).filter((f) => /^(snapshot\.(bson|tmp)|journal\.ack|journal-\d+\.(log|torn-\d+))$/.test(f));
+  return fs
+    .readdirSync(dir)
+    .filter((f) => /^(snapshot\.(bson|tmp)|journal\.ack|journal-\d+\.(log|torn-\d+))$/.test(f));
 }
 
 /**
@@ -57,7 +62,8 @@ export function repairDirectory(dir: string, now = new Date()): RepairReport {
     };
   }
   const storage = Storage.fromOps(allOps(found));
-  const recoveredRecords = found.snapshotOps.length + found.snapshotOpsAfterDamage.length + found.journalOps.length;
+  const recoveredRecords =
+    found.snapshotOps.length + found.snapshotOpsAfterDamage.length + found.journalOps.length;
   const known = found.damages.map((d) => d.lostRecords);
   const lostAtLeast = known.reduce<number>((n, l) => n + (l ?? 1), 0);
   const movedTo = path.join(dir, `damaged-${stamp(now)}`);
@@ -110,7 +116,9 @@ export function restoreDirectory(backup: string, dir: string, now = new Date()):
   const found = inspectDirectory(backup);
   if (found.fresh) throw new Error(`${backup} holds no backup (no snapshot.bson)`);
   if (found.damage)
-    throw new Error(`the backup is damaged: ${found.damage.file} at byte ${found.damage.offset} (${found.damage.reason})`);
+    throw new Error(
+      `the backup is damaged: ${found.damage.file} at byte ${found.damage.offset} (${found.damage.reason})`,
+    );
   fs.mkdirSync(dir, { recursive: true, mode: DIR_MODE });
   const current = dataFiles(dir);
   let movedTo: string | undefined;

@@ -106,7 +106,10 @@ export function inspectDirectory(dir: string): Inspection {
       addDamage(result, {
         file: snapFile,
         offset: validLength,
-        reason: validLength === buf.length ? 'the snapshot ends without its footer (cut short)' : 'checksum mismatch',
+        reason:
+          validLength === buf.length
+            ? 'the snapshot ends without its footer (cut short)'
+            : 'checksum mismatch',
         lostRecords: lost,
       });
     }
@@ -118,7 +121,8 @@ export function inspectDirectory(dir: string): Inspection {
     if (g < gen) result.leftovers.push(file);
     else if (g > gen) {
       const buf = fs.readFileSync(file);
-      if (buf.every((b) => b === 0)) result.leftovers.push(file); // created by a compaction that did not finish
+      if (buf.every((b) => b === 0))
+        result.leftovers.push(file); // created by a compaction that did not finish
       else
         addDamage(result, {
           file,
@@ -150,7 +154,8 @@ export function inspectDirectory(dir: string): Inspection {
       records: records.length,
       status: validLength < buf.length ? 'torn-tail' : 'ok',
     });
-    if (validLength < buf.length) result.torn = { file: jFile, offset: validLength, bytes: buf.length - validLength };
+    if (validLength < buf.length)
+      result.torn = { file: jFile, offset: validLength, bytes: buf.length - validLength };
     return result;
   }
   const ackFile = ackPath(dir);

@@ -6,8 +6,8 @@
 import net from 'node:net';
 import { runCommand } from './commands';
 import { Cursors } from './cursors';
-import { MongoCommandError } from './mongo-error';
 import type { JournalFs } from './journal';
+import { MongoCommandError } from './mongo-error';
 import { Storage } from './storage';
 import type { Doc } from './values';
 import {

@@ -104,7 +104,9 @@ describe('a damaged data directory', () => {
     flipByte(snapshot, Math.floor(fs.statSync(snapshot).size / 2));
     const before = sha(snapshot);
 
-    await expect(startEngine({ dataDir: dir })).rejects.toThrow(/snapshot\.bson at byte \d+ \(checksum mismatch\)/);
+    await expect(startEngine({ dataDir: dir })).rejects.toThrow(
+      /snapshot\.bson at byte \d+ \(checksum mismatch\)/,
+    );
     expect(sha(snapshot)).toBe(before);
 
     const repaired = await relance(['db', '--repair'], dir);
@@ -191,7 +193,8 @@ describe('permissions', () => {
     fs.chmodSync(dir, 0o755);
     await fill(dir, 3);
     expect(fs.statSync(dir).mode & 0o777).toBe(0o700);
-    for (const f of fs.readdirSync(dir)) expect([f, fs.statSync(path.join(dir, f)).mode & 0o777]).toEqual([f, 0o600]);
+    for (const f of fs.readdirSync(dir))
+      expect([f, fs.statSync(path.join(dir, f)).mode & 0o777]).toEqual([f, 0o600]);
   });
 
   it('refuses to listen beyond loopback (the engine has no authentication)', async () => {

@@ -8,9 +8,11 @@ import { errors } from '../mongo-error';
 import type { Handler } from './context';
 
 export const relanceBackup: Handler = async (cmd, ctx) => {
-  if (ctx.db !== 'admin') throw errors.illegalOperation('relanceBackup may only be run against the admin database');
+  if (ctx.db !== 'admin')
+    throw errors.illegalOperation('relanceBackup may only be run against the admin database');
   const target = cmd.relanceBackup;
-  if (typeof target !== 'string' || target === '') throw errors.badValue('relanceBackup expects a directory path');
+  if (typeof target !== 'string' || target === '')
+    throw errors.badValue('relanceBackup expects a directory path');
   try {
     const documents = await backupStorage(ctx.storage, target);
     return { ok: 1, dir: target, documents };
