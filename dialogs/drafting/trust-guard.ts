@@ -13,33 +13,16 @@
 import type { DraftContent } from '../../prompts/draft';
 import { fold } from '../call-note/lexicon';
 import type { DraftFacts } from './facts';
-import type { GuardProblem } from './guards';
+import { type GuardProblem, textsOf } from './guards';
 import { templateDraft } from './templates';
 
 /** The draft's own sentences (the objections of a call script are the customer's words, not ours). */
 function ownTexts(d: DraftContent): string[] {
-  const s = d.script;
-  return [
-    d.subject,
-    d.greeting,
-    ...d.paragraphs,
-    d.closing,
-    d.signature,
-    ...(s
-      ? [
-          s.opening,
-          ...s.facts,
-          ...s.questions,
-          ...s.objections.map((o) => o.answer),
-          ...s.proposals,
-          s.closing,
-        ]
-      : []),
-  ];
+  const objections = new Set(d.script?.objections.map((o) => o.objection) ?? []);
+  return textsOf(d).filter((t) => !objections.has(t));
 }
 
-const allText = (d: DraftContent) =>
-  [...ownTexts(d), ...(d.script?.objections.map((o) => o.objection) ?? []), d.toneNotes ?? ''].join('\n');
+const allText = (d: DraftContent) => [...textsOf(d), d.toneNotes ?? ''].join('\n');
 
 const sentences = (texts: string[]) => texts.flatMap((t) => t.split(/(?<=[.!?;])\s+|\n+/)).filter(Boolean);
 

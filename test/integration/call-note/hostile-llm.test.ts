@@ -5,9 +5,7 @@
  */
 import type { CallNote } from '../../../dialogs/call-note/note';
 import { llmNoteParser } from '../../../dialogs/call-note/note-parser';
-import { parseConfig } from '../../../integrations/config';
-import { createStructuredLlm } from '../../../integrations/llm/structured';
-import { type FakeOpenAI, startFakeOpenAI } from '../../helpers/fake-openai';
+import { type FakeOpenAI, llmAgainst, startFakeOpenAI } from '../../helpers/fake-openai';
 import { DIRECTORY } from '../../unit/call-note/messages';
 
 const ctx = {
@@ -35,16 +33,7 @@ afterAll(async () => {
   await fake.close();
 });
 
-function parser() {
-  const config = parseConfig({
-    DATA_DIR: '',
-    OPENAI_API_KEY: 'sk-test',
-    OPENAI_BASE_URL: fake.url,
-    OPENAI_MODEL: 'hostile',
-    LLM_TIMEOUT_MS: '5000',
-  });
-  return llmNoteParser(createStructuredLlm(config.llm)!);
-}
+const parser = () => llmNoteParser(llmAgainst(fake, 'hostile'));
 
 async function readWith(text: string, answer: CallNote) {
   fake.answer(() => ({ json: answer }));

@@ -8,9 +8,8 @@ import { checkDraft, llmDrafter, templateDrafter } from '../../../dialogs/drafti
 import { type DraftFacts, loadDraftFacts } from '../../../dialogs/drafting/facts';
 import { parseConfig } from '../../../integrations/config';
 import { loadDemo } from '../../../integrations/demo/load';
-import { createStructuredLlm } from '../../../integrations/llm/structured';
 import type { DraftContent } from '../../../prompts/draft';
-import { type FakeOpenAI, startFakeOpenAI } from '../../helpers/fake-openai';
+import { type FakeOpenAI, llmAgainst, startFakeOpenAI } from '../../helpers/fake-openai';
 import { openTestLedger } from '../../helpers/ledger';
 
 type TestLedger = Awaited<ReturnType<typeof openTestLedger>>;
@@ -41,16 +40,7 @@ afterAll(async () => {
   await ledger.close();
 });
 
-function drafter() {
-  const config = parseConfig({
-    DATA_DIR: '',
-    OPENAI_API_KEY: 'sk-test',
-    OPENAI_BASE_URL: fake.url,
-    OPENAI_MODEL: 'hostile',
-    LLM_TIMEOUT_MS: '5000',
-  });
-  return llmDrafter(createStructuredLlm(config.llm)!);
-}
+const drafter = () => llmDrafter(llmAgainst(fake, 'hostile'));
 
 const withParagraph = (p: string): DraftContent => ({ ...sound, paragraphs: [...sound.paragraphs, p] });
 
