@@ -11,15 +11,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { crc32 } from 'node:zlib';
-import { deserialize, serialize } from 'bson';
-import type { Doc } from './values';
-
-const DESERIALIZE = {
-  promoteLongs: true,
-  promoteValues: true,
-  promoteBuffers: false,
-  bsonRegExp: false,
-} as const;
+import { serialize } from 'bson';
+import { type Doc, decodeDocument } from './values';
 
 export function frame(op: Doc): Buffer {
   const payload = serialize(op, { ignoreUndefined: true, checkKeys: false });
@@ -39,7 +32,7 @@ export function readRecords(buf: Buffer): { records: Doc[]; validLength: number 
     if (len < 5 || pos + 8 + len > buf.length) break;
     const payload = buf.subarray(pos + 8, pos + 8 + len);
     if (crc32(payload) !== sum) break;
-    records.push(deserialize(payload, DESERIALIZE) as Doc);
+    records.push(decodeDocument(payload));
     pos += 8 + len;
   }
   return { records, validLength: pos };

@@ -3,10 +3,10 @@
  * sequences, moreToCome), and the legacy OP_QUERY/OP_REPLY pair that drivers still use for
  * the first handshake of a connection.
  */
-import { deserialize } from 'bson';
+import { Long } from 'bson';
 import { errors, MongoCommandError } from './mongo-error';
 import { encodeBody } from './reply-encoding';
-import type { Doc } from './values';
+import { type Doc, decodeDocument } from './values';
 
 export const OP_REPLY = 1;
 export const OP_QUERY = 2004;
@@ -34,13 +34,6 @@ export interface Header {
 export type Request =
   | { kind: 'msg'; header: Header; flags: number; command: Doc }
   | { kind: 'query'; header: Header; collection: string; command: Doc };
-
-const DESERIALIZE = {
-  promoteLongs: true,
-  promoteValues: true,
-  promoteBuffers: false,
-  bsonRegExp: false,
-} as const;
 
 /** Reads the header of the message at the start of `buf`, or null while fewer than 16 bytes arrived. */
 export function readHeader(buf: Buffer): Header | null {
@@ -130,7 +123,10 @@ function bsonSize(buf: Buffer, pos: number, end: number): number {
 
 function decodeDoc(bytes: Buffer): Doc {
   try {
-    return deserialize(bytes, DESERIALIZE) as Doc;
+    const doc = decodeDocument(bytes);
+    // A command's own options (limit, batchSize, getMore's cursor id) are read as plain numbers.
+    for (const [k, v] of Object.entries(doc)) if (v instanceof Long && Number.isSafeInteger(v.toNumber())) doc[k] = v.toNumber();
+    return doc;
   } catch (err) {
     throw errors.invalidBson(`invalid BSON: ${(err as Error).message}`);
   }
