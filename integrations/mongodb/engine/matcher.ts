@@ -100,7 +100,7 @@ function compileTop(op: string, arg: unknown, o: MatchOptions): Pred {
 function isOperatorObject(v: unknown): v is Doc {
   if (!isPlainDoc(v)) return false;
   const first = Object.keys(v)[0];
-  return first !== undefined && first.startsWith('$');
+  return first?.startsWith('$') === true;
 }
 
 function compileField(path: string, cond: unknown, o: MatchOptions): Pred {
@@ -306,12 +306,7 @@ function makeRegex(source: unknown, options: unknown): RegExp {
   } else if (typeof source === 'string') src = source;
   else throw errors.badValue('$regex has to be a string');
   // 'x' (extended): whitespace and #-comments in the pattern are not part of it.
-  if (flags.includes('x'))
-    src = src
-      .replace(/\\#/g, '\u0000')
-      .replace(/#[^\n]*/g, '')
-      .replace(/\s+/g, '')
-      .replace(/\u0000/g, '\\#');
+  if (flags.includes('x')) src = stripExtended(src);
   const all = [...new Set((base + flags.replace('x', '')).split(''))]
     .filter((f) => 'imsu'.includes(f))
     .join('');
@@ -320,6 +315,20 @@ function makeRegex(source: unknown, options: unknown): RegExp {
   } catch (err) {
     throw errors.badValue(`Regular expression is invalid: ${(err as Error).message}`);
   }
+}
+
+function stripExtended(src: string): string {
+  let out = '';
+  for (let i = 0; i < src.length; i++) {
+    const ch = src[i]!;
+    if (ch === '\\') {
+      out += ch + (src[i + 1] ?? '');
+      i++;
+    } else if (ch === '#') {
+      while (i < src.length && src[i] !== '\n') i++;
+    } else if (!/\s/.test(ch)) out += ch;
+  }
+  return out;
 }
 
 const TYPE_CODES: Record<number, string> = {

@@ -285,7 +285,10 @@ const CREATES = new Set([
 ]);
 
 function apply(doc: Doc, mod: Mod, ctx: UpdateContext, filters: Map<string, Matcher>): void {
-  if (mod.op === '$rename') return rename(doc, mod, ctx, filters);
+  if (mod.op === '$rename') {
+    rename(doc, mod, ctx, filters);
+    return;
+  }
   const create = CREATES.has(mod.op);
   for (const { container, key } of slots(doc, mod.parts, 0, mod, ctx, filters, create)) {
     const current = get(container, key);

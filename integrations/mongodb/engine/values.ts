@@ -3,7 +3,18 @@
  * (index maps, distinct, uniqueness), the BSON cross-type sort order, and dotted-path reads
  * that expand arrays the way MongoDB's multikey indexes do.
  */
-import { Binary, Decimal128, Double, deserialize, Int32, Long, MaxKey, MinKey, ObjectId, Timestamp } from 'bson';
+import {
+  Binary,
+  Decimal128,
+  Double,
+  deserialize,
+  Int32,
+  Long,
+  MaxKey,
+  MinKey,
+  ObjectId,
+  Timestamp,
+} from 'bson';
 import type { Collation } from './collation';
 
 export type Doc = Record<string, unknown>;

@@ -69,7 +69,7 @@ export function decodeMessage(msg: Buffer, header: Header): Request {
     pos += 1;
     if (kind === 0) {
       const size = bsonSize(msg, pos, end);
-      command = decodeDoc(msg.subarray(pos, pos + size));
+      command = decodeCommand(msg.subarray(pos, pos + size));
       pos += size;
     } else if (kind === 1) {
       if (pos + 4 > end) throw new ProtocolError('truncated document sequence');
@@ -106,7 +106,7 @@ function decodeQuery(msg: Buffer, header: Header): Request {
   const collection = msg.toString('utf8', 20, nul);
   const pos = nul + 1 + 8; // numberToSkip, numberToReturn
   const size = bsonSize(msg, pos, msg.length);
-  let command = decodeDoc(msg.subarray(pos, pos + size));
+  let command = decodeCommand(msg.subarray(pos, pos + size));
   // Legacy wrapping: { $query: { ismaster: 1 }, $readPreference: ... }
   if (command.$query && typeof command.$query === 'object') command = command.$query as Doc;
   return { kind: 'query', header, collection, command };
@@ -121,12 +121,17 @@ function bsonSize(buf: Buffer, pos: number, end: number): number {
   return size;
 }
 
+/** A command body: its own options (limit, batchSize, getMore's cursor id) are read as plain numbers. */
+function decodeCommand(bytes: Buffer): Doc {
+  const doc = decodeDoc(bytes);
+  for (const [k, v] of Object.entries(doc))
+    if (v instanceof Long && Number.isSafeInteger(v.toNumber())) doc[k] = v.toNumber();
+  return doc;
+}
+
 function decodeDoc(bytes: Buffer): Doc {
   try {
-    const doc = decodeDocument(bytes);
-    // A command's own options (limit, batchSize, getMore's cursor id) are read as plain numbers.
-    for (const [k, v] of Object.entries(doc)) if (v instanceof Long && Number.isSafeInteger(v.toNumber())) doc[k] = v.toNumber();
-    return doc;
+    return decodeDocument(bytes);
   } catch (err) {
     throw errors.invalidBson(`invalid BSON: ${(err as Error).message}`);
   }
