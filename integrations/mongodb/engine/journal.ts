@@ -12,6 +12,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { crc32 } from 'node:zlib';
 import { serialize } from 'bson';
+import { GroupCommit } from './group-commit';
 import { type Doc, decodeDocument } from './values';
 
 export function frame(op: Doc): Buffer {
@@ -47,8 +48,16 @@ export interface Recovered {
 export class Journal {
   private fd: number;
   private pending: Buffer[] = [];
-  private waiters: Array<{ resolve: () => void; reject: (e: Error) => void }> = [];
-  private flushing: Promise<void> | null = null;
+  private readonly commits = new GroupCommit(
+    {
+      write: (bytes) => writeAll(this.fd, bytes),
+      sync: () => new Promise<void>((res, rej) => fs.fdatasync(this.fd, (e) => (e ? rej(e) : res()))),
+    },
+    // The journal file is only switched (compaction) when no batch is being written or synced.
+    () => {
+      if (this.pending.length === 0 && !this.closed && this.shouldCompact()) this.compact();
+    },
+  );
   private journalBytes = 0;
   private snapshotBytes = 0;
   private closed = false;
@@ -108,34 +117,13 @@ export class Journal {
     this.pending.push(frame(op));
   }
 
-  /** Resolves when everything appended so far is on disk. */
+  /** Resolves when everything appended so far is on disk (group commit: see group-commit.ts). */
   flush(): Promise<void> {
-    if (this.pending.length === 0 && !this.flushing) return Promise.resolve();
-    const done = new Promise<void>((resolve, reject) => this.waiters.push({ resolve, reject }));
-    this.flushing ??= this.flushLoop();
-    return done;
-  }
-
-  private async flushLoop(): Promise<void> {
-    try {
-      while (this.pending.length > 0) {
-        const batch = Buffer.concat(this.pending);
-        const waiters = this.waiters;
-        this.pending = [];
-        this.waiters = [];
-        try {
-          await writeAll(this.fd, batch);
-          await new Promise<void>((res, rej) => fs.fdatasync(this.fd, (e) => (e ? rej(e) : res())));
-          this.journalBytes += batch.length;
-          if (this.pending.length === 0 && this.shouldCompact()) this.compact();
-          for (const w of waiters) w.resolve();
-        } catch (err) {
-          for (const w of waiters) w.reject(err as Error);
-        }
-      }
-    } finally {
-      this.flushing = null;
-    }
+    if (this.pending.length === 0) return this.commits.settled();
+    const bytes = this.pending.length === 1 ? this.pending[0]! : Buffer.concat(this.pending);
+    this.pending = [];
+    this.journalBytes += bytes.length;
+    return this.commits.commit(bytes);
   }
 
   private shouldCompact(): boolean {

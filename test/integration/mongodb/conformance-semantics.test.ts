@@ -271,6 +271,16 @@ describe('queries', () => {
     ).toEqual(['lyon', 'Paris']);
   });
 
+  it('answers $text and $near without an index of their kind as mongod does', async () => {
+    const c = coll('no_special_index');
+    await c.insertOne({ body: 'relance', loc: [2.35, 48.85] });
+    const text = await serverError(c.find({ $text: { $search: 'relance' } }).toArray());
+    expect([text.code, text.message]).toEqual([27, 'text index required for $text query']);
+    const near = await serverError(c.find({ loc: { $near: [2.35, 48.85] } }).toArray());
+    expect(near.code).toBe(291);
+    expect(near.message).toMatch(/unable to find index for \$geoNear query/);
+  });
+
   it('treats a field named __proto__ as a plain field', async () => {
     const c = coll('proto_fields');
     await c.insertOne(JSON.parse('{"_id": 1, "__proto__": {"admin": true}, "name": "x"}'));
@@ -504,6 +514,52 @@ describe('collections and commands', () => {
         .toArray(),
     );
     expect(fail.code).toBe(11000);
+  });
+
+  it('groups null and missing keys together, and accumulates as mongod does', async () => {
+    const c = coll('grouping');
+    await c.insertMany([
+      { k: 'a', v: 1 },
+      { k: 'a', v: 3 },
+      { k: null, v: 2 },
+      { v: 4 },
+      { k: 'b' },
+      { k: 'b', v: 'x' },
+    ]);
+    const groups = await c
+      .aggregate([
+        {
+          $group: {
+            _id: '$k',
+            sum: { $sum: '$v' },
+            n: { $sum: 1 },
+            avg: { $avg: '$v' },
+            min: { $min: '$v' },
+            max: { $max: '$v' },
+            first: { $first: '$v' },
+            all: { $push: '$v' },
+            keys: { $addToSet: '$k' },
+          },
+        },
+        { $sort: { _id: 1 } },
+      ])
+      .toArray();
+    expect(groups).toEqual([
+      { _id: null, sum: 6, n: 2, avg: 3, min: 2, max: 4, first: 2, all: [2, 4], keys: [null] },
+      { _id: 'a', sum: 4, n: 2, avg: 2, min: 1, max: 3, first: 1, all: [1, 3], keys: ['a'] },
+      { _id: 'b', sum: 0, n: 2, avg: null, min: 'x', max: 'x', first: null, all: ['x'], keys: ['b'] },
+    ]);
+    const composite = await c.aggregate([{ $group: { _id: { k: '$k' }, n: { $count: {} } } }]).toArray();
+    // In a key document a missing field is left out, so it no longer groups with null.
+    expect(composite).toHaveLength(4);
+    expect(composite).toEqual(
+      expect.arrayContaining([
+        { _id: { k: 'a' }, n: 2 },
+        { _id: { k: 'b' }, n: 2 },
+        { _id: {}, n: 1 },
+        { _id: { k: null }, n: 1 },
+      ]),
+    );
   });
 
   it('answers an unknown pipeline stage with code 40324, and command monitoring sees mongod’s failures', async () => {

@@ -281,27 +281,32 @@ function accumulator(spec: unknown): Accumulate | null {
 }
 const NOT_SEEN = Symbol('not seen');
 
-/** The grouped documents, or null when the $group needs mingo's general evaluation. */
+/**
+ * The grouped documents, or null when the $group needs mingo's general evaluation. Documents
+ * are read as stored (BSON number wrappers compare and add through values.ts), and a group's
+ * key is the joined keys of its fields, so no key document is built per input document.
+ */
 function nativeGroup(input: Doc[], spec: unknown): Doc[] | null {
   if (!isPlainDoc(spec) || !('_id' in spec)) return null;
   const idSpec = spec._id;
-  let key: (doc: Doc) => unknown;
+  let paths: Array<[string | null, string]>; // [output field (null: the _id itself), path]
+  let constant: unknown;
   const single = fieldRef(idSpec);
-  if (single !== null) key = (doc) => read(doc, single) ?? null;
+  if (single !== null) paths = [[null, single]];
   else if (isPlainDoc(idSpec) && Object.keys(idSpec).length > 0) {
-    const parts = Object.entries(idSpec).map(([k, e]) => [k, fieldRef(e)] as const);
-    if (parts.some(([k, p]) => p === null || k.startsWith('$'))) return null;
-    key = (doc) => {
-      const out: Doc = {};
-      for (const [k, p] of parts) {
-        const v = read(doc, p!);
-        if (v !== undefined) out[k] = v;
-      }
-      return out;
-    };
-  } else if (idSpec === null || typeof idSpec === 'number' || typeof idSpec === 'string') {
-    if (typeof idSpec === 'string' && idSpec.startsWith('$')) return null;
-    key = () => idSpec;
+    paths = [];
+    for (const [k, e] of Object.entries(idSpec)) {
+      const p = fieldRef(e);
+      if (p === null || k.startsWith('$') || k.includes('.')) return null;
+      paths.push([k, p]);
+    }
+  } else if (
+    idSpec === null ||
+    typeof idSpec === 'number' ||
+    (typeof idSpec === 'string' && !idSpec.startsWith('$'))
+  ) {
+    paths = [];
+    constant = idSpec;
   } else return null;
   const fields: Array<[string, Accumulate]> = [];
   for (const [name, acc] of Object.entries(spec)) {
@@ -311,13 +316,27 @@ function nativeGroup(input: Doc[], spec: unknown): Doc[] | null {
     fields.push([name, a]);
   }
   const groups = new Map<string, { id: unknown; accs: unknown[] }>();
-  for (const raw of input) {
-    const doc = mingoView(raw);
-    const id = key(doc);
-    if (id === NOT_NATIVE || (isPlainDoc(id) && Object.values(id).includes(NOT_NATIVE))) return null;
-    const k = keyOf(id);
+  const values: unknown[] = new Array(paths.length);
+  for (const doc of input) {
+    let k = '';
+    for (let i = 0; i < paths.length; i++) {
+      const v = read(doc, paths[i]![1]);
+      if (v === NOT_NATIVE) return null;
+      values[i] = v;
+      // A missing field and null group together for a lone key; in a key document a missing field is left out.
+      k += `${i === 0 ? '' : '\u0001'}${v === undefined ? (paths[i]![0] === null ? 'z' : 'm') : keyOf(v)}`;
+    }
     let g = groups.get(k);
     if (!g) {
+      let id: unknown = constant;
+      if (paths.length === 1 && paths[0]![0] === null) id = values[0] ?? null;
+      else if (paths.length > 0) {
+        const out: Doc = {};
+        paths.forEach(([name], i) => {
+          if (values[i] !== undefined) out[name!] = values[i];
+        });
+        id = out;
+      }
       g = { id, accs: fields.map(([, a]) => a.init()) };
       groups.set(k, g);
     }
