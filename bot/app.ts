@@ -5,18 +5,19 @@
 
 import { finishInterruptedNotes } from '../dialogs/call-note/log-call';
 import type { ChatServices } from '../dialogs/conversation';
-import type { Config } from '../integrations/config';
+import { type Config, configWarnings } from '../integrations/config';
 import { loadDemoIfEmpty } from '../integrations/demo/load';
 import { type Ledger, openLedger } from '../integrations/ledger';
 import type { Logger } from '../integrations/logger';
 import { connectDatabase, type Database } from '../integrations/mongodb/connect';
+import { startScheduler } from '../integrations/scheduler/agenda';
+import { deliveryHealth, type JobContext } from '../jobs/deliveries';
+import { JOBS, runAll, runJob } from '../jobs/run';
 import { type Clock, systemClock } from '../models/clock';
 import { createHttpServer, type HttpServer } from './http-server';
 import { mountIngestApi } from './ingest-api';
 import { buildDrafter, buildNoteParser } from './llm-services';
 import { firstReachable, type Notifier } from './notifier';
-import { deliveryHealth, type JobContext } from './scheduler/deliveries';
-import { startScheduler } from './scheduler/scheduler';
 import { mountSlack, type SlackEdge, type SlackOptions } from './slack/slack-channel';
 import { mountTeams } from './teams/teams-channel';
 import { mountWebChat } from './webchat/webchat-channel';
@@ -57,6 +58,7 @@ export async function startRelance(
       }
     }
   };
+  for (const w of configWarnings(config)) logger.warn({ variable: w.variable }, w.message);
   const http = createHttpServer(logger);
   try {
     const db = await connectDatabase(config.mongo, logger);
@@ -66,12 +68,22 @@ export async function startRelance(
       check: async () => ({ ok: await db.ping(), detail: db.kind }),
     });
     const ledger = await openLedger(db, config, clock);
-    // A newcomer on the embedded defaults sees a living portfolio; a real database is never seeded.
-    if (config.mongo.demoData && db.kind !== 'external') {
+    // A newcomer on the embedded defaults sees a living portfolio; a real database is never
+    // seeded, nor a data directory that recovered empty (its data is lost, not new).
+    if (config.mongo.demoData && db.createdEmpty) {
       const loaded = await loadDemoIfEmpty(ledger);
-      if (loaded) logger.info(loaded, 'loaded the demo portfolio into the empty database');
+      if (loaded) logger.info(loaded, 'loaded the demo portfolio into the new, empty database');
+    } else if (
+      config.mongo.demoData &&
+      db.kind === 'embedded' &&
+      (await ledger.models.Customer.estimatedDocumentCount()) === 0
+    ) {
+      logger.warn(
+        { dataDir: config.mongo.dataDir },
+        'the data directory holds no customers but is not new: the demo portfolio is not loaded into it (`npm run relance -- demo` loads it on demand)',
+      );
     }
-    mountIngestApi(http, ledger, config.ingestApiKey, logger);
+    mountIngestApi(http, ledger, { ledger: config.ingestApiKey, staff: config.ingestAdminKey }, logger);
     const services: ChatServices = {
       ...ledger,
       noteParser: buildNoteParser(config),
@@ -114,10 +126,18 @@ export async function startRelance(
 
     const url = await http.listen(config.port, config.host);
     if (config.scheduler.enabled) {
-      const scheduler = await startScheduler(jobs, db.connection, {
-        processEveryMs: config.scheduler.processEveryMs,
-        ...options.scheduler,
-      });
+      const scheduler = await startScheduler(
+        JOBS,
+        (job, touch) => runJob({ ...jobs, touch }, job),
+        // After downtime: today's missed digests, promise checks and call-backs, once.
+        () => runAll({ ...jobs, touch: async () => {} }),
+        db.connection,
+        {
+          processEveryMs: config.scheduler.processEveryMs,
+          onError: (err) => jobs.logger.error({ err }, 'agenda error'),
+          ...options.scheduler,
+        },
+      );
       closers.push({ name: 'scheduler', close: () => scheduler.stop() });
     }
     logger.info({ url, env: config.env }, 'Relance is listening');

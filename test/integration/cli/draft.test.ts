@@ -8,6 +8,9 @@ import path from 'node:path';
 import { formatMoney } from '../../../models/rules/money';
 import { cleanEnv, runTs } from '../../helpers/process';
 
+// Each test starts CLI processes that open the embedded engine: generous on a loaded 2-core machine.
+jest.setTimeout(120_000);
+
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'relance-draft-'));
 const env = cleanEnv({
   DATA_DIR: dataDir,
@@ -50,7 +53,7 @@ describe('relance draft', () => {
     expect(text).toContain('Lettre recommandée avec accusé de réception');
     expect(text).toContain('Textiles Dubois SAS');
     // The demo's postal address of the customer, where a window envelope shows it.
-    expect(text).toMatch(/Textiles Dubois SAS\n.*\n\d+ .+\n44000 Nantes/);
+    expect(text).toMatch(/Textiles Dubois SAS\n.*\n\d+ .+\n44000 NANTES/);
     expect(text).toContain('Bordeaux, le ');
     expect(text).toContain('mise en demeure');
     for (const inv of invoices) {

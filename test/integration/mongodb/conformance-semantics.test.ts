@@ -12,11 +12,11 @@ import {
   Int32,
   Long,
   MongoClient,
-  MongoServerError,
+  type MongoServerError,
   UUID,
 } from 'mongodb';
 import mongoose from 'mongoose';
-import { openTestDb, type TestDb } from '../../helpers/mongo';
+import { openTestDb, serverError, type TestDb } from '../../helpers/mongo';
 
 let t: TestDb;
 beforeAll(async () => {
@@ -26,21 +26,13 @@ afterAll(async () => {
   await t.close();
 });
 
-async function serverError(p: Promise<unknown>): Promise<MongoServerError> {
-  try {
-    await p;
-  } catch (err) {
-    // mongoose may carry its own copy of the driver: recognise its server errors by name.
-    if (err instanceof MongoServerError || (err as Error).name === 'MongoServerError')
-      return err as MongoServerError;
-    throw err;
-  }
-  throw new Error('expected the server to refuse');
-}
-
 // biome-ignore lint/suspicious/noExplicitAny: documents of many shapes
 type Any = any;
 const coll = (name: string) => t.db.collection<Any>(name);
+const byId = (name: string) =>
+  coll(name)
+    .find({}, { sort: { _id: 1 } })
+    .toArray();
 
 describe('updates', () => {
   it('accepts $set of _id to its current value, and replacements or upserts carrying the same _id', async () => {
@@ -456,11 +448,7 @@ describe('collections and commands', () => {
       .aggregate([{ $group: { _id: '$owner', total: { $sum: '$amount' } } }, { $out: 'agg_out' }])
       .toArray();
     expect(out).toEqual([]);
-    expect(
-      await coll('agg_out')
-        .find({}, { sort: { _id: 1 } })
-        .toArray(),
-    ).toEqual([
+    expect(await byId('agg_out')).toEqual([
       { _id: 'a', total: 11 },
       { _id: 'b', total: 5 },
     ]);
@@ -475,11 +463,7 @@ describe('collections and commands', () => {
         { $merge: { into: 'agg_merge' } },
       ])
       .toArray();
-    expect(
-      await coll('agg_merge')
-        .find({}, { sort: { _id: 1 } })
-        .toArray(),
-    ).toEqual([
+    expect(await byId('agg_merge')).toEqual([
       { _id: 'a', total: 11, note: 'keep' },
       { _id: 'b', total: 5 },
       { _id: 'c', total: 7 },
@@ -497,11 +481,7 @@ describe('collections and commands', () => {
         { $merge: { into: 'agg_merge', whenMatched: 'keepExisting', whenNotMatched: 'insert' } },
       ])
       .toArray();
-    expect(
-      await coll('agg_merge')
-        .find({}, { sort: { _id: 1 } })
-        .toArray(),
-    ).toEqual([
+    expect(await byId('agg_merge')).toEqual([
       { _id: 'a', total: 11, note: 'keep' },
       { _id: 'a-new' },
       { _id: 'b', total: 0 },

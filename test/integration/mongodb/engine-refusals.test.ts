@@ -2,8 +2,9 @@
  * What the embedded engine refuses on purpose (documented in the README's MongoDB section),
  * with mongod-like codes. These run on the embedded engine only: a real mongod supports them.
  */
-import { MongoClient, MongoServerError } from 'mongodb';
+import { MongoClient } from 'mongodb';
 import { type RunningEngine, startEngine } from '../../../integrations/mongodb/engine';
+import { serverError } from '../../helpers/mongo';
 
 let engine: RunningEngine;
 let client: MongoClient;
@@ -16,21 +17,11 @@ afterAll(async () => {
   await engine.close();
 });
 
-async function refusal(p: Promise<unknown>): Promise<MongoServerError> {
-  try {
-    await p;
-  } catch (err) {
-    if (err instanceof MongoServerError) return err;
-    throw err;
-  }
-  throw new Error('expected the engine to refuse');
-}
-
 describe('the embedded engine refuses, as documented', () => {
   it('runs no JavaScript: $where answers as a mongod without a script engine', async () => {
     const c = client.db('refusals').collection('where');
     await c.insertOne({ a: 1 });
-    const err = await refusal(c.find({ $where: 'this.a === 1' }).toArray());
+    const err = await serverError(c.find({ $where: 'this.a === 1' }).toArray());
     expect([err.code, err.message]).toEqual([2, 'no globalScriptEngine in $where parsing']);
   });
 
@@ -38,25 +29,25 @@ describe('the embedded engine refuses, as documented', () => {
     const c = client.db('refusals').collection('geo');
     await c.insertOne({ loc: { type: 'Point', coordinates: [2.35, 48.85] }, body: 'relance' });
     for (const key of [{ loc: '2dsphere' }, { loc: '2d' }, { body: 'text' }] as const) {
-      const err = await refusal(c.createIndex(key as never));
+      const err = await serverError(c.createIndex(key as never));
       expect(err.code).toBe(67);
       expect(err.codeName).toBe('CannotCreateIndex');
     }
-    const within = await refusal(
+    const within = await serverError(
       c.find({ loc: { $geoWithin: { $centerSphere: [[2.35, 48.85], 0.01] } } }).toArray(),
     );
     expect(within.code).toBe(2);
     expect(within.message).toMatch(/\$geoWithin is not supported by the embedded engine/);
-    const near = await refusal(
+    const near = await serverError(
       c.aggregate([{ $geoNear: { near: [2.35, 48.85], distanceField: 'd' } }]).toArray(),
     );
     expect(near.code).toBe(291);
-    expect((await refusal(c.find({ $text: { $search: 'relance' } }).toArray())).code).toBe(27);
+    expect((await serverError(c.find({ $text: { $search: 'relance' } }).toArray())).code).toBe(27);
   });
 
   it('refuses stages that report a sharded or Atlas deployment', async () => {
     const c = client.db('refusals').collection('stages');
-    const err = await refusal(c.aggregate([{ $search: { text: { query: 'x', path: 'a' } } }]).toArray());
+    const err = await serverError(c.aggregate([{ $search: { text: { query: 'x', path: 'a' } } }]).toArray());
     expect(err.code).toBe(20);
     expect(err.message).toBe('$search is not supported by the embedded engine');
   });

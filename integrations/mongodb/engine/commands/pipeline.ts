@@ -15,80 +15,22 @@ import { compareValues, type Doc, keyOf, toNumber, typeRank, valuesAtPath } from
 import { asDoc, type CommandContext, targetName } from './context';
 import { collationFor, matching } from './write';
 
+/** The stages mingo evaluates. */
+const MINGO_STAGES = new Set(
+  (
+    '$addFields $bucket $bucketAuto $count $densify $documents $facet $fill $graphLookup $group $limit $lookup ' +
+    '$match $project $redact $replaceRoot $replaceWith $sample $set $setWindowFields $skip $sort $sortByCount ' +
+    '$unionWith $unset $unwind'
+  ).split(' '),
+);
 /** Every stage mongod knows; those mingo lacks are refused below with mongod-like errors. */
 const MONGOD_STAGES = new Set([
-  '$addFields',
-  '$bucket',
-  '$bucketAuto',
-  '$changeStream',
-  '$changeStreamSplitLargeEvent',
-  '$collStats',
-  '$count',
-  '$currentOp',
-  '$densify',
-  '$documents',
-  '$facet',
-  '$fill',
-  '$geoNear',
-  '$graphLookup',
-  '$group',
-  '$indexStats',
-  '$limit',
-  '$listLocalSessions',
-  '$listSampledQueries',
-  '$listSearchIndexes',
-  '$listSessions',
-  '$lookup',
-  '$match',
-  '$merge',
-  '$out',
-  '$planCacheStats',
-  '$project',
-  '$querySettings',
-  '$redact',
-  '$replaceRoot',
-  '$replaceWith',
-  '$sample',
-  '$search',
-  '$searchMeta',
-  '$set',
-  '$setWindowFields',
-  '$shardedDataDistribution',
-  '$skip',
-  '$sort',
-  '$sortByCount',
-  '$unionWith',
-  '$unset',
-  '$unwind',
-  '$vectorSearch',
-]);
-const MINGO_STAGES = new Set([
-  '$addFields',
-  '$bucket',
-  '$bucketAuto',
-  '$count',
-  '$densify',
-  '$documents',
-  '$facet',
-  '$fill',
-  '$graphLookup',
-  '$group',
-  '$limit',
-  '$lookup',
-  '$match',
-  '$project',
-  '$redact',
-  '$replaceRoot',
-  '$replaceWith',
-  '$sample',
-  '$set',
-  '$setWindowFields',
-  '$skip',
-  '$sort',
-  '$sortByCount',
-  '$unionWith',
-  '$unset',
-  '$unwind',
+  ...MINGO_STAGES,
+  ...(
+    '$changeStream $changeStreamSplitLargeEvent $collStats $currentOp $geoNear $indexStats $listLocalSessions ' +
+    '$listSampledQueries $listSearchIndexes $listSessions $merge $out $planCacheStats $querySettings $search ' +
+    '$searchMeta $shardedDataDistribution $vectorSearch'
+  ).split(' '),
 ]);
 /** Database-level stages that report server state: a standalone embedded engine has none to report. */
 const EMPTY_REPORTS = new Set(['$currentOp', '$listLocalSessions', '$listSessions']);
