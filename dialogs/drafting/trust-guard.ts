@@ -4,7 +4,7 @@
  * the ledger and the configuration contradict) and the tone guard (instructions to the reader):
  * - the account's state: "account settled", "no payment needed", "déjà réglé"… while the ledger
  *   says money is owed (conditional sentences — "if you have already paid" — are fine);
- * - payment details: an IBAN other than COMPANY_IBAN, a BIC, a RIB, a URL not on the company's
+ * - payment details: an IBAN other than COMPANY_IBAN, a BIC other than COMPANY_BIC, a RIB, a URL not on the company's
  *   own domain (COMPANY_EMAIL's), an email address that is neither ours nor the contact's;
  * - "our bank details changed", "nouveau RIB": never, in any draft;
  * - instructions to the reader the template for the same facts does not give (click, log in,
@@ -66,9 +66,10 @@ const INSTRUCTIONS: RegExp[] = [
 const NEVER_ASKED =
   /\b(?:password|mot de passe|card number|numero de (?:carte|cb)|cvv|pin code|code pin|gift card|carte cadeau|bitcoin|crypto)/;
 
-const IBAN = /\b[A-Z]{2}\d{2}(?: ?[A-Z0-9]{4}){2,7}(?: ?[A-Z0-9]{1,4})?\b/g;
-const BIC = /\b(?:BIC|SWIFT)\b\s*(?:code\s*)?:?\s*[A-Z]{6}[A-Z0-9]{2}(?:[A-Z0-9]{3})?\b/gi;
-const RIB = /\b\d{5} ?\d{5} ?[A-Z0-9]{11} ?\d{2}\b/g;
+// Groups may be separated by spaces, including the no-break spaces of French typography.
+const IBAN = /\b[A-Z]{2}\d{2}(?:[ \u00a0\u202f]?[A-Z0-9]{4}){2,7}(?:[ \u00a0\u202f]?[A-Z0-9]{1,4})?\b/g;
+const BIC = /\b(?:BIC|SWIFT)\b\s*(?:code\s*)?:?\s*([A-Z]{6}[A-Z0-9]{2}(?:[A-Z0-9]{3})?)\b/gi;
+const RIB = /\b\d{5}[ \u00a0\u202f]?\d{5}[ \u00a0\u202f]?[A-Z0-9]{11}[ \u00a0\u202f]?\d{2}\b/g;
 const URL_LIKE =
   /\b(?:https?:\/\/|www\.)[^\s<>"')]+|\b[a-z0-9][a-z0-9-]*(?:\.[a-z0-9-]+)*\.(?:com|fr|net|org|io|co|uk|eu|info|biz|pay|link|me|app|online|site|xyz)\b(?:\/[^\s<>"')]*)?/gi;
 const EMAIL = /[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}/g;
@@ -142,8 +143,12 @@ export function trustProblems(d: DraftContent, f: DraftFacts): GuardProblem[] {
         problem('facts', 'bank_details', m[0], `bank details that are not ours (COMPANY_IBAN): ${m[0]}`),
       );
   }
+  const bic = f.company.bic ? squash(f.company.bic) : null;
   for (const m of text.matchAll(BIC))
-    out.push(problem('facts', 'bank_details', m[0], `bank details that are not configured: ${m[0]}`));
+    if (squash(m[1]!) !== bic)
+      out.push(
+        problem('facts', 'bank_details', m[0], `bank details that are not ours (COMPANY_BIC): ${m[0]}`),
+      );
   for (const m of text.matchAll(RIB))
     out.push(problem('facts', 'bank_details', m[0], `bank details that are not configured: ${m[0]}`));
 
