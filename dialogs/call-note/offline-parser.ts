@@ -6,21 +6,13 @@
  */
 import { formatMoney } from '../../models/rules/money';
 import { detectLang } from '../requests';
-import { amountIn, currencyIn } from '../spoken-amount';
+import { currencyIn } from '../spoken-amount';
 import type { Lang } from '../turn';
-import { type CustomerMatch, findCustomer, findInvoices } from './directory-match';
-import {
-  CALLBACK_WORDS,
-  DISPUTE_REASON_WORDS,
-  DISPUTE_WORDS,
-  fold,
-  HONORIFIC,
-  NO_PROMISE,
-  OUTCOME_WORDS,
-  PAY_WORDS,
-  REACHED_WORDS,
-  REST_WORDS,
-} from './lexicon';
+import { type Clause, clausesOf } from './clauses';
+import { type ContactMention, contactFor, contactMentions } from './contacts';
+import { type CustomerMatch, findCustomer, findInvoices, withFullInvoiceNumbers } from './directory-match';
+import { promisesIn } from './instalments';
+import { CALLBACK_WORDS, fold, PAY_WORDS } from './lexicon';
 import {
   CallNote,
   type NoteContext,
@@ -30,104 +22,66 @@ import {
   type NoteReading,
 } from './note';
 import { noteDate } from './note-dates';
+import { OUTCOME_PATTERNS, PAID_ALREADY, REACHED, reasonOf, reportsDispute } from './note-facts';
+import { withSpokenNumbers } from './spoken-numbers';
 
 export function parseNoteOffline(text: string, ctx: NoteContext): CallNote {
   return readNoteOffline(text, ctx).note;
 }
 
 /** The note and, when something is missing or ambiguous, the question to ask (with its kind). */
-export function readNoteOffline(text: string, ctx: NoteContext): NoteReading {
-  const lang = detectLang(text, ctx.lang);
-  const invoices = findInvoices(text, ctx.directory);
+export function readNoteOffline(written: string, ctx: NoteContext): NoteReading {
+  const lang = detectLang(written, ctx.lang);
+  const dir = ctx.directory;
+  // Said numbers as digits, shortened invoice numbers in full: one form for what follows.
+  const text = withFullInvoiceNumbers(withSpokenNumbers(written), dir);
+  const invoices = findInvoices(text, dir);
+  const people = contactMentions(text, dir);
+  // A contact's name is not a customer's ("Garage Dubois : M. Blanc …" is not Bâtiment Blanc).
+  const folded = fold(text);
+  let unnamed = folded;
+  for (const m of people) unnamed = unnamed.slice(0, m.start) + ' '.repeat(m.end - m.start) + unnamed.slice(m.end);
   const match: CustomerMatch = ctx.customer
     ? { kind: 'one', customer: ctx.customer }
-    : findCustomer(text, ctx.directory, invoices.known);
+    : findCustomer(unnamed, dir, invoices.known, people);
   const customer = match.kind === 'one' ? match.customer : null;
+  const candidates = match.kind === 'several' ? match.candidates : [];
   const currency =
-    ctx.directory.customers.find((c) => c.reference === customer)?.currency ??
+    dir.customers.find((c) => c.reference === customer)?.currency ??
     invoices.known[0]?.currency ??
-    'EUR';
-  const segments = segmentsOf(text);
+    (candidates.length > 0 && candidates.every((c) => c.currency === candidates[0]!.currency)
+      ? candidates[0]!.currency
+      : (currencyIn(text) ?? 'EUR'));
+  const clauses = clausesOf(text);
 
-  const disputes: NoteDispute[] = [];
-  const disputed = new Set<string>();
-  let disputeWithoutInvoice = false;
-  /** Segments read as the detail of a dispute before them. */
-  const consumed = new Set<number>();
-  segments.forEach((seg, i) => {
-    const f = fold(seg);
-    if (consumed.has(i) || !DISPUTE_WORDS.test(f)) return;
-    const found = findInvoices(seg, ctx.directory).known;
-    // "call back Monday if not received" is a condition, not a dispute.
-    if (found.length === 0 && CALLBACK_WORDS.test(f)) return;
-    // "INV-1042 disputed, pallets arrived damaged": the reason may come in the next segment.
-    const next = segments[i + 1];
-    const detailNext =
-      !!next &&
-      !PAY_WORDS.test(fold(next)) &&
-      !CALLBACK_WORDS.test(fold(next)) &&
-      findInvoices(next, ctx.directory).known.length === 0;
-    if (detailNext) consumed.add(i + 1);
-    const detailText = detailNext ? `${seg}, ${next}` : seg;
-    const targets =
-      found.length > 0
-        ? found
-        : openInvoicesOf(customer, ctx).length === 1
-          ? openInvoicesOf(customer, ctx)
-          : [];
-    if (targets.length === 0) disputeWithoutInvoice = true;
-    for (const inv of targets) {
-      if (disputed.has(inv.number)) continue;
-      disputed.add(inv.number);
-      disputes.push({ invoice: inv.number, reason: reasonOf(detailText), detail: detailOf(detailText) });
-    }
-  });
+  const { disputes, disputeClauses, disputeWithoutInvoice } = disputesIn(text, clauses, customer, ctx);
+  const disputed = new Set(disputes.map((d) => d.invoice));
+  const balance = balanceOf(customer, ctx);
+  const promises = promisesIn(text, clauses, ctx, { currency, balance, disputeClauses, disputed });
 
-  const promises: NotePromise[] = [];
-  segments.forEach((seg, i) => {
-    const f = fold(seg);
-    if (consumed.has(i) || NO_PROMISE.test(f) || OUTCOME_WORDS.refused.test(f)) return;
-    // "a déjà réglé la FA-… par virement" is a dispute; a dispute segment promises only an amount.
-    const disputeSeg = DISPUTE_WORDS.test(f);
-    for (const part of promiseParts(seg)) {
-      const pf = fold(part);
-      const amount = amountIn(part, currency);
-      if (disputeSeg && amount === null) continue;
-      const rest = amount === null && REST_WORDS.test(pf);
-      if (!PAY_WORDS.test(pf) && amount === null && !rest) continue;
-      if (!PAY_WORDS.test(pf) && !PAY_WORDS.test(f) && promises.length === 0) continue;
-      if (CALLBACK_WORDS.test(pf) && amount === null && !rest) continue;
-      promises.push({
-        amount,
-        currency: currencyIn(part) ?? currency,
-        // A promise to pay with no amount said is a promise of the whole balance.
-        rest: amount === null,
-        date: noteDate(part, 'promise', ctx),
-        invoices: findInvoices(part, ctx.directory)
-          .known.map((i) => i.number)
-          .filter((n) => !disputed.has(n)),
-      });
-    }
-  });
-
-  const callbackSegs = segments.filter((s) => CALLBACK_WORDS.test(fold(s)));
-  const callback = callbackSegs.map((s) => noteDate(s, 'callback', ctx)).find((d) => d !== null) ?? null;
-  const contact = contactIn(text);
-  const outcome = outcomeOf(text, { contact, promises });
+  const callbackClauses = clauses.filter((c) => CALLBACK.test(fold(c.text)));
+  const callback =
+    callbackClauses
+      .map((c) => noteDate(c.text, 'callback', ctx) ?? (THEN.test(fold(c.text)) ? sentenceDate(text, clauses, c, ctx) : null))
+      .find((d) => d !== null) ?? null;
+  const outcome = outcomeOf(folded, { people, promises, disputes, customer });
+  const heard = outcome !== 'no_answer' && outcome !== 'voicemail' && outcome !== 'wrong_number';
+  const contact = heard ? contactFor(text, customer, people, dir) : null;
 
   const question = questionFor(lang, {
     match,
     unknownInvoices: invoices.unknown,
     promises,
     disputeWithoutInvoice,
-    callbackWithoutDate: callbackSegs.length > 0 && !callback && promises.length === 0,
-    balance: balanceOf(customer, ctx),
+    callbackWithoutDate:
+      callbackClauses.length > 0 && !callback && promises.length === 0 && (outcome === null || outcome === 'call_back_requested'),
+    balance,
     accepted: ctx.accepted ?? [],
   });
   return {
     note: CallNote.parse({
       customer,
-      outcome,
+      outcome: outcome ?? (contact ? 'reached' : null),
       contact,
       promises,
       disputes,
@@ -138,63 +92,98 @@ export function readNoteOffline(text: string, ctx: NoteContext): NoteReading {
   };
 }
 
-/** Sentences and comma-separated parts; a comma between digits ("5,000") does not split. */
-function segmentsOf(text: string): string[] {
-  return text
-    .split(/[.;!?\n]+(?=\s|$)|,(?!\d)|\s[-–—]\s/u)
-    .map((s) => s.trim())
-    .filter(Boolean);
+/** "I will call back then": the day the sentence names elsewhere ("on leave until Monday"). */
+const THEN = /\b(then|ce jour-la|a ce moment-la)\b/;
+function sentenceDate(text: string, clauses: Clause[], c: Clause, ctx: NoteContext) {
+  const same = clauses.filter((x) => x.sentence === c.sentence);
+  return noteDate(text.slice(same[0]!.start, same.at(-1)!.end), 'callback', ctx);
 }
 
-/** "5k Friday and the rest end of month": one part per amount or "rest", split on and/et/puis/then. */
-function promiseParts(seg: string): string[] {
-  const parts = seg.split(/\s+(?:and|et|puis|then|plus|\+)\s+/i);
-  if (parts.length === 1) return parts;
-  const out: string[] = [];
-  for (const p of parts) {
-    const carries = amountIn(p, 'EUR') !== null || REST_WORDS.test(fold(p));
-    if (carries || out.length === 0) out.push(p);
-    else out[out.length - 1] = `${out[out.length - 1]} and ${p}`;
+const CALLBACK = new RegExp(
+  `${CALLBACK_WORDS.source}|(?<![\\p{L}])(?:cb|rdv|try|retry|retente|reessaie|essaierai|rappellerai|rappelle|rappellera|ring(?:s)? (?:us |me )?back|call (?:us |me |him |her )?back|will call|try again|rappel)(?![\\p{L}])`,
+  'u',
+);
+
+/**
+ * Disputes: a clause that reports something wrong, on the invoice it names — or on the invoice
+ * named beside it in the same sentence, or the customer's only open invoice. The detail is the
+ * note's own words for it, from the clause that names the invoice to the last clause telling
+ * what is wrong, the customer's name before a colon left out.
+ */
+function disputesIn(text: string, clauses: Clause[], customer: string | null, ctx: NoteContext) {
+  const disputes: NoteDispute[] = [];
+  const disputeClauses = new Set<Clause>();
+  let disputeWithoutInvoice = false;
+  const sentences = [...new Set(clauses.map((c) => c.sentence))];
+  for (const n of sentences) {
+    const own = clauses.filter((c) => c.sentence === n);
+    const telling = own.filter((c) => reportsDispute(fold(c.text)) && !promiseOnly(c));
+    if (telling.length === 0) continue;
+    for (const c of telling) disputeClauses.add(c);
+    // The invoices: in the telling clauses, else in the clauses beside them (not promising).
+    let targets = invoicesOf(telling, ctx);
+    const neighbours = own.filter(
+      (c) => !telling.includes(c) && Math.abs(own.indexOf(c) - nearest(own, telling, c)) <= 1 && !promiseOnly(c),
+    );
+    if (targets.length === 0) {
+      targets = invoicesOf(neighbours, ctx);
+      for (const c of neighbours) if (invoicesOf([c], ctx).length > 0) disputeClauses.add(c);
+    }
+    if (targets.length === 0) {
+      const open = openInvoicesOf(customer, ctx);
+      if (open.length === 1) targets = [open[0]!.number];
+    }
+    if (targets.length === 0) {
+      disputeWithoutInvoice = true;
+      continue;
+    }
+    const told = own.filter((c) => disputeClauses.has(c));
+    const detail = detailOf(text, told);
+    const reason = reasonOf(fold(told.map((c) => c.text).join(' ')));
+    for (const invoice of targets)
+      if (!disputes.some((d) => d.invoice === invoice)) disputes.push({ invoice, reason, detail });
   }
-  return out;
+  return { disputes, disputeClauses, disputeWithoutInvoice };
 }
 
-function reasonOf(text: string): NoteDispute['reason'] {
-  const f = fold(text);
-  return DISPUTE_REASON_WORDS.find(([, re]) => re.test(f))?.[0] ?? 'other';
+/** A clause that only promises a payment ("il règle la FA-2026-1026 mardi") reports nothing wrong. */
+function promiseOnly(c: Clause): boolean {
+  const f = fold(c.text);
+  return PAY_WORDS.test(f) && !/(?:ne|won.t|will not|refus|pas|not|until|tant que|qu.apres)/.test(f) && !PAID_ALREADY.test(f) && !/\b(?:twice|deux fois|double)\b/.test(f);
 }
 
-/** The why of a dispute, as written: after a colon, else the segment less invoice numbers. */
-function detailOf(text: string): string {
-  const colon = text.indexOf(':');
-  const raw = colon >= 0 ? text.slice(colon + 1) : text;
-  return raw
-    .replace(/\b[A-Z]{1,5}[-\s]?\d[\d-]*\b/gi, '')
-    .replace(/\b(disputed?|en litige|litige|contest[eé]e?)\b/gi, '')
-    .replace(/^[\s,:;-]+|[\s,:;-]+$/g, '')
-    .replace(/\s{2,}/g, ' ');
+function nearest(own: Clause[], telling: Clause[], c: Clause): number {
+  const i = own.indexOf(c);
+  return telling.map((t) => own.indexOf(t)).sort((a, b) => Math.abs(a - i) - Math.abs(b - i))[0]!;
 }
 
-const CONTACT =
-  /(?i:spoke (?:to|with)|talked (?:to|with)|speaking (?:to|with)|reached|got hold of|got|parl[ée] (?:à|a|avec)|eu|joint|échangé avec|echange avec|au t[ée]l(?:[ée]phone)? avec|with)\s+((?:M\.|Mme|Mlle|Mr\.?|Mrs\.?|Ms\.?|Monsieur|Madame)?\s*\p{Lu}[\p{L}'-]+(?:\s+\p{Lu}[\p{L}'-]+)?)/u;
+function invoicesOf(cs: Clause[], ctx: NoteContext): string[] {
+  return [...new Set(cs.flatMap((c) => findInvoices(c.text, ctx.directory).known.map((i) => i.number)))];
+}
 
-function contactIn(text: string): string | null {
-  const m = CONTACT.exec(text);
-  if (!m) return null;
-  const name = m[1]!.replace(HONORIFIC, '').trim();
-  return /^(the|la|le|les)$/i.test(name) ? null : name;
+/** The note's words from the first to the last clause of the dispute, verbatim. */
+function detailOf(text: string, told: Clause[]): string {
+  const start = Math.min(...told.map((c) => c.start));
+  const end = Math.max(...told.map((c) => c.end));
+  let raw = text.slice(start, end);
+  // "Pharmacie Roux : FA-2026-1215 …": the customer's name before the colon is not the detail.
+  const colon = /^[^:]{0,40}:\s+/.exec(raw);
+  if (colon && !/\d/.test(colon[0])) raw = raw.slice(colon[0].length);
+  return raw.trim();
 }
 
 function outcomeOf(
-  text: string,
-  got: { contact: string | null; promises: NotePromise[] },
+  f: string,
+  got: { people: ContactMention[]; promises: NotePromise[]; disputes: NoteDispute[]; customer: string | null },
 ): CallNote['outcome'] {
-  const f = fold(text);
-  for (const o of ['wrong_number', 'voicemail', 'no_answer', 'refused', 'call_back_requested'] as const)
-    if (OUTCOME_WORDS[o].test(f)) return o;
-  // A dispute or a refusal is something the customer said: they were reached.
-  if (got.contact || got.promises.length > 0 || REACHED_WORDS.test(f) || DISPUTE_WORDS.test(f))
-    return 'reached';
+  for (const [outcome, re] of OUTCOME_PATTERNS) {
+    if (!re.test(f)) continue;
+    // "refus de payer cette facture" with a dispute is the dispute: the customer was reached.
+    if (outcome === 'refused' && got.disputes.length > 0) return 'reached';
+    return outcome;
+  }
+  const ours = got.people.some((p) => got.customer === null || p.customers.includes(got.customer));
+  if (ours || got.promises.length > 0 || got.disputes.length > 0 || REACHED.test(f)) return 'reached';
   return null;
 }
 
