@@ -29,7 +29,7 @@ const ROLES: Array<[RegExp, RegExp]> = [
     /financ/,
   ],
   [/(?<![\p{L}])(?:gerante?|the md|managing director|le patron|la patronne|dirigeante?)(?![\p{L}])/u, /gerant|managing/],
-  [/(?<![\p{L}])(?:bookkeeper|book-keeper|bk|hh)(?![\p{L}])/u, /bookkeeper/],
+  [/(?<![\p{L}])(?:bookkeeper|book-keeper|bk)(?![\p{L}])/u, /bookkeeper/],
   [/(?<![\p{L}])(?:accounts payable|the ap)(?![\p{L}])/u, /accounts payable/],
   [/(?<![\p{L}])(?:(?:la |le )?comptable|la compta|compta fournisseurs)(?![\p{L}])/u, /compta/],
 ];
@@ -71,9 +71,11 @@ function peopleOf(dir: NoteDirectory): PersonIndex {
 export function contactMentions(text: string, dir: NoteDirectory): ContactMention[] {
   const f = fold(text);
   const out: ContactMention[] = [];
-  const taken = (s: number, e: number) => out.some((m) => s < m.end && e > m.start);
+  // Two people may share a surname ("Mme Laurent"): each keeps the mention, the customer decides.
+  const taken = (m: ContactMention) =>
+    out.some((o) => m.start < o.end && m.end > o.start && (o.name === m.name || o.by === 'full' || m.by === 'first'));
   const add = (m: ContactMention) => {
-    if (!taken(m.start, m.end)) out.push(m);
+    if (!taken(m)) out.push(m);
   };
   const { people } = peopleOf(dir);
   for (const p of people) {
@@ -121,6 +123,19 @@ export function contactFor(
   const c = customer ? dir.customers.find((x) => x.reference === customer) : undefined;
   if (c?.contacts?.length) {
     const f = fold(text);
+    const nameWords = new Set(fold(c.name).split(/[^\p{L}]+/u));
+    // The customer's own people however they are written: "george", "Garnier dit", "Isabelle C.", "hh".
+    for (const k of c.contacts) {
+      const [first, ...rest] = fold(k.name).split(/\s+/);
+      const last = rest.join(' ');
+      const forms = [
+        esc(first!),
+        `${esc(first!)}\\s+${esc(last[0] ?? '')}\\.?`,
+        `${esc(first![0]!)}${esc(last[0] ?? '')}`,
+        ...(last && !nameWords.has(last) ? [esc(last)] : []),
+      ];
+      if (new RegExp(`(?<![\\p{L}])(?:${forms.join('|')})(?![\\p{L}])`, 'u').test(f)) return k.name;
+    }
     for (const [said, recorded] of ROLES)
       if (said.test(f)) {
         const k = c.contacts.find((x) => recorded.test(fold(x.role ?? '')));

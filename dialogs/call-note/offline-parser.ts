@@ -65,7 +65,9 @@ export function readNoteOffline(written: string, ctx: NoteContext): NoteReading 
       .map((c) => noteDate(c.text, 'callback', ctx) ?? (THEN.test(fold(c.text)) ? sentenceDate(text, clauses, c, ctx) : null))
       .find((d) => d !== null) ?? null;
   const outcome = outcomeOf(folded, { people, promises, disputes, customer });
-  const heard = outcome !== 'no_answer' && outcome !== 'voicemail' && outcome !== 'wrong_number';
+  // The person was not on the line: named, but not reached ("était absente", "was unavailable").
+  const heard =
+    outcome !== 'no_answer' && outcome !== 'voicemail' && outcome !== 'wrong_number' && !ABSENT.test(folded);
   const contact = heard ? contactFor(text, customer, people, dir) : null;
 
   const question = questionFor(lang, {
@@ -91,6 +93,8 @@ export function readNoteOffline(written: string, ctx: NoteContext): NoteReading 
     question,
   };
 }
+
+const ABSENT = /(?<![\p{L}])(?:absente?|unavailable|not available|pas dispo(?:nible)?|en conges?|on leave|off sick)(?![\p{L}])/u;
 
 /** "I will call back then": the day the sentence names elsewhere ("on leave until Monday"). */
 const THEN = /\b(then|ce jour-la|a ce moment-la)\b/;
