@@ -6,6 +6,7 @@
 import Fuse from 'fuse.js';
 import { fold, INVOICE_LIKE, NAME_NOISE } from './lexicon';
 import type { NoteDirectory } from './note';
+import { type Rewritten, rewrite } from './rewrite';
 
 type Invoice = NoteDirectory['invoices'][number];
 type Customer = NoteDirectory['customers'][number];
@@ -17,16 +18,23 @@ const squash = (s: string) => s.toUpperCase().replace(/[^A-Z0-9]/g, '');
  * out in full when exactly one open invoice ends with those digits, so that the rest of the
  * parser sees one form. Digits without such a word before them may be an amount: left alone.
  */
-export function withFullInvoiceNumbers(text: string, dir: NoteDirectory): string {
-  return text.replace(
-    /(?<![\p{L}\d-])((?:fact?\.?|factures?|inv\.?|invoices?|fa|f|n°|no\.|#)\s*[-/]?\s*|(?:la|les|et|avec|with|of|and|de)\s+)(\d{4,6})(?![\d,.]*\s*(?:€|£|eur|k\b))(?![\d\p{L}])/giu,
-    (whole, cue: string, digits: string) => {
-      const owners = dir.invoices.filter((i) => new RegExp(`\\D${digits}$`).test(i.number));
-      if (owners.length !== 1) return whole;
-      const keep = /^(?:la|les|et|avec|with|of|and|de)\s+$/i.test(cue) ? cue : '';
+export function withFullInvoiceNumbers(note: Rewritten, dir: NoteDirectory, customer?: string): Rewritten {
+  const cued = rewrite(
+    note,
+    /(?<![\p{L}\d-])((?:fact?\.?|factures?|inv\.?|invoices?|fa|f|n°|no\.|#)\s*[-/]?\s*|(?:la|les|et|avec|with|of|and|de)\s+)(\d{4,6})(?![\d,.]*\s*(?:€|£|eur|k\b))(?![\d\p{L}]|[.,]\d)/giu,
+    (m) => {
+      const owners = dir.invoices.filter((i) => new RegExp(`\\D${m[2]}$`).test(i.number));
+      if (owners.length !== 1) return m[0];
+      const keep = /^(?:la|les|et|avec|with|of|and|de)\s+$/i.test(m[1]!) ? m[1]! : '';
       return `${keep}${owners[0]!.number}`;
     },
   );
+  if (!customer) return cued;
+  // Bare digits ("1185 payée 2 fois") only for an invoice of the customer named.
+  return rewrite(cued, /(?<![\p{L}\d\-/.,€£$])(\d{4,6})(?![\d\-/]|[.,]\d|\s*(?:€|£|eur|k\b))/giu, (m) => {
+    const own = dir.invoices.filter((i) => i.customer === customer && new RegExp(`\\D${m[1]}$`).test(i.number));
+    return own.length === 1 ? own[0]!.number : m[0];
+  });
 }
 
 export function findInvoices(text: string, dir: NoteDirectory): { known: Invoice[]; unknown: string[] } {
@@ -161,21 +169,21 @@ function isAbbreviation(token: string, word: string): boolean {
 /** Customers whose distinctive name words appear in the note (fuzzily), best first; ties all kept. */
 function bestByName(tokens: string[], dir: NoteDirectory): Customer[] {
   const { fuse, owners, words } = namesOf(dir);
+  // Per customer, the note's tokens that match one of its words ("gar." counts once, not for Garage and Garnier).
   const hits = new Map<Customer, Set<string>>();
   for (const t of tokens) {
     if (NAME_NOISE.has(t)) continue;
     // An exact word needs no search; short words must match exactly ("rest" is not "Roux").
     const matched = owners.has(t)
       ? [t]
-      : t.length >= 5
-        ? fuse.search(t).map((r) => r.item)
-        : abbreviates(t)
-          ? [...owners.keys()].filter((word) => isAbbreviation(t, word))
-          : [];
+      : [
+          ...(t.length >= 5 ? fuse.search(t).map((r) => r.item) : []),
+          ...(abbreviates(t) ? [...owners.keys()].filter((word) => isAbbreviation(t, word)) : []),
+        ];
     for (const word of matched)
       for (const customer of owners.get(word) ?? []) {
         const set = hits.get(customer) ?? new Set<string>();
-        set.add(word);
+        set.add(t);
         hits.set(customer, set);
       }
   }

@@ -58,8 +58,8 @@ const NEGATED = w([
   'will not',
   'ne (?:la |le |les )?paiera (?:pas|rien)',
   'ne paiera',
-  'ne veut',
-  'refuse',
+  'ne veu(?:t|lent)',
+  'refus\\w*',
   'pas avant',
   "qu'apres",
   'not before',
@@ -110,7 +110,12 @@ export function promisesIn(
       out.push(...recurring);
       continue;
     }
-    const parts = usable.flatMap((c) => partsOf(c, s.currency));
+    const parts = usable.flatMap((c) => partsOf(c, s.currency, ctx));
+    // "Règlement du solde en deux fois, moitié … et moitié …": a balance named before the
+    // amounts that divide it is their total, not a further instalment.
+    while (parts.length > 1 && parts[0]!.rest && parts.slice(1).some((p) => p.amount !== null || p.half))
+      parts.shift();
+    const amountsSaid = parts.some((p) => p.amount !== null || p.half || p.rest);
     const shared = sharedAmount(parts, usable, ctx, s.currency);
     if (shared) {
       out.push(...shared);
@@ -125,7 +130,7 @@ export function promisesIn(
       const promising = paying || PAY_WORDS.test(pf) || PLAN_WORDS.test(cf) || out.length > 0;
       if (p.amount !== null && !promising && !date) continue;
       if (!says && !(PAY_WORDS.test(pf) || PLAN_WORDS.test(pf))) continue;
-      if (!says && !promising) continue;
+      if (!says && (!promising || amountsSaid)) continue;
       out.push({
         amount: p.amount,
         currency: currencyIn(p.text) ?? s.currency,
@@ -157,7 +162,7 @@ function resolveHalves(promises: NotePromise[], balance: Record<string, number>)
 }
 
 /** One part per amount, "rest" or "half": clauses split on and/et/puis/then and between amounts. */
-function partsOf(c: Clause, currency: string): Part[] {
+function partsOf(c: Clause, currency: string, ctx: NoteContext): Part[] {
   const pieces = c.text.split(/\s+(?:and|et|puis|then|plus|&)\s+/i);
   const out: Part[] = [];
   for (const piece of pieces) {
@@ -166,12 +171,14 @@ function partsOf(c: Clause, currency: string): Part[] {
       const amounts = amountsIn(sub, currency);
       const half = HALF.test(f);
       const rest = !half && amounts.length === 0 && REST.test(f);
-      const carries = amounts.length > 0 || rest || half;
+      // "la FA-1096 lundi et la FA-1099 le 15": an invoice with its own date is its own promise.
+      const ownInvoice = findInvoices(sub, ctx.directory).known.length > 0 && noteDate(sub, 'promise', ctx) !== null;
+      const carries = amounts.length > 0 || rest || half || ownInvoice;
       if (!carries && out.length > 0) {
         out[out.length - 1]!.text += ` ${sub}`;
         continue;
       }
-      out.push({ text: sub, clause: c, amount: half ? null : (amounts[0] ?? null), rest, half });
+      out.push({ text: sub, clause: c, amount: half ? null : (amounts[0] ?? null), rest: rest || ownInvoice, half });
     }
   }
   return out;
@@ -208,14 +215,15 @@ function sharedAmount(parts: Part[], clauses: Clause[], ctx: NoteContext, curren
 
 /** "on the 1st of December, January and February": one day of several months. */
 function monthList(f: string, ctx: NoteContext): LocalDate[] {
-  const m = /\b(\d{1,2})(?:st|nd|rd|th|er)?\s+(?:of\s+)?((?:\p{L}+(?:,\s*|\s+and\s+|\s+et\s+|\s+)){1,5}\p{L}+)/u.exec(f);
+  const m = [...f.matchAll(/\b(\d{1,2})(?:st|nd|rd|th|er)?\s+(?:of\s+)?((?:\p{L}+(?:,\s*|\s+and\s+|\s+et\s+|\s+)){1,5}\p{L}+)/gu)]
+    .map((x) => ({ x, months: x[2]!.split(/,\s*|\s+and\s+|\s+et\s+|\s+/).map(monthNamed) }))
+    .find((c) => c.months.length >= 2 && c.months.every((k) => k !== null));
   if (!m) return [];
-  const months = m[2]!.split(/,\s*|\s+and\s+|\s+et\s+|\s+/).map(monthNamed);
-  if (months.length < 2 || months.some((x) => x === null)) return [];
+  const { months } = m;
   const today = ctx.now.toISOString().slice(0, 10);
   let prev = '';
   return months.map((month) => {
-    let d = `${monthStart(month!, today).slice(0, 8)}${m[1]!.padStart(2, '0')}`;
+    let d = `${monthStart(month!, today).slice(0, 8)}${m.x[1]!.padStart(2, '0')}`;
     if (d <= prev) d = `${Number(d.slice(0, 4)) + 1}${d.slice(4)}`;
     prev = d;
     return d;
@@ -236,9 +244,16 @@ function recurrence(sentence: string, clauses: Clause[], ctx: NoteContext, curre
   const spanMonths = span ? [monthNamed(span[1]!), monthNamed(span[2]!)] : null;
   let count = counted ? Number(counted[1]) : null;
   if (spanMonths?.[0] && spanMonths[1]) count = ((spanMonths[1] - spanMonths[0] + 12) % 12) + 1;
-  const first = spanMonths?.[0]
-    ? lastBusinessDayOnOrBefore(endOfMonth(monthStart(spanMonths[0], today)), ctx.country)
-    : noteDate(sentence.replace(/\d[\d\s.,]*(?:k\b)?\s?(?:€|£|eur\w*|gbp|pounds?)/gi, ' '), 'promise', ctx);
+  // "le 1er de chaque mois à partir de décembre": that day of each month.
+  const dayOfEach = /\b(?:le|the)\s+(\d{1,2})(?:er|st|nd|rd|th)?\s+(?:de chaque mois|of (?:each|every) month)/.exec(f);
+  const startMonth = spanMonths?.[0] ?? (dayOfEach ? monthNamed(f) : null);
+  const first = dayOfEach
+    ? startMonth
+      ? `${monthStart(startMonth, today).slice(0, 8)}${dayOfEach[1]!.padStart(2, '0')}`
+      : null
+    : spanMonths?.[0]
+      ? lastBusinessDayOnOrBefore(endOfMonth(monthStart(spanMonths[0], today)), ctx.country)
+      : noteDate(sentence.replace(/\d[\d\s.,]*(?:k\b)?\s?(?:€|£|eur\w*|gbp|pounds?)/gi, ' '), 'promise', ctx);
   if (!first) return null;
   const n = count && count >= 1 && count <= 24 ? count : 1;
   const byMonthEnd = every === 'month' && !/\b(?:le|the|on the)\s+\d{1,2}(?:er|st|nd|rd|th)?\b/.test(f) && first === lastBusinessDayOnOrBefore(endOfMonth(first), ctx.country);

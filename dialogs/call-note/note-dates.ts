@@ -49,6 +49,8 @@ export function noteDate(
   for (const parser of [chrono.fr, chrono.en]) {
     const found = parser.parse(text, ref, { forwardDate: true })[0];
     if (!found) continue;
+    // "call back at 3", "rappeler à 15h": an hour alone is later today.
+    if (/^(?:at|a|à|after|apres|après|vers)\s*\d{1,2}(?:\s*h\d*|:\d\d)?\s*(?:pm|am)?$/i.test(found.text.trim())) return today;
     let day = localDate(found.start.date(), timeZone);
     // A weekday named on that same weekday means next week's ("rappeler lundi", said on Monday).
     if (
@@ -57,7 +59,8 @@ export function noteDate(
       found.start.isCertain('weekday')
     )
       day = addDays(day, 7);
-    return day < today ? null : day;
+    // A date a year away was in the past ("livrée le 12 octobre"): not a promise or a call-back.
+    return day < today || day > addDays(today, 330) ? null : day;
   }
   // "after 2", "à 15h", "this afternoon", "cet aprem": later today.
   if (/\b(?:after|at|apres|a|vers)\s+\d{1,2}(?:h|:\d\d|\s*pm)?\b|\b(?:afternoon|apres-midi|aprem|pm|ce midi|lunchtime)\b/.test(f))

@@ -12,7 +12,7 @@ import { type Clause, clausesOf } from './clauses';
 import { type ContactMention, contactFor, contactMentions } from './contacts';
 import { type CustomerMatch, findCustomer, findInvoices, withFullInvoiceNumbers } from './directory-match';
 import { promisesIn } from './instalments';
-import { CALLBACK_WORDS, fold, PAY_WORDS } from './lexicon';
+import { CALLBACK_WORDS, fold, INVOICE_LIKE, PAY_WORDS } from './lexicon';
 import {
   CallNote,
   type NoteContext,
@@ -23,6 +23,7 @@ import {
 } from './note';
 import { noteDate } from './note-dates';
 import { OUTCOME_PATTERNS, PAID_ALREADY, REACHED, reasonOf, reportsDispute } from './note-facts';
+import { original, originalSpan, type Rewritten } from './rewrite';
 import { withSpokenNumbers } from './spoken-numbers';
 
 export function parseNoteOffline(text: string, ctx: NoteContext): CallNote {
@@ -34,8 +35,8 @@ export function readNoteOffline(written: string, ctx: NoteContext): NoteReading 
   const lang = detectLang(written, ctx.lang);
   const dir = ctx.directory;
   // Said numbers as digits, shortened invoice numbers in full: one form for what follows.
-  const text = withFullInvoiceNumbers(withSpokenNumbers(written), dir);
-  const invoices = findInvoices(text, dir);
+  let rewritten = withFullInvoiceNumbers(withSpokenNumbers(original(written), lang), dir);
+  let text = rewritten.text;
   const people = contactMentions(text, dir);
   // A contact's name is not a customer's ("Garage Dubois : M. Blanc …" is not Bâtiment Blanc).
   const folded = fold(text);
@@ -43,8 +44,13 @@ export function readNoteOffline(written: string, ctx: NoteContext): NoteReading 
   for (const m of people) unnamed = unnamed.slice(0, m.start) + ' '.repeat(m.end - m.start) + unnamed.slice(m.end);
   const match: CustomerMatch = ctx.customer
     ? { kind: 'one', customer: ctx.customer }
-    : findCustomer(unnamed, dir, invoices.known, people);
+    : findCustomer(unnamed, dir, findInvoices(text, dir).known, people);
   const customer = match.kind === 'one' ? match.customer : null;
+  if (customer) {
+    rewritten = withFullInvoiceNumbers(rewritten, dir, customer);
+    text = rewritten.text;
+  }
+  const invoices = findInvoices(text, dir);
   const candidates = match.kind === 'several' ? match.candidates : [];
   const currency =
     dir.customers.find((c) => c.reference === customer)?.currency ??
@@ -54,7 +60,12 @@ export function readNoteOffline(written: string, ctx: NoteContext): NoteReading 
       : (currencyIn(text) ?? 'EUR'));
   const clauses = clausesOf(text);
 
-  const { disputes, disputeClauses, disputeWithoutInvoice } = disputesIn(text, clauses, customer, ctx);
+  const { disputes, disputeClauses, disputeWithoutInvoice, told } = disputesIn(
+    { note: written, rewritten },
+    clauses,
+    customer,
+    ctx,
+  );
   const disputed = new Set(disputes.map((d) => d.invoice));
   const balance = balanceOf(customer, ctx);
   const promises = promisesIn(text, clauses, ctx, { currency, balance, disputeClauses, disputed });
@@ -62,9 +73,9 @@ export function readNoteOffline(written: string, ctx: NoteContext): NoteReading 
   const callbackClauses = clauses.filter((c) => CALLBACK.test(fold(c.text)));
   const callback =
     callbackClauses
-      .map((c) => noteDate(c.text, 'callback', ctx) ?? (THEN.test(fold(c.text)) ? sentenceDate(text, clauses, c, ctx) : null))
+      .map((c) => callbackDate(c.text, ctx) ?? (THEN.test(fold(c.text)) ? sentenceDate(text, clauses, c, ctx) : null))
       .find((d) => d !== null) ?? null;
-  const outcome = outcomeOf(folded, { people, promises, disputes, customer });
+  const outcome = outcomeOf(folded, { people, promises, disputes, customer, told });
   // The person was not on the line: named, but not reached ("était absente", "was unavailable").
   const heard =
     outcome !== 'no_answer' && outcome !== 'voicemail' && outcome !== 'wrong_number' && !ABSENT.test(folded);
@@ -96,6 +107,12 @@ export function readNoteOffline(written: string, ctx: NoteContext): NoteReading 
 
 const ABSENT = /(?<![\p{L}])(?:absente?|unavailable|not available|pas dispo(?:nible)?|en conges?|on leave|off sick)(?![\p{L}])/u;
 
+/** The day after the words of the call-back ("absent aujourd'hui, rappeler demain": tomorrow). */
+function callbackDate(clause: string, ctx: NoteContext) {
+  const at = fold(clause).search(CALLBACK);
+  return (at > 0 ? noteDate(clause.slice(at), 'callback', ctx) : null) ?? noteDate(clause, 'callback', ctx);
+}
+
 /** "I will call back then": the day the sentence names elsewhere ("on leave until Monday"). */
 const THEN = /\b(then|ce jour-la|a ce moment-la)\b/;
 function sentenceDate(text: string, clauses: Clause[], c: Clause, ctx: NoteContext) {
@@ -104,7 +121,7 @@ function sentenceDate(text: string, clauses: Clause[], c: Clause, ctx: NoteConte
 }
 
 const CALLBACK = new RegExp(
-  `${CALLBACK_WORDS.source}|(?<![\\p{L}])(?:cb|rdv|try|retry|retente|reessaie|essaierai|rappellerai|rappelle|rappellera|ring(?:s)? (?:us |me )?back|call (?:us |me |him |her )?back|will call|try again|rappel)(?![\\p{L}])`,
+  `${CALLBACK_WORDS.source}|(?<![\\p{L}])(?:cb|rdv|try|retry|retente|reessaie|essaierai|rappellerai|rappelle|rappellera|ring(?:s)? (?:us |me )?back|call (?:us |me |him |her )?back|called back|rung back|will call|try again|rappel|relance|tentative)(?![\\p{L}])`,
   'u',
 );
 
@@ -114,46 +131,54 @@ const CALLBACK = new RegExp(
  * note's own words for it, from the clause that names the invoice to the last clause telling
  * what is wrong, the customer's name before a colon left out.
  */
-function disputesIn(text: string, clauses: Clause[], customer: string | null, ctx: NoteContext) {
+function disputesIn(
+  src: { note: string; rewritten: Rewritten },
+  clauses: Clause[],
+  customer: string | null,
+  ctx: NoteContext,
+) {
   const disputes: NoteDispute[] = [];
   const disputeClauses = new Set<Clause>();
-  let disputeWithoutInvoice = false;
+  let unplaced = false;
+  let told = false;
   const sentences = [...new Set(clauses.map((c) => c.sentence))];
   for (const n of sentences) {
     const own = clauses.filter((c) => c.sentence === n);
-    const telling = own.filter((c) => reportsDispute(fold(c.text)) && !promiseOnly(c));
+    const telling = own.filter((c) => reportsDispute(fold(c.text)) && !promiseOnly(c, ctx));
     if (telling.length === 0) continue;
+    told = true;
     for (const c of telling) disputeClauses.add(c);
-    // The invoices: in the telling clauses, else in the clauses beside them (not promising).
+    // The invoices: in the telling clauses, else in the other clauses of the sentence that do not promise.
     let targets = invoicesOf(telling, ctx);
-    const neighbours = own.filter(
-      (c) => !telling.includes(c) && Math.abs(own.indexOf(c) - nearest(own, telling, c)) <= 1 && !promiseOnly(c),
-    );
     if (targets.length === 0) {
-      targets = invoicesOf(neighbours, ctx);
-      for (const c of neighbours) if (invoicesOf([c], ctx).length > 0) disputeClauses.add(c);
+      const beside = own.filter((c) => !telling.includes(c) && !promiseOnly(c, ctx) && invoicesOf([c], ctx).length > 0);
+      targets = invoicesOf(beside, ctx);
+      for (const c of beside) disputeClauses.add(c);
     }
     if (targets.length === 0) {
       const open = openInvoicesOf(customer, ctx);
       if (open.length === 1) targets = [open[0]!.number];
     }
     if (targets.length === 0) {
-      disputeWithoutInvoice = true;
+      unplaced = true;
       continue;
     }
-    const told = own.filter((c) => disputeClauses.has(c));
-    const detail = detailOf(text, told);
-    const reason = reasonOf(fold(told.map((c) => c.text).join(' ')));
+    const cs = own.filter((c) => disputeClauses.has(c));
+    const start = Math.min(...cs.map((c) => c.start));
+    const end = Math.max(...cs.map((c) => c.end));
+    const detail = detailOf(originalSpan(src.note, src.rewritten, start, end));
+    const reason = reasonOf(fold(cs.map((c) => c.text).join(' ')));
     for (const invoice of targets)
       if (!disputes.some((d) => d.invoice === invoice)) disputes.push({ invoice, reason, detail });
   }
-  return { disputes, disputeClauses, disputeWithoutInvoice };
+  // Something wrong was told but on no invoice we can tell: asked, unless the note placed one.
+  return { disputes, disputeClauses, disputeWithoutInvoice: unplaced && disputes.length === 0, told };
 }
 
 /** A clause that only promises a payment ("il règle la FA-2026-1026 mardi") reports nothing wrong. */
-function promiseOnly(c: Clause): boolean {
+function promiseOnly(c: Clause, ctx: NoteContext): boolean {
   const f = fold(c.text);
-  return PAY_WORDS.test(f) && !/(?:ne|won.t|will not|refus|pas|not|until|tant que|qu.apres)/.test(f) && !PAID_ALREADY.test(f) && !/\b(?:twice|deux fois|double)\b/.test(f);
+  return PAY_WORDS.test(f) && noteDate(c.text, 'promise', ctx) !== null && !/(?:ne|won.t|will not|refus|pas|not|until|tant que|qu.apres)/.test(f) && !PAID_ALREADY.test(f) && !/\b(?:twice|deux fois|double)\b/.test(f);
 }
 
 function nearest(own: Clause[], telling: Clause[], c: Clause): number {
@@ -162,14 +187,28 @@ function nearest(own: Clause[], telling: Clause[], c: Clause): number {
 }
 
 function invoicesOf(cs: Clause[], ctx: NoteContext): string[] {
-  return [...new Set(cs.flatMap((c) => findInvoices(c.text, ctx.directory).known.map((i) => i.number)))];
+  return [...new Set(cs.flatMap((c) => listedInvoices(c.text, ctx)))];
+}
+
+/**
+ * The invoices a clause is about: the first named, and those listed with it ("FA-1066 and
+ * FA-1067"); one it is compared with ("a duplicate of UK-1292", "en double avec la 1205") is not.
+ */
+function listedInvoices(text: string, ctx: NoteContext): string[] {
+  const known = new Set(ctx.directory.invoices.map((i) => i.number.toUpperCase()));
+  const found = [...text.matchAll(INVOICE_LIKE)].filter((m) => known.has(m[0].toUpperCase()));
+  const out: string[] = [];
+  found.forEach((m, i) => {
+    const between = i === 0 ? '' : text.slice(found[i - 1]!.index! + found[i - 1]![0].length, m.index!);
+    if (i === 0 || /^\s*(?:,|and|et|&|\+|ou|or)\s*$/i.test(between)) out.push(m[0].toUpperCase());
+  });
+  const canonical = new Map(ctx.directory.invoices.map((i) => [i.number.toUpperCase(), i.number]));
+  return out.length === found.length || out.length > 0 ? out.map((n) => canonical.get(n)!) : [];
 }
 
 /** The note's words from the first to the last clause of the dispute, verbatim. */
-function detailOf(text: string, told: Clause[]): string {
-  const start = Math.min(...told.map((c) => c.start));
-  const end = Math.max(...told.map((c) => c.end));
-  let raw = text.slice(start, end);
+function detailOf(span: string): string {
+  let raw = span;
   // "Pharmacie Roux : FA-2026-1215 …": the customer's name before the colon is not the detail.
   const colon = /^[^:]{0,40}:\s+/.exec(raw);
   if (colon && !/\d/.test(colon[0])) raw = raw.slice(colon[0].length);
@@ -178,7 +217,13 @@ function detailOf(text: string, told: Clause[]): string {
 
 function outcomeOf(
   f: string,
-  got: { people: ContactMention[]; promises: NotePromise[]; disputes: NoteDispute[]; customer: string | null },
+  got: {
+    people: ContactMention[];
+    promises: NotePromise[];
+    disputes: NoteDispute[];
+    customer: string | null;
+    told: boolean;
+  },
 ): CallNote['outcome'] {
   for (const [outcome, re] of OUTCOME_PATTERNS) {
     if (!re.test(f)) continue;
@@ -187,7 +232,8 @@ function outcomeOf(
     return outcome;
   }
   const ours = got.people.some((p) => got.customer === null || p.customers.includes(got.customer));
-  if (ours || got.promises.length > 0 || got.disputes.length > 0 || REACHED.test(f)) return 'reached';
+  // A dispute told, a payment spoken of: something the customer said.
+  if (ours || got.promises.length > 0 || got.told || PAY_WORDS.test(f) || REACHED.test(f)) return 'reached';
   return null;
 }
 

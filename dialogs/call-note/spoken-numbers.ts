@@ -7,6 +7,7 @@
  */
 import { Culture, NumberRecognizer } from '@microsoft/recognizers-text-number';
 import { fold } from './lexicon';
+import { type Rewritten, rewrite } from './rewrite';
 
 const UNITS_FR =
   'zero|un|une|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|treize|quatorze|quinze|seize|vingts?|trente|quarante|cinquante|soixante|septante|huitante|nonante|cents?|mille|millions?';
@@ -63,21 +64,32 @@ function valueOf(run: string): number | null {
   return value;
 }
 
-/** The text with spoken numbers as digits; "un", "une", "one" alone stay words ("un virement"). */
-export function withSpokenNumbers(text: string): string {
-  let out = text.replace(RUN, (run) => {
+const FR_ONLY = new RegExp(`^(?:${UNITS_FR}|et|[\\s-])+$`, 'i');
+const EN_ONLY = new RegExp(`^(?:${UNITS_EN}|and|[\\s-])+$`, 'i');
+
+/**
+ * The note with spoken numbers as digits. "un", "une", "one" alone stay words ("un virement");
+ * a single number word of the other language stays a word ("le four livré" is an oven).
+ */
+export function withSpokenNumbers(note: Rewritten, lang: 'fr' | 'en'): Rewritten {
+  let out = rewrite(note, RUN, (m) => {
+    const run = m[0];
     if (/^(?:un|une|one)$/i.test(run.trim())) return run;
+    const single = !/[\s-]/.test(run.trim());
+    if (single && (lang === 'fr' ? !FR_ONLY.test(run) : !EN_ONLY.test(run))) return run;
     const value = valueOf(run);
     return value === null ? run : String(value);
   });
-  out = out.replace(ORDINAL_RE, (_, article: string, word: string) => {
-    const n = ORDINALS[word.toLowerCase()]!;
+  out = rewrite(out, ORDINAL_RE, (m) => {
+    const article = m[1]!;
+    const n = ORDINALS[m[2]!.toLowerCase()]!;
     return /^(the)$/i.test(article) ? `${article} ${n}${n === 1 ? 'st' : n === 2 ? 'nd' : n === 3 ? 'rd' : 'th'}` : `${article} ${n}`;
   });
   // "4421 euros et 5 centimes", "7354 pounds 62": the minor part joins the amount.
-  return out.replace(
+  return rewrite(
+    out,
     /(\d+)\s*(euros?|pounds?|livres?)\s+(?:et\s+|and\s+)?(\d{1,2})(?:\s*(?:centimes?|cents?|pence|p))?(?![\d\p{L}])/giu,
-    (_, major: string, unit: string, cents: string) =>
-      /^(pound|livre)/i.test(unit) ? `£${major}.${cents.padStart(2, '0')}` : `${major},${cents.padStart(2, '0')} €`,
+    (m) =>
+      /^(pound|livre)/i.test(m[2]!) ? `£${m[1]}.${m[3]!.padStart(2, '0')}` : `${m[1]},${m[3]!.padStart(2, '0')} €`,
   );
 }
