@@ -104,7 +104,7 @@ export function contactMentions(text: string, dir: NoteDirectory): ContactMentio
 
 /** People the ledger does not list, named after a verb of speaking ("spoke to Kevin Marsh"). */
 const WRITTEN =
-  /(?:spoke (?:to|with)|talked (?:to|with)|speaking (?:to|with)|got hold of|got through to|parl[ée] (?:à|a|avec)|échangé avec|echange avec|au t[ée]l(?:[ée]phone)? avec)\s+((?:M\.|Mme|Mlle|Mr\.?|Mrs\.?|Ms\.?|Monsieur|Madame)?\s*\p{Lu}[\p{L}'-]+(?:\s+\p{Lu}[\p{L}'-]+)?)/u;
+  /(?<![\p{L}])(?i:spoke (?:to|with)|talked (?:to|with)|speaking (?:to|with)|got hold of|got through to|got|reached|parl[ée] (?:à|a|avec)|eu|joint|échangé avec|echange avec|au t[ée]l(?:[ée]phone)? avec)\s+((?:M\.|Mme|Mlle|Mr\.?|Mrs\.?|Ms\.?|Monsieur|Madame)?\s*\p{Lu}[\p{L}'-]+(?:\s+\p{Lu}[\p{L}'-]+)?)/u;
 
 /**
  * The contact the note is about, for a known customer (or null): a mention of one of its

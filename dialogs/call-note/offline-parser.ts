@@ -144,7 +144,13 @@ function disputesIn(
   const sentences = [...new Set(clauses.map((c) => c.sentence))];
   for (const n of sentences) {
     const own = clauses.filter((c) => c.sentence === n);
-    const telling = own.filter((c) => reportsDispute(fold(c.text)) && !promiseOnly(c, ctx));
+    // "call back Monday if not received" is a condition of the call-back, not a dispute.
+    const telling = own.filter(
+      (c) =>
+        reportsDispute(fold(c.text)) &&
+        !promiseOnly(c, ctx) &&
+        !(CALLBACK.test(fold(c.text)) && invoicesOf([c], ctx).length === 0),
+    );
     if (telling.length === 0) continue;
     told = true;
     for (const c of telling) disputeClauses.add(c);
