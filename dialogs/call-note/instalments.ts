@@ -65,6 +65,9 @@ const NEGATED = w([
   'not before',
   'until',
   'tant que',
+  "can'?t pay",
+  'cannot pay',
+  'ne peut (?:pas|rien) payer',
 ]);
 const HALF = w(['moitie', 'half', '50 ?%', '1/2']);
 const REST = new RegExp(
@@ -100,6 +103,7 @@ export function promisesIn(
     const sentence = text.slice(all[0]!.start, all.at(-1)!.end);
     const sf = fold(sentence);
     const paying = PAY_WORDS.test(sf) || PLAN_WORDS.test(sf);
+    if (NO_PROMISE.test(sf)) continue;
     const usable = own.filter((c) => {
       const f = fold(c.text);
       return !NO_PROMISE.test(f) && !PAID_ALREADY.test(f) && !(NEGATED.test(f) && !/(?:le |the )?(?:reste|rest|solde)/.test(f));
@@ -253,7 +257,13 @@ function recurrence(sentence: string, clauses: Clause[], ctx: NoteContext, curre
       : null
     : spanMonths?.[0]
       ? lastBusinessDayOnOrBefore(endOfMonth(monthStart(spanMonths[0], today)), ctx.country)
-      : noteDate(sentence.replace(/\d[\d\s.,]*(?:k\b)?\s?(?:€|£|eur\w*|gbp|pounds?)/gi, ' '), 'promise', ctx);
+      : noteDate(
+          sentence
+            .replace(/(?:[€£$]\s?)?\d[\d\s.,]*(?:k\b)?\s?(?:€|£|eur\w*|gbp|pounds?)?/gi, ' ')
+            .replace(new RegExp(`${MONTHLY.source}|${WEEKLY.source}|${FORTNIGHTLY.source}|\\b(?:for|pendant|during)\\s+\\S+\\s+\\S+`, 'giu'), ' '),
+          'promise',
+          ctx,
+        );
   if (!first) return null;
   const n = count && count >= 1 && count <= 24 ? count : 1;
   const byMonthEnd = every === 'month' && !/\b(?:le|the|on the)\s+\d{1,2}(?:er|st|nd|rd|th)?\b/.test(f) && first === lastBusinessDayOnOrBefore(endOfMonth(first), ctx.country);

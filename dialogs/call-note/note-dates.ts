@@ -63,7 +63,7 @@ export function noteDate(
     return day < today || day > addDays(today, 330) ? null : day;
   }
   // "after 2", "à 15h", "this afternoon", "cet aprem": later today.
-  if (/\b(?:after|at|apres|a|vers)\s+\d{1,2}(?:h|:\d\d|\s*pm)?\b|\b(?:afternoon|apres-midi|aprem|pm|ce midi|lunchtime)\b/.test(f))
+  if (/\b(?:after|at|apres|a|vers)\s+\d{1,2}(?:h|:\d\d|\s*pm)?\b|\b(?:afternoon|apres-midi|aprem|pm|ce midi|lunchtime|after lunch|apres (?:le )?dejeuner|later today|plus tard aujourd'hui)\b/.test(f))
     return today;
   return null;
 }

@@ -31,6 +31,9 @@ export const PAID_ALREADY = w([
   'encaisse',
   'paye (?:2|deux) fois',
   'paye en double',
+  '(?:was|were|been) (?:posted|sent|transferred|wired)',
+  '(?:a|ont) ete (?:envoye|poste|vire)e?s?',
+  'envoyee? hier',
 ]);
 
 /** Reasons, most specific first; each family also tells that the clause reports a dispute. */
@@ -96,6 +99,7 @@ export const REASONS: Array<[NoteDispute['reason'], RegExp]> = [
       'missing',
       'short(?: delivery)?',
       'only \\d+ (?:arrived|delivered|received)',
+      'only (?:had|got|received)',
       'but only',
       'au lieu de \\d+',
       'instead of \\d+',
@@ -187,6 +191,8 @@ export const REASONS: Array<[NoteDispute['reason'], RegExp]> = [
       'se plaint',
       'complain(?:s|ed)?',
       'came back',
+      'never ordered',
+      '(?:jamais|pas) commandee?s?',
       'sent .* back',
       'returned',
       'renvoyee?s?',
@@ -290,7 +296,8 @@ export const OUTCOME_PATTERNS: Array<[NonNullable<import('./note').CallNote['out
       'me rappellera',
       'rappelle (?:dans|cet|plus tard|demain|ce)',
       'en reunion',
-      'in a meeting',
+      'in (?:a )?meetings?',
+      'asked (?:us |me )?to (?:try|ring)',
     ]),
   ],
   [
@@ -339,6 +346,10 @@ export const OUTCOME_PATTERNS: Array<[NonNullable<import('./note').CallNote['out
       'unavailable',
       'portable (?:est )?coupe',
       'dc',
+      'out (?:till|until|today|of (?:the )?office)',
+      'not around',
+      'away (?:till|until|today)',
+      'ooo',
     ]),
   ],
   [

@@ -105,7 +105,8 @@ export function readNoteOffline(written: string, ctx: NoteContext): NoteReading 
   };
 }
 
-const ABSENT = /(?<![\p{L}])(?:absente?|unavailable|not available|pas dispo(?:nible)?|en conges?|on leave|off sick)(?![\p{L}])/u;
+const ABSENT =
+  /(?<![\p{L}])(?:absente?|unavailable|not available|pas dispo(?:nible)?|en conges?|on leave|off sick|not around|out (?:till|until|today|of (?:the )?office)|away (?:till|until|today))(?![\p{L}])/u;
 
 /** The day after the words of the call-back ("absent aujourd'hui, rappeler demain": tomorrow). */
 function callbackDate(clause: string, ctx: NoteContext) {
