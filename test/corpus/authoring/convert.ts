@@ -1,12 +1,13 @@
 import fs from 'node:fs';
-import { demoNoteDirectory } from './test/corpus/demo-directory';
-import { detectLang } from './dialogs/requests';
+import path from 'node:path';
+import { demoNoteDirectory } from '../demo-directory';
+import { detectLang } from '../../../dialogs/requests';
 const dir = demoNoteDirectory();
 const OUT: Record<string, string | null> = { R: 'reached', N: 'no_answer', V: 'voicemail', W: 'wrong_number', X: 'refused', CB: 'call_back_requested', '-': null };
 const LANG: Record<string, string> = { J: 'en', A: 'fr', B: 'fr', C: 'fr', D: 'fr', E: 'en', F: 'en', G: 'en', H: 'mixed', I: 'mixed' };
 const lines: string[] = [];
 for (const v of ['A', 'B', 'C', 'D', 'E', 'F', 'G', 'H', 'I', 'J']) {
-  const src = fs.readFileSync(`/tmp/s26/${v}.dsl`, 'utf8').split('\n');
+  const src = fs.readFileSync(path.join(__dirname, `${v}.dsl`), 'utf8').split('\n');
   const voice = src[0]!.replace(/^# voice\s*/, '').split(':')[0]!.trim();
   let n = 0;
   for (const line of src.slice(1)) {
@@ -39,5 +40,5 @@ for (const v of ['A', 'B', 'C', 'D', 'E', 'F', 'G', 'H', 'I', 'J']) {
     lines.push(JSON.stringify({ id: `${voice}-${String(n).padStart(3, '0')}`, voice, lang: LANG[v] === 'mixed' ? detectLang(text!, /£|pounds?/i.test(text!) ? 'en' : 'fr') : LANG[v], text, expect: { customer, outcome: OUT[o!], contact: contact === '-' ? null : contact, promises, disputes, callback: cb === '-' ? null : cb, asks: ask === '?' } }));
   }
 }
-fs.writeFileSync('test/corpus/call-notes.jsonl', lines.join('\n') + '\n');
+fs.writeFileSync(path.join(__dirname, '..', 'call-notes.jsonl'), lines.join('\n') + '\n');
 console.log(lines.length);
