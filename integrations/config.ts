@@ -112,6 +112,10 @@ const EnvSchema = z.object({
   DATA_DIR: z.string().optional(),
   EMBEDDED_MONGODB_PORT: int(0, 0, 65535, 'a TCP port, 0 for any free port'),
   DEMO_DATA: bool(true),
+  // The CLI's "now" (rehearsals, demos, tests): an ISO instant; unset, the system clock.
+  RELANCE_NOW: optionalString.refine((v) => v === undefined || !Number.isNaN(Date.parse(v)), {
+    message: 'expected an ISO date-time such as 2026-11-23T08:15:00Z',
+  }),
   // Slack
   SLACK_BOT_TOKEN: optionalString.refine((v) => v === undefined || v.startsWith('xoxb-'), {
     message: 'expected a bot token starting with xoxb-',
@@ -164,7 +168,14 @@ const EnvSchema = z.object({
   INGEST_API_KEY: optionalString.refine((v) => v === undefined || v.length >= 16, {
     message: 'expected at least 16 characters',
   }),
-  WEBCHAT_SECRET: optionalString,
+  INGEST_ADMIN_KEY: optionalString.refine((v) => v === undefined || v.length >= 16, {
+    message: 'expected at least 16 characters',
+  }),
+  WEBCHAT_SECRET: optionalString.refine((v) => v === undefined || v.length >= 16, {
+    message: 'expected at least 16 characters (it signs the web chat login links)',
+  }),
+  WEBCHAT_LINK_MINUTES: int(15, 1, 7 * 24 * 60, 'minutes'),
+  WEBCHAT_SESSION_HOURS: int(12, 1, 24 * 30, 'hours'),
 });
 
 type Env = z.output<typeof EnvSchema>;
@@ -188,8 +199,13 @@ export interface Config {
   scheduler: { enabled: boolean; processEveryMs: number; digestTime: string };
   locale: { timeZone: string; country: string; defaultLocale: 'fr' | 'en' };
   company: Company;
+  /** Scoped ingest keys: customers, invoices and payments; staff administration. */
   ingestApiKey?: string;
+  ingestAdminKey?: string;
   webchatSecret?: string;
+  webchat: { linkMinutes: number; sessionHours: number };
+  /** `RELANCE_NOW`: the command line acts as of this instant instead of the system clock. */
+  now?: Date;
 }
 
 /** Who writes the letters: the letterhead, the payment details, the signature. */
@@ -224,11 +240,18 @@ export function parseConfig(raw: Record<string, string | undefined>, cwd = proce
   if (e.MicrosoftAppId && !e.MicrosoftAppPassword && e.MicrosoftAppType !== 'UserAssignedMSI') {
     problems.push({ path: 'MicrosoftAppPassword', message: 'required with MicrosoftAppId' });
   }
+  if (e.INGEST_API_KEY && e.INGEST_API_KEY === e.INGEST_ADMIN_KEY) {
+    problems.push({
+      path: 'INGEST_ADMIN_KEY',
+      message: 'must differ from INGEST_API_KEY (each key has its own scope)',
+    });
+  }
   if (problems.length > 0) throw new ConfigError(problems);
 
   // DATA_DIR unset → ./data; set to empty → in memory (tests, throw-away demos).
   const dataDir = e.DATA_DIR === undefined ? path.resolve(cwd, 'data') : e.DATA_DIR.trim();
   return {
+    ...(e.RELANCE_NOW ? { now: new Date(e.RELANCE_NOW) } : {}),
     env: e.NODE_ENV,
     host: e.HOST,
     port: e.PORT,
@@ -279,7 +302,9 @@ export function parseConfig(raw: Record<string, string | undefined>, cwd = proce
       legalId: e.COMPANY_LEGAL_ID,
     },
     ingestApiKey: e.INGEST_API_KEY,
+    ingestAdminKey: e.INGEST_ADMIN_KEY,
     webchatSecret: e.WEBCHAT_SECRET,
+    webchat: { linkMinutes: e.WEBCHAT_LINK_MINUTES, sessionHours: e.WEBCHAT_SESSION_HOURS },
   };
 }
 
@@ -303,7 +328,7 @@ export function loadConfig(cwd = process.cwd(), env: NodeJS.ProcessEnv = process
 export function describeConfig(config: Config): Record<string, unknown> {
   return JSON.parse(
     JSON.stringify(config, (key, value) =>
-      /token|secret|password|apikey|uri|smtpurl/i.test(key) && typeof value === 'string' ? 'set' : value,
+      /token|secret|password|key$|uri|smtpurl/i.test(key) && typeof value === 'string' ? 'set' : value,
     ),
   );
 }
