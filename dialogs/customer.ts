@@ -72,10 +72,23 @@ export async function customerCard(reference: string, lang: Lang, services: Dial
       label: 'Contact',
       value: [contact.name, contact.role, contact.phone, contact.email].filter(Boolean).join(' · '),
     });
-  if (customer.creditLimit)
+  const limit = customer.creditLimit;
+  // Over the limit is a risk to act on (stop deliveries, ask for a payment): said first.
+  const over = limit && limit.amount > 0 && (balance.total[limit.currency] ?? 0) > limit.amount;
+  if (limit)
     facts.push({
-      label: fr ? 'Encours autorisé' : 'Credit limit',
-      value: money(customer.creditLimit.amount, customer.creditLimit.currency, lang),
+      label: over
+        ? fr
+          ? '⚠ Encours autorisé dépassé'
+          : '⚠ Credit limit exceeded'
+        : fr
+          ? 'Encours autorisé'
+          : 'Credit limit',
+      value: over
+        ? fr
+          ? `${money(balance.total[limit.currency]!, limit.currency, lang)} dus pour un encours autorisé de ${money(limit.amount, limit.currency, lang)} (${Math.round((balance.total[limit.currency]! / limit.amount) * 100)} %)`
+          : `${money(balance.total[limit.currency]!, limit.currency, lang)} owed against a limit of ${money(limit.amount, limit.currency, lang)} (${Math.round((balance.total[limit.currency]! / limit.amount) * 100)} %)`
+        : money(limit.amount, limit.currency, lang),
     });
   if (customer.callbackOn)
     facts.push({
@@ -84,7 +97,21 @@ export async function customerCard(reference: string, lang: Lang, services: Dial
     });
 
   const sections: Section[] = [
-    { blocks: [{ kind: 'facts', facts }] },
+    {
+      blocks: [
+        ...(over
+          ? [
+              {
+                kind: 'text' as const,
+                text: fr
+                  ? '⚠ Encours autorisé dépassé : voir avec le commercial avant toute nouvelle livraison.'
+                  : '⚠ Over its credit limit: check with sales before any new delivery.',
+              },
+            ]
+          : []),
+        { kind: 'facts', facts },
+      ],
+    },
     {
       title: fr ? 'Balance âgée' : 'Aged balance',
       blocks: invoices.length

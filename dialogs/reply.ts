@@ -24,6 +24,13 @@ export const ActionPayload = z.discriminatedUnion('type', [
     top: z.number().int().positive().optional(),
   }),
   z.object({ type: z.literal('digest_details'), staff: z.string().min(1), date: z.string() }),
+  // One list of a digest, opened from its count (promises broken, payments received…).
+  z.object({
+    type: z.literal('digest_list'),
+    staff: z.string().min(1),
+    date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+    list: z.string().min(1).max(40),
+  }),
   // A call note awaiting confirmation, by its operation key.
   // `promise`: what happens to the customer's pending promise (asked before Confirm).
   z.object({
