@@ -6,7 +6,12 @@
  * letter, the PDF of the last letter, undoing the last call note — and tells small talk and
  * questions apart, FR and EN.
  */
-import { detectLang } from './requests';
+import type { LocalDate } from '../models/rules/dates';
+import { fold, NOTE_SIGNALS } from './call-note/lexicon';
+import type { CallNote } from './call-note/note';
+import { OUTCOME_PATTERNS, reportsDispute } from './call-note/note-facts';
+import { detectLang, parseRequest, type Request } from './requests';
+import { amountsIn } from './spoken-amount';
 import type { Lang } from './turn';
 
 export type MoreRequest =
@@ -18,7 +23,15 @@ export type MoreRequest =
   | { kind: 'undo'; lang: Lang };
 
 /** What `parse-note` and the dialog call a message: `call_note`, a request's name, or `none`. */
-export type IntentName = 'call_note' | MoreRequest['kind'] | 'worklist' | 'digest' | 'draft' | 'help' | 'customer' | 'none';
+export type IntentName =
+  | 'call_note'
+  | MoreRequest['kind']
+  | 'worklist'
+  | 'digest'
+  | 'draft'
+  | 'help'
+  | 'customer'
+  | 'none';
 
 const words = (list: string[]) => new RegExp(`(?<![\\p{L}\\d])(?:${list.join('|')})(?![\\p{L}\\d])`, 'iu');
 
@@ -89,7 +102,9 @@ export function isSmallTalk(text: string): boolean {
   let rest = text.toLowerCase();
   rest = rest.replace(new RegExp(SMALL_TALK.source, 'giu'), ' ');
   // What remains must be punctuation, emoji or spaces.
-  return rest.replace(/[\p{P}\p{S}\p{Extended_Pictographic}\u200d\ufe0f\s]/gu, '') === '' && /\S/.test(text);
+  return (
+    rest.replace(/\p{P}|\p{S}|\p{Extended_Pictographic}|\u200d|\ufe0f|\s/gu, '') === '' && /\S/.test(text)
+  );
 }
 
 /** "Qui est le contact chez Dubois ?", "can you …?": a question, not a report. */
@@ -123,7 +138,8 @@ export function parseMoreRequest(text: string, fallback: Lang): MoreRequest | nu
     !/\b(?:pour|for|à|chez)\s+\S/i.test(t.replace(/\b(?:drafts?|brouillons?)\s+(?:to|à|a)\s+\S+/i, ''))
   )
     return { kind: 'drafts', lang };
-  const undo = /^(?:annule[rz]?|undo|supprime[rz]?|efface[rz]?|cancel|revert|retire[rz]?)\b(?:\s+(?:ma|la|my|the|mon|le))?(?:\s+(?:derni[eè]re|last|dernier|previous|précédente?))?(?:\s+(?:note|appel|call(?: note)?|saisie|entr(?:y|ée)))?(?:\s+(?:d'appel|de appel))?\s*$/i;
+  const undo =
+    /^(?:annule[rz]?|undo|supprime[rz]?|efface[rz]?|cancel|revert|retire[rz]?)\b(?:\s+(?:ma|la|my|the|mon|le))?(?:\s+(?:derni[eè]re|last|dernier|previous|précédente?))?(?:\s+(?:note|appel|call(?: note)?|saisie|entr(?:y|ée)))?(?:\s+(?:d'appel|de appel))?\s*$/i;
   if (undo.test(t) && /(?:derni|last|previous|préc|note|appel|call)/i.test(t)) return { kind: 'undo', lang };
   const invoices =
     /^(?:(?:montre|affiche|liste|voir|show|list|see|open)\s+(?:moi\s+)?(?:les\s+|the\s+)?)?(?:factures?|invoices?|open invoices|factures? ouvertes|encours|outstanding)\s+(?:ouvertes?\s+|open\s+)?(?:de|du|des|d'|of|for|pour|chez|at)\s*(.+)$/i.exec(
@@ -136,7 +152,8 @@ export function parseMoreRequest(text: string, fallback: Lang): MoreRequest | nu
     );
   if (history) return { kind: 'history', target: clean(history[1]!), lang };
   if (/\bpdf\b/i.test(t)) {
-    const target = /(?:de|du|pour|for|of|to|à|chez)\s+(?!la\b|le\b|the\b|dernier|derni[eè]re|last)([^,]+)$/i.exec(t)?.[1];
+    const target =
+      /(?:de|du|pour|for|of|to|à|chez)\s+(?!la\b|le\b|the\b|dernier|derni[eè]re|last)([^,]+)$/i.exec(t)?.[1];
     return { kind: 'letter_pdf', ...(target ? { target: clean(target) } : {}), lang };
   }
   const send =
@@ -146,7 +163,10 @@ export function parseMoreRequest(text: string, fallback: Lang): MoreRequest | nu
   if (send) {
     let target = send[1]!;
     let channel: 'email' | 'post' | undefined;
-    const by = /\s+(?:par|by|via)\s+(e-?mail|mail|courriel|courrier|la poste|poste|post|recommandée?|letter)\s*$/i.exec(target);
+    const by =
+      /\s+(?:par|by|via)\s+(e-?mail|mail|courriel|courrier|la poste|poste|post|recommandée?|letter)\s*$/i.exec(
+        target,
+      );
     if (by) {
       channel = /e-?mail|^mail|courriel/i.test(by[1]!) ? 'email' : 'post';
       target = target.slice(0, by.index);
@@ -157,4 +177,54 @@ export function parseMoreRequest(text: string, fallback: Lang): MoreRequest | nu
   return null;
 }
 
-const clean = (s: string) => s.trim().replace(/^(?:la société|the company|le client|customer|client)\s+/i, '');
+const clean = (s: string) =>
+  s.trim().replace(/^(?:la société|the company|le client|customer|client)\s+/i, '');
+
+/**
+ * Does the text say anything a call note would — an outcome, a contact reached, a promise or an
+ * amount, a dispute however it is told, a call-back?
+ */
+export function saysNoteThings(text: string): boolean {
+  const f = fold(text);
+  return (
+    NOTE_SIGNALS.test(f) ||
+    OUTCOME_PATTERNS.some(([, re]) => re.test(f)) ||
+    reportsDispute(f) ||
+    amountsIn(text, 'EUR').length > 0
+  );
+}
+
+export interface Classified {
+  more: MoreRequest | null;
+  request: Request | null;
+  smallTalk: boolean;
+  /** Reports a contact attempt or its result — to be read as a call note. */
+  noteLike: boolean;
+}
+
+/** Intent first: what kind of message this is, before any slot is read. */
+export function classify(
+  text: string,
+  opts: { lang: Lang; today: LocalDate; timeZone: string; now: Date },
+): Classified {
+  const more = parseMoreRequest(text, opts.lang);
+  const request = more ? null : parseRequest(text, opts);
+  const smallTalk = !more && !request && isSmallTalk(text);
+  const noteLike = !more && !smallTalk && saysNoteThings(text) && !isQuestion(text);
+  return { more, request, smallTalk, noteLike };
+}
+
+/**
+ * The `intent` of `parse-note`: `call_note` when the message would be recorded as a call note,
+ * otherwise the request's name, `customer` for a bare customer name, or `none`.
+ */
+export function intentName(c: Classified, note: CallNote, text: string): IntentName {
+  if (c.more) return c.more.kind;
+  if (c.request && !saysNoteThings(text)) return c.request.kind;
+  if (c.smallTalk) return 'none';
+  const said = note.outcome || note.promises.length || note.disputes.length || note.callback || note.question;
+  if (c.noteLike && said && (note.customer || note.question)) return 'call_note';
+  if (c.request) return c.request.kind;
+  if (note.customer && !c.noteLike && text.trim().split(/\s+/).length <= 5) return 'customer';
+  return 'none';
+}

@@ -20,7 +20,11 @@ const SENTENCE_END = /(?:[;\n]+|(?<=\p{L}{4,}|\d|\))[.!?]+(?=\s+\p{Lu}|\s*$)|[!?
 const CLAUSE_BREAK =
   /,(?!\d)|\s[-–—]+\s|\s:\s|:\s|\s\+\s|\s(?:mais|but|par contre|however|whereas|alors que|although)\s/giu;
 
-function pieces(text: string, offset: number, re: RegExp): Array<{ text: string; start: number; end: number }> {
+function pieces(
+  text: string,
+  offset: number,
+  re: RegExp,
+): Array<{ text: string; start: number; end: number }> {
   const out: Array<{ text: string; start: number; end: number }> = [];
   let from = 0;
   const push = (to: number) => {

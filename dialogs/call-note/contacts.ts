@@ -28,7 +28,10 @@ const ROLES: Array<[RegExp, RegExp]> = [
     /(?<![\p{L}])(?:daf|directeur financier|directrice financiere|finance director|financial director|fd|cfo)(?![\p{L}])/u,
     /financ/,
   ],
-  [/(?<![\p{L}])(?:gerante?|the md|managing director|le patron|la patronne|dirigeante?)(?![\p{L}])/u, /gerant|managing/],
+  [
+    /(?<![\p{L}])(?:gerante?|the md|managing director|le patron|la patronne|dirigeante?)(?![\p{L}])/u,
+    /gerant|managing/,
+  ],
   [/(?<![\p{L}])(?:bookkeeper|book-keeper|bk)(?![\p{L}])/u, /bookkeeper/],
   [/(?<![\p{L}])(?:accounts payable|the ap)(?![\p{L}])/u, /accounts payable/],
   [/(?<![\p{L}])(?:(?:la |le )?comptable|la compta|compta fournisseurs)(?![\p{L}])/u, /compta/],
@@ -73,7 +76,9 @@ export function contactMentions(text: string, dir: NoteDirectory): ContactMentio
   const out: ContactMention[] = [];
   // Two people may share a surname ("Mme Laurent"): each keeps the mention, the customer decides.
   const taken = (m: ContactMention) =>
-    out.some((o) => m.start < o.end && m.end > o.start && (o.name === m.name || o.by === 'full' || m.by === 'first'));
+    out.some(
+      (o) => m.start < o.end && m.end > o.start && (o.name === m.name || o.by === 'full' || m.by === 'first'),
+    );
   const add = (m: ContactMention) => {
     if (!taken(m)) out.push(m);
   };
@@ -95,9 +100,18 @@ export function contactMentions(text: string, dir: NoteDirectory): ContactMentio
   for (const p of people)
     for (const m of f.matchAll(new RegExp(`(?<![\\p{L}])${esc(p.first)}(?![\\p{L}])`, 'gu'))) {
       const written = text.slice(m.index!, m.index! + m[0].length);
-      if (written[0] !== written[0]!.toUpperCase() && !/(?:to|with|a|avec|eu|joint)\s+$/.test(f.slice(0, m.index!)))
+      if (
+        written[0] !== written[0]!.toUpperCase() &&
+        !/(?:to|with|a|avec|eu|joint)\s+$/.test(f.slice(0, m.index!))
+      )
         continue;
-      add({ name: p.name, customers: p.customers.map((c) => c.reference), start: m.index!, end: m.index! + m[0].length, by: 'first' });
+      add({
+        name: p.name,
+        customers: p.customers.map((c) => c.reference),
+        start: m.index!,
+        end: m.index! + m[0].length,
+        by: 'first',
+      });
     }
   return out.sort((a, b) => a.start - b.start);
 }
@@ -119,7 +133,8 @@ export function contactFor(
   const own = mentions.find((m) => customer !== null && m.customers.includes(customer));
   if (own) return own.name;
   const sure = mentions.filter((m) => m.by !== 'first');
-  if (customer === null && sure.length > 0 && new Set(sure.map((m) => m.name)).size === 1) return sure[0]!.name;
+  if (customer === null && sure.length > 0 && new Set(sure.map((m) => m.name)).size === 1)
+    return sure[0]!.name;
   const c = customer ? dir.customers.find((x) => x.reference === customer) : undefined;
   if (c?.contacts?.length) {
     const f = fold(text);

@@ -32,7 +32,9 @@ export function withFullInvoiceNumbers(note: Rewritten, dir: NoteDirectory, cust
   if (!customer) return cued;
   // Bare digits ("1185 payée 2 fois") only for an invoice of the customer named.
   return rewrite(cued, /(?<![\p{L}\d\-/.,€£$])(\d{4,6})(?![\d\-/]|[.,]\d|\s*(?:€|£|eur|k\b))/giu, (m) => {
-    const own = dir.invoices.filter((i) => i.customer === customer && new RegExp(`\\D${m[1]}$`).test(i.number));
+    const own = dir.invoices.filter(
+      (i) => i.customer === customer && new RegExp(`\\D${m[1]}$`).test(i.number),
+    );
     return own.length === 1 ? own[0]!.number : m[0];
   });
 }
@@ -105,7 +107,11 @@ export function findCustomer(
   // The people named settle between customers of the same name ("Girard : M. Garnier …"), or
   // tell the customer when only a person is named ("spoke to Jack Jones").
   const among = (refs: string[], sureOnly: boolean) => [
-    ...new Set(people.filter((p) => !sureOnly || p.by !== 'first').flatMap((p) => p.customers.filter((c) => refs.includes(c)))),
+    ...new Set(
+      people
+        .filter((p) => !sureOnly || p.by !== 'first')
+        .flatMap((p) => p.customers.filter((c) => refs.includes(c))),
+    ),
   ];
   if (found.kind === 'several') {
     const refs = among(
@@ -153,7 +159,9 @@ function findCustomerByName(text: string, dir: NoteDirectory, invoices: Invoice[
 
 /** Weekday and month abbreviations are never a name's ("mar" is Tuesday, not Martin). */
 const CALENDAR_ABBREVIATIONS = new Set(
-  'lun mar mer jeu ven sam dim mon tue tues wed weds thu thur thurs fri sat sun jan janv fev fevr feb avr apr mai may jui juin juil jul aou aug sep sept oct nov dec'.split(' '),
+  'lun mar mer jeu ven sam dim mon tue tues wed weds thu thur thurs fri sat sun jan janv fev fevr feb avr apr mai may jui juin juil jul aou aug sep sept oct nov dec'.split(
+    ' ',
+  ),
 );
 const abbreviates = (t: string) => t.length >= 3 && /^\p{L}+$/u.test(t) && !CALENDAR_ABBREVIATIONS.has(t);
 

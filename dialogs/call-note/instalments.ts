@@ -71,11 +71,20 @@ const NEGATED = w([
 ]);
 const HALF = w(['moitie', 'half', '50 ?%', '1/2']);
 const REST = new RegExp(
-  `${REST_WORDS.source}|${w(['bal', 'remaining', 'outstanding', 'the lot', 'everything', 'integral(?:e|ite)?', 'in full', 'tout regler', 'tout'] ).source}`,
+  `${REST_WORDS.source}|${w(['bal', 'remaining', 'outstanding', 'the lot', 'everything', 'integral(?:e|ite)?', 'in full', 'tout regler', 'tout']).source}`,
   'u',
 );
 
-const MONTHLY = w(['par mois', 'a month', 'monthly', 'mensuel(?:le)?s?', 'chaque mois', 'per month', 'every month', 'mensualites?']);
+const MONTHLY = w([
+  'par mois',
+  'a month',
+  'monthly',
+  'mensuel(?:le)?s?',
+  'chaque mois',
+  'per month',
+  'every month',
+  'mensualites?',
+]);
 const WEEKLY = w(['par semaine', 'a week', 'weekly', 'chaque semaine', 'per week', 'every week']);
 const FORTNIGHTLY = w(['tous les (?:15|quinze) jours', 'every (?:two|2) weeks', 'fortnightly']);
 const COUNT =
@@ -93,7 +102,12 @@ export function promisesIn(
   text: string,
   clauses: Clause[],
   ctx: NoteContext,
-  s: { currency: string; balance: Record<string, number>; disputeClauses: Set<Clause>; disputed: Set<string> },
+  s: {
+    currency: string;
+    balance: Record<string, number>;
+    disputeClauses: Set<Clause>;
+    disputed: Set<string>;
+  },
 ): NotePromise[] {
   const out: NotePromise[] = [];
   const sentences = [...new Set(clauses.map((c) => c.sentence))];
@@ -106,7 +120,11 @@ export function promisesIn(
     if (NO_PROMISE.test(sf)) continue;
     const usable = own.filter((c) => {
       const f = fold(c.text);
-      return !NO_PROMISE.test(f) && !PAID_ALREADY.test(f) && !(NEGATED.test(f) && !/(?:le |the )?(?:reste|rest|solde)/.test(f));
+      return (
+        !NO_PROMISE.test(f) &&
+        !PAID_ALREADY.test(f) &&
+        !(NEGATED.test(f) && !/(?:le |the )?(?:reste|rest|solde)/.test(f))
+      );
     });
     if (usable.length === 0) continue;
     const recurring = recurrence(sentence, usable, ctx, s.currency);
@@ -129,7 +147,9 @@ export function promisesIn(
       const pf = fold(p.text);
       const cf = fold(p.clause.text);
       if (CONDITIONAL.test(cf) && !p.amount) continue;
-      const date = noteDate(p.text, 'promise', ctx) ?? (p.amount !== null || p.half ? null : noteDate(p.clause.text, 'promise', ctx));
+      const date =
+        noteDate(p.text, 'promise', ctx) ??
+        (p.amount !== null || p.half ? null : noteDate(p.clause.text, 'promise', ctx));
       const says = p.amount !== null || p.rest || p.half;
       const promising = paying || PAY_WORDS.test(pf) || PLAN_WORDS.test(cf) || out.length > 0;
       if (p.amount !== null && !promising && !date) continue;
@@ -176,13 +196,20 @@ function partsOf(c: Clause, currency: string, ctx: NoteContext): Part[] {
       const half = HALF.test(f);
       const rest = !half && amounts.length === 0 && REST.test(f);
       // "la FA-1096 lundi et la FA-1099 le 15": an invoice with its own date is its own promise.
-      const ownInvoice = findInvoices(sub, ctx.directory).known.length > 0 && noteDate(sub, 'promise', ctx) !== null;
+      const ownInvoice =
+        findInvoices(sub, ctx.directory).known.length > 0 && noteDate(sub, 'promise', ctx) !== null;
       const carries = amounts.length > 0 || rest || half || ownInvoice;
       if (!carries && out.length > 0) {
         out[out.length - 1]!.text += ` ${sub}`;
         continue;
       }
-      out.push({ text: sub, clause: c, amount: half ? null : (amounts[0] ?? null), rest: rest || ownInvoice, half });
+      out.push({
+        text: sub,
+        clause: c,
+        amount: half ? null : (amounts[0] ?? null),
+        rest: rest || ownInvoice,
+        half,
+      });
     }
   }
   return out;
@@ -199,7 +226,12 @@ function splitOnAmounts(piece: string, currency: string): string[] {
 }
 
 /** One amount and several dates: "3 chq de 1000e : 30/11, 31/12, 29/01", "trois mensualités de 1 000 €, le 15 …". */
-function sharedAmount(parts: Part[], clauses: Clause[], ctx: NoteContext, currency: string): NotePromise[] | null {
+function sharedAmount(
+  parts: Part[],
+  clauses: Clause[],
+  ctx: NoteContext,
+  currency: string,
+): NotePromise[] | null {
   const withAmount = parts.filter((p) => p.amount !== null);
   if (withAmount.length !== 1 || parts.some((p) => p.rest || p.half)) return null;
   const f = fold(clauses.map((c) => c.text).join(' , '));
@@ -214,12 +246,22 @@ function sharedAmount(parts: Part[], clauses: Clause[], ctx: NoteContext, curren
   const listed = monthList(f, ctx);
   const days = listed.length >= 2 ? listed : dates;
   if (days.length < 2) return null;
-  return days.map((date) => ({ amount, currency: currencyIn(f) ?? currency, rest: false, date, invoices: [] }));
+  return days.map((date) => ({
+    amount,
+    currency: currencyIn(f) ?? currency,
+    rest: false,
+    date,
+    invoices: [],
+  }));
 }
 
 /** "on the 1st of December, January and February": one day of several months. */
 function monthList(f: string, ctx: NoteContext): LocalDate[] {
-  const m = [...f.matchAll(/\b(\d{1,2})(?:st|nd|rd|th|er)?\s+(?:of\s+)?((?:\p{L}+(?:,\s*|\s+and\s+|\s+et\s+|\s+)){1,5}\p{L}+)/gu)]
+  const m = [
+    ...f.matchAll(
+      /\b(\d{1,2})(?:st|nd|rd|th|er)?\s+(?:of\s+)?((?:\p{L}+(?:,\s*|\s+and\s+|\s+et\s+|\s+)){1,5}\p{L}+)/gu,
+    ),
+  ]
     .map((x) => ({ x, months: x[2]!.split(/,\s*|\s+and\s+|\s+et\s+|\s+/).map(monthNamed) }))
     .find((c) => c.months.length >= 2 && c.months.every((k) => k !== null));
   if (!m) return [];
@@ -235,9 +277,20 @@ function monthList(f: string, ctx: NoteContext): LocalDate[] {
 }
 
 /** A recurrence: an amount every month, week or fortnight, a number of times or until a month. */
-function recurrence(sentence: string, clauses: Clause[], ctx: NoteContext, currency: string): NotePromise[] | null {
+function recurrence(
+  sentence: string,
+  clauses: Clause[],
+  ctx: NoteContext,
+  currency: string,
+): NotePromise[] | null {
   const f = fold(sentence);
-  const every = MONTHLY.test(f) ? 'month' : WEEKLY.test(f) ? 'week' : FORTNIGHTLY.test(f) ? 'fortnight' : null;
+  const every = MONTHLY.test(f)
+    ? 'month'
+    : WEEKLY.test(f)
+      ? 'week'
+      : FORTNIGHTLY.test(f)
+        ? 'fortnight'
+        : null;
   if (!every) return null;
   const amounts = amountsIn(sentence, currency);
   if (amounts.length !== 1) return null;
@@ -249,7 +302,8 @@ function recurrence(sentence: string, clauses: Clause[], ctx: NoteContext, curre
   let count = counted ? Number(counted[1]) : null;
   if (spanMonths?.[0] && spanMonths[1]) count = ((spanMonths[1] - spanMonths[0] + 12) % 12) + 1;
   // "le 1er de chaque mois à partir de décembre": that day of each month.
-  const dayOfEach = /\b(?:le|the)\s+(\d{1,2})(?:er|st|nd|rd|th)?\s+(?:de chaque mois|of (?:each|every) month)/.exec(f);
+  const dayOfEach =
+    /\b(?:le|the)\s+(\d{1,2})(?:er|st|nd|rd|th)?\s+(?:de chaque mois|of (?:each|every) month)/.exec(f);
   const startMonth = spanMonths?.[0] ?? (dayOfEach ? monthNamed(f) : null);
   const first = dayOfEach
     ? startMonth
@@ -260,13 +314,22 @@ function recurrence(sentence: string, clauses: Clause[], ctx: NoteContext, curre
       : noteDate(
           sentence
             .replace(/(?:[€£$]\s?)?\d[\d\s.,]*(?:k\b)?\s?(?:€|£|eur\w*|gbp|pounds?)?/gi, ' ')
-            .replace(new RegExp(`${MONTHLY.source}|${WEEKLY.source}|${FORTNIGHTLY.source}|\\b(?:for|pendant|during)\\s+\\S+\\s+\\S+`, 'giu'), ' '),
+            .replace(
+              new RegExp(
+                `${MONTHLY.source}|${WEEKLY.source}|${FORTNIGHTLY.source}|\\b(?:for|pendant|during)\\s+\\S+\\s+\\S+`,
+                'giu',
+              ),
+              ' ',
+            ),
           'promise',
           ctx,
         );
   if (!first) return null;
   const n = count && count >= 1 && count <= 24 ? count : 1;
-  const byMonthEnd = every === 'month' && !/\b(?:le|the|on the)\s+\d{1,2}(?:er|st|nd|rd|th)?\b/.test(f) && first === lastBusinessDayOnOrBefore(endOfMonth(first), ctx.country);
+  const byMonthEnd =
+    every === 'month' &&
+    !/\b(?:le|the|on the)\s+\d{1,2}(?:er|st|nd|rd|th)?\b/.test(f) &&
+    first === lastBusinessDayOnOrBefore(endOfMonth(first), ctx.country);
   const dates: LocalDate[] = [];
   for (let i = 0; i < n; i++) {
     if (every === 'week') dates.push(addDays(first, 7 * i));
@@ -274,7 +337,13 @@ function recurrence(sentence: string, clauses: Clause[], ctx: NoteContext, curre
     else dates.push(byMonthEnd ? monthEndAfter(first, i, ctx.country) : sameDayAfter(first, i));
   }
   void clauses;
-  return dates.map((date) => ({ amount, currency: currencyIn(sentence) ?? currency, rest: false, date, invoices: [] }));
+  return dates.map((date) => ({
+    amount,
+    currency: currencyIn(sentence) ?? currency,
+    rest: false,
+    date,
+    invoices: [],
+  }));
 }
 
 function monthEndAfter(first: LocalDate, months: number, country: string): LocalDate {

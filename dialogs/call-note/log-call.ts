@@ -8,6 +8,7 @@ import type { Models } from '../../models';
 import { fromStored, type LocalDate } from '../../models/rules/dates';
 import type { CallLog } from '../../models/schemas/call-log';
 import { day, money, OUTCOME_LABELS } from '../i18n';
+import { saysNoteThings } from '../intent';
 import type { Action, Fact, Reply } from '../reply';
 import { textReply, titledReply } from '../reply';
 import { detectLang } from '../requests';
@@ -15,7 +16,7 @@ import type { DialogServices } from '../services';
 import type { Lang, Turn } from '../turn';
 import { loadNoteDirectory } from './directory';
 import { findCustomer, findInvoices } from './directory-match';
-import { fold, NOTE_SIGNALS } from './lexicon';
+import { fold } from './lexicon';
 import { CallNote, type NoteContext } from './note';
 import { type NoteParser, type NoteUnderstanding, offlineNoteParser } from './note-parser';
 import { promiseInstalments, type Recorded, recordCallLog } from './record';
@@ -32,7 +33,7 @@ export interface NoteServices extends DialogServices {
 
 /** Does this text read like a call note at all (an outcome, a promise, a dispute, a call-back)? */
 export function hasNoteSignals(text: string): boolean {
-  return NOTE_SIGNALS.test(fold(text));
+  return saysNoteThings(text);
 }
 
 /** The note this person is answering a question about (or editing), if any. */
@@ -60,7 +61,9 @@ export async function takeNote(
   if (existing) return present(existing, services); // a retried delivery of the same message
   const reading = await read(text, turn, services, {});
   const n = reading.note;
-  const understood = n.customer || n.outcome || n.promises.length || n.disputes.length || n.callback;
+  // A customer's name alone is not a call note: something about the call must be said.
+  const understood =
+    n.outcome || n.promises.length || n.disputes.length || n.callback || (n.question && hasNoteSignals(text));
   if (!understood || (opts.requireCustomer && !n.customer)) return null;
   const log = await services.models.CallLog.findOneAndUpdate(
     { key: turn.id },
@@ -145,13 +148,21 @@ export async function continueNote(turn: Turn, log: Log, services: NoteServices)
  * unrecorded, and the reply says so ("I left the note on Textiles Dubois unrecorded").
  */
 export async function abandonNote(log: Log, services: DialogServices): Promise<string> {
-  await services.models.CallLog.updateOne({ key: log.key, status: { $in: [...WAITING] } }, { $set: { status: 'abandoned' } });
+  await services.models.CallLog.updateOne(
+    { key: log.key, status: { $in: [...WAITING] } },
+    { $set: { status: 'abandoned' } },
+  );
   const fr = log.lang === 'fr';
   const ref = log.customer ?? log.note?.customer ?? null;
   const name = ref ? ((await customerNames(services.models, [ref])).get(ref) ?? ref) : null;
-  if (name) return fr ? `J’ai laissé la note sur ${name} sans l’enregistrer.` : `I left the note on ${name} unrecorded.`;
+  if (name)
+    return fr
+      ? `J’ai laissé la note sur ${name} sans l’enregistrer.`
+      : `I left the note on ${name} unrecorded.`;
   const quoted = log.text ? ` (« ${log.text.slice(0, 60)} »)` : '';
-  return fr ? `J’ai laissé la note en attente${quoted} sans l’enregistrer.` : `I left the waiting note${quoted.replace(/« | »/g, '"')} unrecorded.`;
+  return fr
+    ? `J’ai laissé la note en attente${quoted} sans l’enregistrer.`
+    : `I left the waiting note${quoted.replace(/« | »/g, '"')} unrecorded.`;
 }
 
 export async function chooseCustomer(
@@ -186,9 +197,19 @@ export async function confirmNote(
   // Confirmed before anything is written: an interrupted recording is finished on restart.
   await services.models.CallLog.updateOne(
     { key, status: 'awaiting_confirmation' },
-    { $set: { status: 'confirmed', confirmedBy: turn.staff, confirmedAt: turn.at, ...(promiseMode ? { promiseMode } : {}) } },
+    {
+      $set: {
+        status: 'confirmed',
+        confirmedBy: turn.staff,
+        confirmedAt: turn.at,
+        ...(promiseMode ? { promiseMode } : {}),
+      },
+    },
   );
-  const recorded = await finishRecording(services, { ...found, promiseMode: found.promiseMode ?? promiseMode });
+  const recorded = await finishRecording(services, {
+    ...found,
+    promiseMode: found.promiseMode ?? promiseMode,
+  });
   return recordedReply(recorded, found.lang as Lang, services);
 }
 
@@ -335,6 +356,8 @@ async function present(log: Log, services: DialogServices): Promise<Reply> {
       return textReply(fr ? 'Cette note est déjà enregistrée.' : 'This note is already recorded.');
     case 'cancelled':
     case 'superseded':
+    case 'abandoned':
+    case 'reversed':
       return textReply(
         fr ? 'Cette note a été annulée ou remplacée.' : 'This note was cancelled or replaced.',
       );
@@ -404,7 +427,9 @@ async function confirmationReply(log: Log, lang: Lang, services: DialogServices)
       label: fr ? 'Promesse en cours' : 'Pending promise',
       value: `${pending
         .flatMap((p) => p.instalments)
-        .map((i) => `${money(i.amount, i.currency, lang)} ${fr ? 'le' : 'by'} ${day(fromStored(i.date), lang)}`)
+        .map(
+          (i) => `${money(i.amount, i.currency, lang)} ${fr ? 'le' : 'by'} ${day(fromStored(i.date), lang)}`,
+        )
         .join(' + ')} — ${
         fr
           ? 'remplacée par celle-ci si vous confirmez, ou gardée si vous ajoutez celle-ci en nouvelle échéance'

@@ -22,14 +22,21 @@ export function noteDate(
   const today = localDate(now, timeZone);
   const text = withCalendarShorthand(written);
   const f = fold(text);
-  if (/\b(now|maintenant|immediatement|tout de suite|right away|today|aujourd'hui|ce jour|ce soir|tonight)\b/.test(f) && !/\b(demain|tomorrow)\b/.test(f))
+  if (
+    /\b(now|maintenant|immediatement|tout de suite|right away|today|aujourd'hui|ce jour|ce soir|tonight)\b/.test(
+      f,
+    ) &&
+    !/\b(demain|tomorrow)\b/.test(f)
+  )
     return today;
   const month = monthOnly(f, today, country);
   if (month) return month;
   if (/\b(?:before|avant) (?:christmas|noel)\b/.test(f)) return `${today.slice(0, 4)}-12-24`;
   if (/\b(end of next month|fin (?:du )?mois prochain)\b/.test(f))
     return lastBusinessDayOnOrBefore(endOfMonth(addDays(endOfMonth(today), 1)), country);
-  const weeks = /\b(?:sous|dans|in|within|d'ici)\s+(\d{1,2})\s*(j|jours?|days?|semaines?|weeks?|wks?)\b/.exec(f);
+  const weeks = /\b(?:sous|dans|in|within|d'ici)\s+(\d{1,2})\s*(j|jours?|days?|semaines?|weeks?|wks?)\b/.exec(
+    f,
+  );
   if (weeks) return addDays(today, Number(weeks[1]) * (/^(s|w)/.test(weeks[2]!) ? 7 : 1));
   const after = /\bthe (monday|tuesday|wednesday|thursday|friday) after\b/.exec(f);
   if (after) return addDays(nextWeekday(today, after[1]!), 7);
@@ -50,7 +57,10 @@ export function noteDate(
     const found = parser.parse(text, ref, { forwardDate: true })[0];
     if (!found) continue;
     // "call back at 3", "rappeler à 15h": an hour alone is later today.
-    if (/^(?:at|a|à|after|apres|après|vers)\s*\d{1,2}(?:\s*h\d*|:\d\d)?\s*(?:pm|am)?$/i.test(found.text.trim())) return today;
+    if (
+      /^(?:at|a|à|after|apres|après|vers)\s*\d{1,2}(?:\s*h\d*|:\d\d)?\s*(?:pm|am)?$/i.test(found.text.trim())
+    )
+      return today;
     let day = localDate(found.start.date(), timeZone);
     // A weekday named on that same weekday means next week's ("rappeler lundi", said on Monday).
     if (
@@ -63,7 +73,11 @@ export function noteDate(
     return day < today || day > addDays(today, 330) ? null : day;
   }
   // "after 2", "à 15h", "this afternoon", "cet aprem": later today.
-  if (/\b(?:after|at|apres|a|vers)\s+\d{1,2}(?:h|:\d\d|\s*pm)?\b|\b(?:afternoon|apres-midi|aprem|pm|ce midi|lunchtime|after lunch|apres (?:le )?dejeuner|later today|plus tard aujourd'hui)\b/.test(f))
+  if (
+    /\b(?:after|at|apres|a|vers)\s+\d{1,2}(?:h|:\d\d|\s*pm)?\b|\b(?:afternoon|apres-midi|aprem|pm|ce midi|lunchtime|after lunch|apres (?:le )?dejeuner|later today|plus tard aujourd'hui)\b/.test(
+      f,
+    )
+  )
     return today;
   return null;
 }
@@ -100,7 +114,8 @@ export function monthStart(month: number, today: LocalDate): LocalDate {
 
 /** The month a text names alone ("fin janvier", "in January", "en décembre"), as a number. */
 export function monthNamed(f: string): number | null {
-  for (const [re, n] of MONTHS) if (new RegExp(`(?<![\\p{L}\\d])(?:${re.source})\\.?(?![\\p{L}])`, 'u').test(f)) return n;
+  for (const [re, n] of MONTHS)
+    if (new RegExp(`(?<![\\p{L}\\d])(?:${re.source})\\.?(?![\\p{L}])`, 'u').test(f)) return n;
   return null;
 }
 

@@ -252,9 +252,7 @@ export const OUTCOME_PATTERNS: Array<[NonNullable<import('./note').CallNote['out
   ],
   [
     'no_answer',
-    w([
-      '(?:messagerie|repondeur|voicemail(?: box)?|vm|mailbox|boite vocale) (?:est |is )?(?:pleine?|full)',
-    ]),
+    w(['(?:messagerie|repondeur|voicemail(?: box)?|vm|mailbox|boite vocale) (?:est |is )?(?:pleine?|full)']),
   ],
   [
     'voicemail',

@@ -41,7 +41,8 @@ export function readNoteOffline(written: string, ctx: NoteContext): NoteReading 
   // A contact's name is not a customer's ("Garage Dubois : M. Blanc …" is not Bâtiment Blanc).
   const folded = fold(text);
   let unnamed = folded;
-  for (const m of people) unnamed = unnamed.slice(0, m.start) + ' '.repeat(m.end - m.start) + unnamed.slice(m.end);
+  for (const m of people)
+    unnamed = unnamed.slice(0, m.start) + ' '.repeat(m.end - m.start) + unnamed.slice(m.end);
   const match: CustomerMatch = ctx.customer
     ? { kind: 'one', customer: ctx.customer }
     : findCustomer(unnamed, dir, findInvoices(text, dir).known, people);
@@ -73,7 +74,10 @@ export function readNoteOffline(written: string, ctx: NoteContext): NoteReading 
   const callbackClauses = clauses.filter((c) => CALLBACK.test(fold(c.text)));
   const callback =
     callbackClauses
-      .map((c) => callbackDate(c.text, ctx) ?? (THEN.test(fold(c.text)) ? sentenceDate(text, clauses, c, ctx) : null))
+      .map(
+        (c) =>
+          callbackDate(c.text, ctx) ?? (THEN.test(fold(c.text)) ? sentenceDate(text, clauses, c, ctx) : null),
+      )
       .find((d) => d !== null) ?? null;
   const outcome = outcomeOf(folded, { people, promises, disputes, customer, told });
   // The person was not on the line: named, but not reached ("était absente", "was unavailable").
@@ -87,7 +91,10 @@ export function readNoteOffline(written: string, ctx: NoteContext): NoteReading 
     promises,
     disputeWithoutInvoice,
     callbackWithoutDate:
-      callbackClauses.length > 0 && !callback && promises.length === 0 && (outcome === null || outcome === 'call_back_requested'),
+      callbackClauses.length > 0 &&
+      !callback &&
+      promises.length === 0 &&
+      (outcome === null || outcome === 'call_back_requested'),
     balance,
     accepted: ctx.accepted ?? [],
   });
@@ -158,7 +165,9 @@ function disputesIn(
     // The invoices: in the telling clauses, else in the other clauses of the sentence that do not promise.
     let targets = invoicesOf(telling, ctx);
     if (targets.length === 0) {
-      const beside = own.filter((c) => !telling.includes(c) && !promiseOnly(c, ctx) && invoicesOf([c], ctx).length > 0);
+      const beside = own.filter(
+        (c) => !telling.includes(c) && !promiseOnly(c, ctx) && invoicesOf([c], ctx).length > 0,
+      );
       targets = invoicesOf(beside, ctx);
       for (const c of beside) disputeClauses.add(c);
     }
@@ -185,12 +194,13 @@ function disputesIn(
 /** A clause that only promises a payment ("il règle la FA-2026-1026 mardi") reports nothing wrong. */
 function promiseOnly(c: Clause, ctx: NoteContext): boolean {
   const f = fold(c.text);
-  return PAY_WORDS.test(f) && noteDate(c.text, 'promise', ctx) !== null && !/(?:ne|won.t|will not|refus|pas|not|until|tant que|qu.apres)/.test(f) && !PAID_ALREADY.test(f) && !/\b(?:twice|deux fois|double)\b/.test(f);
-}
-
-function nearest(own: Clause[], telling: Clause[], c: Clause): number {
-  const i = own.indexOf(c);
-  return telling.map((t) => own.indexOf(t)).sort((a, b) => Math.abs(a - i) - Math.abs(b - i))[0]!;
+  return (
+    PAY_WORDS.test(f) &&
+    noteDate(c.text, 'promise', ctx) !== null &&
+    !/(?:ne|won.t|will not|refus|pas|not|until|tant que|qu.apres)/.test(f) &&
+    !PAID_ALREADY.test(f) &&
+    !/\b(?:twice|deux fois|double)\b/.test(f)
+  );
 }
 
 function invoicesOf(cs: Clause[], ctx: NoteContext): string[] {

@@ -26,7 +26,11 @@ export function rewrite(r: Rewritten, re: RegExp, by: (match: RegExpExecArray) =
     text += replacement;
     // A replacement stands for the whole of what it replaced.
     for (let i = 0; i < replacement.length; i++)
-      from.push(r.from[Math.min(at + Math.floor((i * m[0].length) / Math.max(replacement.length, 1)), at + m[0].length - 1)]!);
+      from.push(
+        r.from[
+          Math.min(at + Math.floor((i * m[0].length) / Math.max(replacement.length, 1)), at + m[0].length - 1)
+        ]!,
+      );
     last = at + m[0].length;
   }
   text += r.text.slice(last);

@@ -43,13 +43,16 @@ const ORDINALS: Record<string, number> = {
   twentieth: 20,
   thirtieth: 30,
 };
-const ORDINAL_RE = /\b(the|le|du|au)\s+(premier|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|thirtieth)\b/gi;
+const ORDINAL_RE =
+  /\b(the|le|du|au)\s+(premier|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|thirtieth)\b/gi;
 
-let models: { fr: ReturnType<NumberRecognizer['getNumberModel']>; en: ReturnType<NumberRecognizer['getNumberModel']> } | null =
-  null;
+let models: {
+  fr: ReturnType<NumberRecognizer['getNumberModel']>;
+  en: ReturnType<NumberRecognizer['getNumberModel']>;
+} | null = null;
 const resolved = new Map<string, number | null>();
 
-function valueOf(run: string): number | null {
+function numberOf(run: string): number | null {
   const key = fold(run).replace(/[\s-]+/g, ' ');
   if (resolved.has(key)) return resolved.get(key)!;
   models ??= {
@@ -58,7 +61,8 @@ function valueOf(run: string): number | null {
   };
   const english = new RegExp(`^(?:${UNITS_EN}|and|[\\s-])+$`, 'i').test(key);
   const found = (english ? models.en : models.fr).parse(key);
-  const whole = found.length === 1 && found[0]!.text.length >= key.length - 1 ? Number(found[0]!.resolution?.value) : NaN;
+  const whole =
+    found.length === 1 && found[0]!.text.length >= key.length - 1 ? Number(found[0]!.resolution?.value) : NaN;
   const value = Number.isFinite(whole) ? whole : null;
   resolved.set(key, value);
   return value;
@@ -77,19 +81,23 @@ export function withSpokenNumbers(note: Rewritten, lang: 'fr' | 'en'): Rewritten
     if (/^(?:un|une|one)$/i.test(run.trim())) return run;
     const single = !/[\s-]/.test(run.trim());
     if (single && (lang === 'fr' ? !FR_ONLY.test(run) : !EN_ONLY.test(run))) return run;
-    const value = valueOf(run);
+    const value = numberOf(run);
     return value === null ? run : String(value);
   });
   out = rewrite(out, ORDINAL_RE, (m) => {
     const article = m[1]!;
     const n = ORDINALS[m[2]!.toLowerCase()]!;
-    return /^(the)$/i.test(article) ? `${article} ${n}${n === 1 ? 'st' : n === 2 ? 'nd' : n === 3 ? 'rd' : 'th'}` : `${article} ${n}`;
+    return /^(the)$/i.test(article)
+      ? `${article} ${n}${n === 1 ? 'st' : n === 2 ? 'nd' : n === 3 ? 'rd' : 'th'}`
+      : `${article} ${n}`;
   });
   // "4421 euros et 5 centimes", "7354 pounds 62": the minor part joins the amount.
   return rewrite(
     out,
     /(\d+)\s*(euros?|pounds?|livres?)\s+(?:et\s+|and\s+)?(\d{1,2})(?:\s*(?:centimes?|cents?|pence|p))?(?![\d\p{L}])/giu,
     (m) =>
-      /^(pound|livre)/i.test(m[2]!) ? `£${m[1]}.${m[3]!.padStart(2, '0')}` : `${m[1]},${m[3]!.padStart(2, '0')} €`,
+      /^(pound|livre)/i.test(m[2]!)
+        ? `£${m[1]}.${m[3]!.padStart(2, '0')}`
+        : `${m[1]},${m[3]!.padStart(2, '0')} €`,
   );
 }

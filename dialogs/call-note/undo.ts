@@ -8,7 +8,7 @@ import { appendActivity } from '../../models/ledger/commitments';
 import { markDirty } from '../../models/ledger/summaries';
 import { localDate, toStored } from '../../models/rules/dates';
 import type { CallLog } from '../../models/schemas/call-log';
-import { textReply, type Reply } from '../reply';
+import { type Reply, textReply } from '../reply';
 import type { DialogServices } from '../services';
 import type { Lang, Turn } from '../turn';
 import type { Recorded } from './record';
@@ -21,7 +21,7 @@ export async function undoLastNote(turn: Turn, lang: Lang, services: DialogServi
     .lean<CallLog & { _id: unknown }>();
   const today = services.today();
   const tz = services.policy.timeZone;
-  if (!log || !log.recordedAt || localDate(log.recordedAt, tz) !== today)
+  if (!log?.recordedAt || localDate(log.recordedAt, tz) !== today)
     return textReply(
       fr
         ? 'Aucune note d’appel enregistrée aujourd’hui à annuler.'
@@ -30,13 +30,19 @@ export async function undoLastNote(turn: Turn, lang: Lang, services: DialogServi
   const result = (log.result ?? {}) as Partial<Recorded>;
   const customer = result.customer ?? log.customer ?? '';
   const key = log.key;
-  await m.PaymentPromise.updateMany({ operationKey: `${key}#promise`, status: 'pending' }, { $set: { status: 'cancelled' } });
+  await m.PaymentPromise.updateMany(
+    { operationKey: `${key}#promise`, status: 'pending' },
+    { $set: { status: 'cancelled' } },
+  );
   if (result.supersededIds?.length)
     await m.PaymentPromise.updateMany(
       { _id: { $in: result.supersededIds }, status: 'cancelled' },
       { $set: { status: 'pending' } },
     );
-  const disputes = await m.Dispute.find({ operationKey: { $regex: `^${escape(key)}#dispute:` }, status: 'open' }).lean();
+  const disputes = await m.Dispute.find({
+    operationKey: { $regex: `^${escapeRegExp(key)}#dispute:` },
+    status: 'open',
+  }).lean();
   for (const d of disputes) {
     await m.Dispute.updateOne({ _id: d._id }, { $set: { status: 'withdrawn' } });
     for (const invoice of d.invoices) {
@@ -71,4 +77,4 @@ export async function undoLastNote(turn: Turn, lang: Lang, services: DialogServi
   );
 }
 
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

@@ -39,10 +39,21 @@ export function isHeldOut(note: Pick<CorpusNote, 'id'>): boolean {
   return createHash('sha1').update(note.id).digest()[0]! % 3 === 0;
 }
 
-export const FIELDS = ['customer', 'outcome', 'contact', 'promises', 'disputes', 'callback', 'question'] as const;
+export const FIELDS = [
+  'customer',
+  'outcome',
+  'contact',
+  'promises',
+  'disputes',
+  'callback',
+  'question',
+] as const;
 
 /** Each field right or wrong as a whole. */
-export function fieldResults(got: CallNote, want: CorpusNote['expect']): Record<(typeof FIELDS)[number], boolean> {
+export function fieldResults(
+  got: CallNote,
+  want: CorpusNote['expect'],
+): Record<(typeof FIELDS)[number], boolean> {
   return {
     customer: got.customer === want.customer,
     outcome: got.outcome === want.outcome,

@@ -49,7 +49,9 @@ describe('the offline call-note parser on the development corpus', () => {
   it('reaches 95 % of fields on the held-out third', () => {
     const s = score(heldOut, parse);
     // Only the figure: the held-out notes are not looked at one by one.
-    process.stdout.write(`held-out third: ${s.right}/${s.total} fields right (${(s.accuracy * 100).toFixed(1)} %) on ${s.notes} notes\n`);
+    process.stdout.write(
+      `held-out third: ${s.right}/${s.total} fields right (${(s.accuracy * 100).toFixed(1)} %) on ${s.notes} notes\n`,
+    );
     expect(s.accuracy).toBeGreaterThanOrEqual(0.95);
   });
 
