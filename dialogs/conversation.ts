@@ -177,7 +177,11 @@ export async function respond(turn: Turn, services: ChatServices): Promise<Reply
       : await answerRequest(turn, request!, services);
     return [withNotice(line, reply)];
   }
-  if (waiting && !smallTalk && request?.kind !== 'help') return [await continueNote(turn, waiting, services)];
+  // Thanks or a greeting while a question waits is not its answer ("yes", "ok" are).
+  const politeness =
+    smallTalk && !/(?<![\p{L}])(?:oui|yes|ok|okay|yep|non|no|nope|d'accord|correct)(?![\p{L}])/iu.test(text);
+  if (waiting && !politeness && request?.kind !== 'help')
+    return [await continueNote(turn, waiting, services)];
   if (more) return [await answerMore(turn, more, services)];
   if (request && !hasNoteSignals(text)) return [await answerRequest(turn, request, services)];
   if (smallTalk) return [smallTalkReply(text, lang)];

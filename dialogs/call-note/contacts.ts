@@ -162,6 +162,6 @@ export function contactFor(
   const name = w[1]!.replace(HONORIFIC, '').trim();
   if (/^(the|la|le|les|reception|accounts)$/i.test(name)) return null;
   // A person named who is another customer's contact is not this customer's.
-  if (mentions.some((m) => fold(name).includes(fold(m.name).split(' ')[0]!))) return null;
+  if (mentions.some((m) => m.by !== 'first' && fold(name) === fold(m.name))) return null;
   return name;
 }

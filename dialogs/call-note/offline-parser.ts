@@ -229,6 +229,12 @@ function detailOf(span: string): string {
   // "Pharmacie Roux : FA-2026-1215 …": the customer's name before the colon is not the detail.
   const colon = /^[^:]{0,40}:\s+/.exec(raw);
   if (colon && !/\d/.test(colon[0])) raw = raw.slice(colon[0].length);
+  // "FA-2026-1028 disputed: rolls arrived damaged": the why is what follows the label.
+  const label =
+    /^(?:(?:the |la |l'|invoice |facture |fact\.? |inv\.? )*)[A-Z]{1,6}[-/]?\d[\d/-]*\s+(?:is |est )?(?:disputed|contest[ée]e?|en litige|litigieuse)\s*[:,–—-]\s*(?=\S)/iu.exec(
+      raw,
+    );
+  if (label) raw = raw.slice(label[0].length);
   return raw.trim();
 }
 

@@ -17,7 +17,7 @@ export async function undoLastNote(turn: Turn, lang: Lang, services: DialogServi
   const fr = lang === 'fr';
   const m = services.models;
   const log = await m.CallLog.findOne({ staff: turn.staff, status: 'recorded' })
-    .sort({ recordedAt: -1 })
+    .sort({ recordedAt: -1, _id: -1 })
     .lean<CallLog & { _id: unknown }>();
   const today = services.today();
   const tz = services.policy.timeZone;
