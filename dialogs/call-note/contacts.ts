@@ -40,8 +40,17 @@ const ROLES: Array<[RegExp, RegExp]> = [
 const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const HON = '(?:m\\.?|mr\\.?|mrs\\.?|ms\\.?|mme\\.?|mlle\\.?|monsieur|madame|mister)';
 
+interface Person {
+  name: string;
+  first: string;
+  last: string;
+  customers: Customer[];
+  roles: string[];
+  forms?: Array<[RegExp, ContactMention['by']]>;
+  firstName?: RegExp;
+}
 interface PersonIndex {
-  people: Array<{ name: string; first: string; last: string; customers: Customer[]; roles: string[] }>;
+  people: Person[];
 }
 const indexes = new WeakMap<NoteDirectory, PersonIndex>();
 
@@ -86,19 +95,22 @@ export function contactMentions(text: string, dir: NoteDirectory): ContactMentio
   for (const p of people) {
     const refs = p.customers.map((c) => c.reference);
     const initial = esc(p.first[0]!);
-    // "Julien Garnier", "J. Garnier", "Garnier Julien", "M. Garnier", "Mr Hughes".
-    const forms: Array<[RegExp, ContactMention['by']]> = [
+    // "Julien Garnier", "J. Garnier", "M. Garnier", "Mr Hughes" (compiled once per directory).
+    p.forms ??= [
       [new RegExp(`(?<![\\p{L}])(?:${HON}\\s+)?${esc(p.first)}\\s+${esc(p.last)}(?![\\p{L}])`, 'gu'), 'full'],
       [new RegExp(`(?<![\\p{L}])${initial}\\.?\\s+${esc(p.last)}(?![\\p{L}])`, 'gu'), 'full'],
       [new RegExp(`(?<![\\p{L}])${HON}\\s+${esc(p.last)}(?![\\p{L}])`, 'gu'), 'honorific'],
     ];
-    for (const [re, by] of forms)
+    if (!f.includes(p.last)) continue;
+    for (const [re, by] of p.forms)
       for (const m of f.matchAll(re))
         add({ name: p.name, customers: refs, start: m.index!, end: m.index! + m[0].length, by });
   }
   // First names alone ("spoke to Julien"): only as capitalised words or after a verb of speaking.
-  for (const p of people)
-    for (const m of f.matchAll(new RegExp(`(?<![\\p{L}])${esc(p.first)}(?![\\p{L}])`, 'gu'))) {
+  for (const p of people) {
+    if (!f.includes(p.first)) continue;
+    p.firstName ??= new RegExp(`(?<![\\p{L}])${esc(p.first)}(?![\\p{L}])`, 'gu');
+    for (const m of f.matchAll(p.firstName)) {
       const written = text.slice(m.index!, m.index! + m[0].length);
       if (
         written[0] !== written[0]!.toUpperCase() &&
@@ -113,6 +125,7 @@ export function contactMentions(text: string, dir: NoteDirectory): ContactMentio
         by: 'first',
       });
     }
+  }
   return out.sort((a, b) => a.start - b.start);
 }
 

@@ -23,7 +23,7 @@ export function withFullInvoiceNumbers(note: Rewritten, dir: NoteDirectory, cust
     note,
     /(?<![\p{L}\d-])((?:fact?\.?|factures?|inv\.?|invoices?|fa|f|n°|no\.|#)\s*[-/]?\s*|(?:la|les|et|avec|with|of|and|de)\s+)(\d{4,6})(?![\d,.]*\s*(?:€|£|eur|k\b))(?![\d\p{L}]|[.,]\d)/giu,
     (m) => {
-      const owners = dir.invoices.filter((i) => new RegExp(`\\D${m[2]}$`).test(i.number));
+      const owners = endingWith(dir, m[2]!);
       if (owners.length !== 1) return m[0];
       const keep = /^(?:la|les|et|avec|with|of|and|de)\s+$/i.test(m[1]!) ? m[1]! : '';
       return `${keep}${owners[0]!.number}`;
@@ -37,6 +37,26 @@ export function withFullInvoiceNumbers(note: Rewritten, dir: NoteDirectory, cust
     );
     return own.length === 1 ? own[0]!.number : m[0];
   });
+}
+
+const suffixIndexes = new WeakMap<NoteDirectory, Map<string, Invoice[]>>();
+/** Open invoices whose number ends with these digits after a separator ("1028" → FA-2026-1028). */
+function endingWith(dir: NoteDirectory, digits: string): Invoice[] {
+  let idx = suffixIndexes.get(dir);
+  if (!idx) {
+    idx = new Map();
+    for (const i of dir.invoices) {
+      const tail = /\D(\d+)$/.exec(i.number)?.[1];
+      if (tail) idx.set(tail, [...(idx.get(tail) ?? []), i]);
+    }
+    suffixIndexes.set(dir, idx);
+  }
+  return idx.get(digits) ?? [];
+}
+
+/** The directory's invoice for a number as written (case and separators aside), if any. */
+export function invoiceNamed(dir: NoteDirectory, token: string): Invoice | undefined {
+  return indexOf(dir).get(squash(token));
 }
 
 export function findInvoices(text: string, dir: NoteDirectory): { known: Invoice[]; unknown: string[] } {

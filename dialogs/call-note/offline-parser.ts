@@ -10,7 +10,13 @@ import { currencyIn } from '../spoken-amount';
 import type { Lang } from '../turn';
 import { type Clause, clausesOf } from './clauses';
 import { type ContactMention, contactFor, contactMentions } from './contacts';
-import { type CustomerMatch, findCustomer, findInvoices, withFullInvoiceNumbers } from './directory-match';
+import {
+  type CustomerMatch,
+  findCustomer,
+  findInvoices,
+  invoiceNamed,
+  withFullInvoiceNumbers,
+} from './directory-match';
 import { promisesIn } from './instalments';
 import { CALLBACK_WORDS, fold, INVOICE_LIKE, PAY_WORDS } from './lexicon';
 import {
@@ -212,15 +218,14 @@ function invoicesOf(cs: Clause[], ctx: NoteContext): string[] {
  * FA-1067"); one it is compared with ("a duplicate of UK-1292", "en double avec la 1205") is not.
  */
 function listedInvoices(text: string, ctx: NoteContext): string[] {
-  const known = new Set(ctx.directory.invoices.map((i) => i.number.toUpperCase()));
-  const found = [...text.matchAll(INVOICE_LIKE)].filter((m) => known.has(m[0].toUpperCase()));
+  const found = [...text.matchAll(INVOICE_LIKE)].filter((m) => invoiceNamed(ctx.directory, m[0]));
   const out: string[] = [];
   found.forEach((m, i) => {
     const between = i === 0 ? '' : text.slice(found[i - 1]!.index! + found[i - 1]![0].length, m.index!);
-    if (i === 0 || /^\s*(?:,|and|et|&|\+|ou|or)\s*$/i.test(between)) out.push(m[0].toUpperCase());
+    if (i === 0 || /^\s*(?:,|and|et|&|\+|ou|or)\s*$/i.test(between))
+      out.push(invoiceNamed(ctx.directory, m[0])!.number);
   });
-  const canonical = new Map(ctx.directory.invoices.map((i) => [i.number.toUpperCase(), i.number]));
-  return out.length === found.length || out.length > 0 ? out.map((n) => canonical.get(n)!) : [];
+  return [...new Set(out)];
 }
 
 /** The note's words from the first to the last clause of the dispute, verbatim. */
