@@ -18,6 +18,21 @@ import { textReply, titledReply } from './reply';
 import type { DialogServices } from './services';
 import type { Lang, Turn } from './turn';
 
+/** A sentence and its buttons. */
+function askWith(text: string, actions: Action[]): Reply {
+  return {
+    summary: text,
+    sections: [
+      {
+        blocks: [
+          { kind: 'text', text },
+          { kind: 'actions', actions },
+        ],
+      },
+    ],
+  };
+}
+
 type Resolved = { customer: string; name: string } | { reply: Reply };
 
 /** The customer a request names, or the reply to give instead (which one? / not found). */
@@ -52,23 +67,13 @@ export function whichCustomer(
   const fr = lang === 'fr';
   const names = candidates.map((c) => `${c.name} (${c.reference})`);
   const text = fr ? `Lequel : ${names.join(' ou ')} ?` : `Which one: ${names.join(' or ')}?`;
-  return {
-    summary: text,
-    sections: [
-      {
-        blocks: [
-          { kind: 'text', text },
-          {
-            kind: 'actions',
-            actions: candidates.map((c) => ({
-              label: `${c.name} (${c.reference})`,
-              payload: { type: 'customer_request', request: then, customer: c.reference } as ActionPayload,
-            })),
-          },
-        ],
-      },
-    ],
-  };
+  return askWith(
+    text,
+    candidates.map((c) => ({
+      label: `${c.name} (${c.reference})`,
+      payload: { type: 'customer_request', request: then, customer: c.reference } as ActionPayload,
+    })),
+  );
 }
 
 export async function invoicesOf(
@@ -176,30 +181,12 @@ export async function letterFor(
     .sort({ updatedAt: -1 })
     .lean();
   if (!draft)
-    return {
-      summary: fr ? `Aucune lettre pour ${name}.` : `No letter for ${name} yet.`,
-      sections: [
-        {
-          blocks: [
-            {
-              kind: 'text',
-              text: fr
-                ? `Aucune lettre pour ${name} : voulez-vous la préparer ?`
-                : `No letter for ${name} yet: shall I draft it?`,
-            },
-            {
-              kind: 'actions',
-              actions: [
-                {
-                  label: fr ? 'Préparer la lettre' : 'Draft the letter',
-                  payload: { type: 'draft_next', customer },
-                },
-              ],
-            },
-          ],
-        },
-      ],
-    };
+    return askWith(
+      fr
+        ? `Aucune lettre pour ${name} : voulez-vous la préparer ?`
+        : `No letter for ${name} yet: shall I draft it?`,
+      [{ label: fr ? 'Préparer la lettre' : 'Draft the letter', payload: { type: 'draft_next', customer } }],
+    );
   const how =
     want.channel === 'post'
       ? fr
@@ -229,20 +216,9 @@ export async function letterFor(
     : fr
       ? `La lettre de ${name} (${draft.step}) ${state}.`
       : `The letter for ${name} (${draft.step}) ${state}.`;
-  return {
-    summary: text,
-    sections: [
-      {
-        blocks: [
-          { kind: 'text', text },
-          {
-            kind: 'actions',
-            actions: [{ label: fr ? 'Ouvrir' : 'Open', payload: { type: 'show_draft', draft: draft.key } }],
-          },
-        ],
-      },
-    ],
-  };
+  return askWith(text, [
+    { label: fr ? 'Ouvrir' : 'Open', payload: { type: 'show_draft', draft: draft.key } },
+  ]);
 }
 
 /** The letter last drafted by this person, when "the PDF of the last letter" names nobody. */
@@ -328,23 +304,13 @@ export function notUnderstood(text: string, lang: Lang): Reply {
   const line = fr
     ? 'Je n’ai pas compris ce message, rien n’a été enregistré. Essayez plutôt :'
     : 'I didn’t understand that, and nothing was recorded. Try one of these:';
-  return {
-    summary: line,
-    sections: [
-      {
-        blocks: [
-          { kind: 'text', text: line },
-          {
-            kind: 'actions',
-            actions: order.slice(0, 3).map((c) => ({
-              label: fr ? c.fr : c.en,
-              payload: { type: 'command', command: c.command } as ActionPayload,
-            })),
-          },
-        ],
-      },
-    ],
-  };
+  return askWith(
+    line,
+    order.slice(0, 3).map((c) => ({
+      label: fr ? c.fr : c.en,
+      payload: { type: 'command', command: c.command } as ActionPayload,
+    })),
+  );
 }
 
 /** Thanks and greetings: a word back, nothing recorded. */
