@@ -13,6 +13,7 @@ import { detectLang } from '../requests';
 import { amountsIn } from '../spoken-amount';
 import { contactMentions } from './contacts';
 import { type CustomerMatch, findCustomer, findInvoices } from './directory-match';
+import { clarifyQuestion, llmNoteProblem } from './llm-checks';
 import type { CallNote, NoteContext, NoteDirectory, NoteReading } from './note';
 import { balanceOf, questionFor, readNoteOffline } from './offline-parser';
 
@@ -113,7 +114,7 @@ function unverifiable(note: CallNote, text: string, shown: NoteDirectory, ctx: N
   const today = localDate(ctx.now, ctx.timeZone);
   for (const d of [...note.promises.map((p) => p.date), note.callback])
     if (d !== null && d < today) return `the LLM read a date in the past (${d})`;
-  return null;
+  return llmNoteProblem(note, text, ctx.directory, ctx);
 }
 
 /** The model's note with the ledger's checks applied (unknown invoices dropped and asked about). */
@@ -146,8 +147,12 @@ function reviewed(
     balance: balanceOf(note.customer, ctx),
     accepted: ctx.accepted ?? [],
   });
+  // The model may say the note is unclear, but the words asked are ours (llm-checks.ts).
   const question =
-    ours ?? (note.question ? { kind: 'other' as const, text: note.question, candidates: [] } : null);
+    ours ??
+    (note.question
+      ? { kind: 'other' as const, text: clarifyQuestion(detectLang(text, ctx.lang)), candidates: [] }
+      : null);
   return {
     note: { ...note, promises, disputes, question: question?.text ?? null },
     question,
