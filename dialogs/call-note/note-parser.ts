@@ -11,6 +11,7 @@ import { CALL_NOTE_PROMPT, CallNoteOutput } from '../../prompts/call-note';
 import { fillPrompt } from '../../prompts/load';
 import { detectLang } from '../requests';
 import { amountsIn } from '../spoken-amount';
+import { contactMentions } from './contacts';
 import { type CustomerMatch, findCustomer, findInvoices } from './directory-match';
 import { clarifyQuestion, llmNoteProblem } from './llm-checks';
 import type { CallNote, NoteContext, NoteDirectory, NoteReading } from './note';
@@ -74,9 +75,10 @@ function fallBack(text: string, ctx: NoteContext, reason: string): NoteUnderstan
 function shownTo(text: string, ctx: NoteContext): NoteDirectory & { match: CustomerMatch } {
   const dir = ctx.directory;
   const invoices = findInvoices(text, dir);
+  const people = contactMentions(text, dir);
   const match: CustomerMatch = ctx.customer
     ? { kind: 'one', customer: ctx.customer }
-    : findCustomer(text, dir, invoices.known);
+    : findCustomer(text, dir, invoices.known, people);
   const refs = new Set(invoices.known.map((i) => i.customer));
   if (match.kind === 'one') refs.add(match.customer);
   if (match.kind === 'several') for (const c of match.candidates) refs.add(c.reference);
@@ -95,7 +97,9 @@ function directoryLines(d: NoteDirectory): string {
       const invoices = d.invoices
         .filter((i) => i.customer === c.reference)
         .map((i) => `    ${i.number} ${i.currency} ${i.outstanding}`);
-      return [`- ${c.reference} | ${c.name} | ${c.currency}`, ...invoices].join('\n');
+      // The customer's own people, so the model names the contact as the ledger knows them.
+      const people = (c.contacts ?? []).map((k) => `    contact: ${k.name}${k.role ? ` (${k.role})` : ''}`);
+      return [`- ${c.reference} | ${c.name} | ${c.currency}`, ...people, ...invoices].join('\n');
     })
     .join('\n');
 }
