@@ -8,12 +8,12 @@ import type { Company } from '../../integrations/config';
 import type { Models } from '../../models';
 import { NotFoundError, ValidationError } from '../../models/errors';
 import { invoiceFacts } from '../../models/ledger/invoice-state';
+import { customerLadder, stepsAhead, underPromise } from '../../models/ledger/ladder-state';
 import { addBusinessDays } from '../../models/rules/calendar';
-import { fromStored, type LocalDate } from '../../models/rules/dates';
+import type { LocalDate } from '../../models/rules/dates';
 import { chaseable, daysLate } from '../../models/rules/invoice-facts';
-import { ladderPosition } from '../../models/rules/ladder';
 import { FIXED_INDEMNITY, latePenalties } from '../../models/rules/penalties';
-import { type Policy, STEP_KEYS, type StepKey } from '../../models/rules/policy';
+import type { Policy, StepKey } from '../../models/rules/policy';
 import type { Lang } from '../turn';
 
 export const DRAFT_KINDS = [
@@ -92,6 +92,8 @@ export interface DraftRequest {
   customer: string;
   step?: StepKey;
   lang?: Lang;
+  /** Only these invoices (the sweep names those whose step is due); default: all that fit the step. */
+  invoices?: string[];
 }
 
 export async function loadDraftFacts(
@@ -103,23 +105,29 @@ export async function loadDraftFacts(
 ): Promise<DraftFacts> {
   const customer = await models.Customer.findOne({ reference: req.customer }).lean();
   if (!customer) throw new NotFoundError(`customer ${req.customer} not found`);
-  const [open, disputes, owner] = await Promise.all([
-    chaseableInvoices(models, customer.reference),
+  const [ladder, disputes, owner] = await Promise.all([
+    customerLadder(models, policy, customer.reference, asOf),
     models.Dispute.find({ customer: customer.reference, status: 'open' }).lean(),
     models.Staff.findOne({ handle: customer.owner }).lean(),
   ]);
-  const ahead = stepsAhead(open, policy, asOf);
+  const ahead = stepsAhead(ladder);
   const step = req.step ?? ahead.due ?? ahead.soonest;
   if (!step)
     throw new ValidationError(`nothing to chase for ${customer.reference}: no open, undisputed invoice`);
   const kind = kindOfStep(step);
   const preDue = step === 'pre_due_call' || step === 'preventive_reminder';
-  const chosen = open.filter((i) => (preDue ? i.facts.dueDate >= asOf : i.facts.dueDate < asOf));
+  // A letter leaves out invoices under a pending promise (until its date plus grace).
+  const chosen = ladder.invoices.filter(
+    (i) =>
+      (req.invoices ? req.invoices.includes(i.number) : true) &&
+      (preDue ? i.facts.dueDate >= asOf : i.facts.dueDate < asOf) &&
+      (kind === 'call_script' || !underPromise(i, policy, asOf)),
+  );
   if (chosen.length === 0)
     throw new ValidationError(
       preDue
         ? `${customer.reference} has no invoice still to fall due: a ${step} has nothing to cover`
-        : `${customer.reference} has no overdue, undisputed invoice: a ${step} has nothing to chase`,
+        : `${customer.reference} has no overdue, undisputed invoice free of a pending promise: a ${step} has nothing to chase`,
     );
 
   const b2b = !customer.consumer;
@@ -208,42 +216,11 @@ export async function chaseableInvoices(models: Models, customer: string) {
 
 /** The customer's next ladder step, or null when nothing is left to chase. */
 export async function nextStepFor(models: Models, policy: Policy, customer: string, asOf: LocalDate) {
-  const { due, soonest } = stepsAhead(await chaseableInvoices(models, customer), policy, asOf);
+  const { due, soonest } = stepsAhead(await customerLadder(models, policy, customer, asOf));
   return due ?? soonest;
 }
 
 /** The step due for this customer on `asOf` (pauses and reminder caps applied), or null. */
 export async function dueStepFor(models: Models, policy: Policy, customer: string, asOf: LocalDate) {
-  return stepsAhead(await chaseableInvoices(models, customer), policy, asOf).due;
-}
-
-/** The furthest step due today on any invoice, and the soonest one to come. */
-function stepsAhead(
-  open: Array<{
-    doc: { ladder?: { step?: string | null; on?: Date | null } | null };
-    facts: ReturnType<typeof invoiceFacts>;
-  }>,
-  policy: Policy,
-  asOf: LocalDate,
-): { due: StepKey | null; soonest: StepKey | null } {
-  const order = (k: StepKey) => STEP_KEYS.indexOf(k);
-  let due: StepKey | null = null;
-  let soonest: { step: StepKey; on: LocalDate } | null = null;
-  for (const { doc, facts } of open) {
-    const pos = ladderPosition(
-      facts,
-      {
-        lastStep: (doc.ladder?.step as StepKey | undefined) ?? undefined,
-        lastStepOn: doc.ladder?.on ? fromStored(doc.ladder.on) : undefined,
-        customerReminders: [],
-      },
-      policy,
-      asOf,
-    );
-    if (!pos.next) continue;
-    if (pos.status === 'due') {
-      if (!due || order(pos.next.step.key) > order(due)) due = pos.next.step.key;
-    } else if (!soonest || pos.next.on < soonest.on) soonest = { step: pos.next.step.key, on: pos.next.on };
-  }
-  return { due, soonest: soonest?.step ?? null };
+  return stepsAhead(await customerLadder(models, policy, customer, asOf)).due;
 }

@@ -1,6 +1,6 @@
 /** The team's policy: the stored document, or the defaults from the configuration. */
 import type { Models } from '../index';
-import { defaultPolicy, type LadderStep, type Policy } from '../rules/policy';
+import { defaultPolicy, type LadderStep, type Policy, type StepKey } from '../rules/policy';
 
 export async function loadPolicy(models: Models, defaults: Partial<Policy> = {}): Promise<Policy> {
   const base = defaultPolicy(defaults);
@@ -24,5 +24,7 @@ export async function loadPolicy(models: Models, defaults: Partial<Policy> = {})
     defaultLocale: (doc.defaultLocale as 'fr' | 'en') ?? base.defaultLocale,
     limitationWarningDays: doc.limitationWarningDays ?? base.limitationWarningDays,
     disputeReviewBusinessDays: doc.disputeReviewBusinessDays ?? base.disputeReviewBusinessDays,
+    deadlineGraceDays: doc.deadlineGraceDays ?? base.deadlineGraceDays,
+    managerApprovalSteps: (doc.managerApprovalSteps as StepKey[] | undefined) ?? base.managerApprovalSteps,
   };
 }

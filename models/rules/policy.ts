@@ -57,6 +57,10 @@ export interface Policy {
   limitationWarningDays: number;
   /** Business days after a dispute is logged before its review is due. */
   disputeReviewBusinessDays: number;
+  /** Business days after a step's own deadline (a formal notice's 8 days) before the next step is due. */
+  deadlineGraceDays: number;
+  /** Steps whose approval needs a manager (a controller approves the others for their portfolio). */
+  managerApprovalSteps: StepKey[];
 }
 
 export const DEFAULT_LADDER: LadderStep[] = [
@@ -139,6 +143,8 @@ export function defaultPolicy(overrides: Partial<Policy> = {}): Policy {
     defaultLocale: 'fr',
     limitationWarningDays: 180,
     disputeReviewBusinessDays: 5,
+    deadlineGraceDays: 2,
+    managerApprovalSteps: ['formal_notice', 'handover'],
     ...overrides,
   };
 }
