@@ -31,9 +31,27 @@ export const ActionPayload = z.discriminatedUnion('type', [
   z.object({ type: z.literal('note_customer'), log: z.string().min(1), customer: z.string().min(1) }),
   // A stored draft, by its key. An edit carries the form's fields (subject, body with blank
   // lines between paragraphs); without them it asks for the form.
+  // Decisions name the version they were pressed on: an older one is refused (a newer exists).
   z.object({ type: z.literal('show_draft'), draft: z.string().min(1) }),
-  z.object({ type: z.literal('approve_draft'), draft: z.string().min(1) }),
-  z.object({ type: z.literal('reject_draft'), draft: z.string().min(1) }),
+  z.object({
+    type: z.literal('approve_draft'),
+    draft: z.string().min(1),
+    version: z.number().int().positive().optional(),
+  }),
+  z.object({
+    type: z.literal('reject_draft'),
+    draft: z.string().min(1),
+    version: z.number().int().positive().optional(),
+    reason: z.string().max(1000).optional(),
+  }),
+  // A letter to post was posted: its registered-mail number (the form's field).
+  z.object({
+    type: z.literal('posted_draft'),
+    draft: z.string().min(1),
+    number: z.string().max(60).optional(),
+  }),
+  // The drafts queue: waiting for approval (a manager: the team's), or another status.
+  z.object({ type: z.literal('drafts_queue'), status: z.string().max(40).optional() }),
   z.object({ type: z.literal('regenerate_draft'), draft: z.string().min(1) }),
   z.object({
     type: z.literal('edit_draft'),
@@ -56,6 +74,7 @@ export const DECISION_ACTIONS: ReadonlySet<ActionPayload['type']> = new Set<Acti
   'approve_draft',
   'reject_draft',
   'regenerate_draft',
+  'posted_draft',
 ]);
 
 export interface Action {
@@ -91,11 +110,13 @@ export type Block =
   | { kind: 'aged'; table: AgedTable }
   | { kind: 'actions'; actions: Action[] }
   /** Fields a person fills in and submits with one action (the channel renders a form or modal). */
-  | { kind: 'form'; fields: FormField[]; submit: Action };
+  | { kind: 'form'; fields: FormField[]; submit: Action }
+  /** Links to open (a letter's PDF, a sent mail): signed and expiring, served by Relance. */
+  | { kind: 'links'; links: Array<{ label: string; url: string }> };
 
 export interface FormField {
   /** The payload key the value is sent under (e.g. "subject", "body"). */
-  id: 'subject' | 'body';
+  id: 'subject' | 'body' | 'reason' | 'number';
   label: string;
   value: string;
   multiline?: boolean;

@@ -121,7 +121,8 @@ export async function recordCallLog(
   }
 
   // A call that reached someone is the ladder's call step performed (the next step counts from it).
-  if (!['no_answer', 'voicemail', 'wrong_number'].includes(note.outcome ?? '')) await recordCallPerformed(models, policy, ref, givenOn);
+  if (!['no_answer', 'voicemail', 'wrong_number'].includes(note.outcome ?? ''))
+    await recordCallPerformed(models, policy, ref, givenOn);
   if (note.callback)
     await models.Customer.updateOne(
       { reference: ref, callbackOn: { $ne: toStored(note.callback) } },

@@ -38,7 +38,10 @@ export function pdfName(d: StoredDraft, n?: number): string {
 const ACCOUNTING = /compta|account|payable|financ|fournisseur|bookkeep|trésor|tresor/i;
 
 /** The accounting contact's address, else the usual contact's, else any contact's; null when none. */
-export async function recipientOf(models: Models, customer: string): Promise<{ name: string; email: string } | null> {
+export async function recipientOf(
+  models: Models,
+  customer: string,
+): Promise<{ name: string; email: string } | null> {
   const c = await models.Customer.findOne({ reference: customer }, { contacts: 1 }).lean();
   const withMail = (c?.contacts ?? []).filter((x) => x.email);
   const pick =
@@ -68,7 +71,9 @@ export async function statementPdf(
   for (const i of open) totals.set(i.currency, (totals.get(i.currency) ?? 0) + outstanding(i));
   const short = (x: string) => `${x.slice(8, 10)}/${x.slice(5, 7)}/${x.slice(0, 4)}`;
   const content: DraftContent = {
-    subject: fr ? `Relevé de compte au ${letterDate(asOf, 'fr')}` : `Statement of account at ${letterDate(asOf, 'en')}`,
+    subject: fr
+      ? `Relevé de compte au ${letterDate(asOf, 'fr')}`
+      : `Statement of account at ${letterDate(asOf, 'en')}`,
     greeting: fr ? 'Madame, Monsieur,' : 'Dear Sir or Madam,',
     paragraphs: [
       fr

@@ -17,7 +17,9 @@ export async function mayDecide(
   const person = await services.models.Staff.findOne({ handle: by }, { role: 1 }).lean();
   if (person?.role === 'manager' || person?.role === 'admin') return;
   if (draft.owner !== by)
-    throw new ForbiddenError(`only ${draft.owner} (the customer's owner) or a manager can decide on this draft`);
+    throw new ForbiddenError(
+      `only ${draft.owner} (the customer's owner) or a manager can decide on this draft`,
+    );
   if (decision === 'approve' && services.policy.managerApprovalSteps.includes(draft.step as StepKey))
     throw new ForbiddenError(
       `a ${draft.step.replace(/_/g, ' ')} needs a manager's approval (team policy): ask your manager`,

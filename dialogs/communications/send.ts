@@ -19,8 +19,8 @@ import { markDirty } from '../../models/ledger/summaries';
 import { chaseable } from '../../models/rules/invoice-facts';
 import type { StepKey } from '../../models/rules/policy';
 import type { DraftStatus } from '../../models/schemas/draft';
-import type { DraftFacts } from '../drafting/facts';
 import { type DraftServices, findDraft, type StoredDraft, trail, type Via } from '../drafting/drafts';
+import type { DraftFacts } from '../drafting/facts';
 import { composeMail, recipientOf } from './documents';
 
 /** Waits before the 1st, 2nd… retry of an email; after the last, the claim is abandoned (still told). */
@@ -54,8 +54,7 @@ export async function factsChanged(services: DraftServices, d: StoredDraft): Pro
     if (!now)
       changes.push({ invoice: was.number, what: (doc?.disputedAmount ?? 0) > 0 ? 'disputed' : 'paid' });
     else if (now.facts.disputedAmount > 0) changes.push({ invoice: was.number, what: 'disputed' });
-    else if (chaseable(now.facts) < was.amount)
-      changes.push({ invoice: was.number, what: 'part_paid' });
+    else if (chaseable(now.facts) < was.amount) changes.push({ invoice: was.number, what: 'part_paid' });
     else if (d.kind !== 'call_script' && underPromise(now, services.policy, today))
       changes.push({ invoice: was.number, what: 'promised' });
   }
@@ -64,7 +63,12 @@ export async function factsChanged(services: DraftServices, d: StoredDraft): Pro
 
 export function changesText(changes: Change[], lang: 'fr' | 'en'): string {
   const what = {
-    fr: { paid: 'payée', part_paid: 'payée en partie', disputed: 'contestée', promised: 'sous promesse de paiement' },
+    fr: {
+      paid: 'payée',
+      part_paid: 'payée en partie',
+      disputed: 'contestée',
+      promised: 'sous promesse de paiement',
+    },
     en: { paid: 'paid', part_paid: 'partly paid', disputed: 'disputed', promised: 'under a payment promise' },
   }[lang];
   return changes.map((c) => `${c.invoice} ${what[c.what]}`).join(', ');
@@ -133,8 +137,18 @@ export async function dispatch(
     );
     return { kind: 'superseded', draft: done, changes };
   }
-  const to = d.delivery === 'email' ? await recipientOf(services.models, d.customer) : null;
-  if (d.delivery !== 'email' || !to || !services.mailer) return { kind: 'to_post', draft: d };
+  if (d.delivery === 'post') return { kind: 'to_post', draft: d };
+  const to = await recipientOf(services.models, d.customer);
+  if (!to) {
+    // No e-mail address: the approved letter becomes a simple letter to post.
+    const post = await services.models.Draft.findOneAndUpdate(
+      { key: d.key, status: 'approved' },
+      { $set: { delivery: 'post' } },
+      { returnDocument: 'after' },
+    ).lean<StoredDraft>();
+    return { kind: 'to_post', draft: post ?? d };
+  }
+  if (!services.mailer) return { kind: 'nothing', draft: d };
 
   // The claim: one sender only, whatever the instances and retries.
   const now = services.clock.now();
@@ -143,7 +157,13 @@ export async function dispatch(
   let attempt: number;
   if (!existing) {
     try {
-      await Delivery.create({ key: claimKey(d), job: EMAIL_JOB, staff: d.decidedBy ?? d.owner, status: 'sending', attempts: 1 });
+      await Delivery.create({
+        key: claimKey(d),
+        job: EMAIL_JOB,
+        staff: d.decidedBy ?? d.owner,
+        status: 'sending',
+        attempts: 1,
+      });
     } catch (err) {
       if (isMongoDuplicateKey(err)) return { kind: 'already', draft: d };
       throw err;
@@ -196,7 +216,10 @@ export async function dispatch(
     return { kind: 'failed', draft: failed, error };
   }
   const at = services.clock.now();
-  await Delivery.updateOne({ key: claimKey(d) }, { $set: { status: 'sent', channel: proof.kind, sentAt: at } });
+  await Delivery.updateOne(
+    { key: claimKey(d) },
+    { $set: { status: 'sent', channel: proof.kind, sentAt: at } },
+  );
   const done = await markSent(services, sending, ['sending'], proof, who.by, at, {
     kind: 'email',
     channel: 'email',
@@ -253,8 +276,10 @@ export async function recordPosted(
 ): Promise<StoredDraft> {
   const d = await findDraft(services, id);
   if (!d) throw new ValidationError(`draft ${id} not found`);
-  if (d.status === 'sent') throw new ValidationError(`this letter is already recorded as sent (${d.proof?.id ?? d.sentOn})`);
-  if (d.status !== 'approved') throw new ValidationError(`this draft is ${d.status}: only an approved letter can be posted`);
+  if (d.status === 'sent')
+    throw new ValidationError(`this letter is already recorded as sent (${d.proof?.id ?? d.sentOn})`);
+  if (d.status !== 'approved')
+    throw new ValidationError(`this draft is ${d.status}: only an approved letter can be posted`);
   const registered = ['registered_letter', 'registered_letter_ar'].includes(
     services.policy.ladder.find((l) => l.key === d.step)?.channel ?? '',
   );

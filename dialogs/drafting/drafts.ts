@@ -109,7 +109,14 @@ export async function trail(
   by: string,
   at: Date,
   version: number,
-  extra: { key?: string; kind?: 'communication' | 'approval' | 'email' | 'letter' | 'escalation'; channel?: string; via?: Via; data?: Record<string, unknown>; summary?: string } = {},
+  extra: {
+    key?: string;
+    kind?: 'communication' | 'approval' | 'email' | 'letter' | 'escalation';
+    channel?: string;
+    via?: Via;
+    data?: Record<string, unknown>;
+    summary?: string;
+  } = {},
 ): Promise<void> {
   await appendActivity(services.models, {
     key: extra.key ?? `${d.key}#${outcome}#v${version}`,
@@ -248,6 +255,13 @@ async function append(
     { returnDocument: 'after' },
   ).lean<StoredDraft>();
   if (!updated) throw new ConflictError('this draft changed meanwhile: look at it again');
-  await trail(services, updated, outcome.source === 'edit' ? 'edited' : 'regenerated', by, services.clock.now(), n);
+  await trail(
+    services,
+    updated,
+    outcome.source === 'edit' ? 'edited' : 'regenerated',
+    by,
+    services.clock.now(),
+    n,
+  );
   return updated;
 }

@@ -59,7 +59,11 @@ export function smtpMailer(url: string): Mailer {
         const info = await transport.sendMail(message(mail));
         return { kind: 'smtp', messageId: info.messageId };
       } catch (err) {
-        throw new UpstreamUnavailableError('smtp', `the mail server did not take the message: ${(err as Error).message}`, err);
+        throw new UpstreamUnavailableError(
+          'smtp',
+          `the mail server did not take the message: ${(err as Error).message}`,
+          err,
+        );
       }
     },
     close: () => transport.close(),

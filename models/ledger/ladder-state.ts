@@ -79,9 +79,7 @@ export async function customerLadder(
         promisedUntil,
         customerReminders: reminders,
       };
-      const held = drafts
-        .filter((d) => draftInvoices(d).includes(doc.number))
-        .map((d) => d.step as StepKey);
+      const held = drafts.filter((d) => draftInvoices(d).includes(doc.number)).map((d) => d.step as StepKey);
       return {
         number: doc.number,
         facts,
@@ -126,9 +124,7 @@ export function writtenStepDue(
     (i) => i.written.status === 'due' && i.written.next && !i.held.includes(i.written.next.step.key),
   );
   if (due.length === 0) return null;
-  const step = due
-    .map((i) => i.written.next!.step.key)
-    .reduce((a, b) => (order(b) > order(a) ? b : a));
+  const step = due.map((i) => i.written.next!.step.key).reduce((a, b) => (order(b) > order(a) ? b : a));
   if (isCallChannel(policy.ladder.find((l) => l.key === step)!.channel)) return null;
   return { step, invoices: due.filter((i) => i.written.next!.step.key === step).map((i) => i.number) };
 }
@@ -163,7 +159,11 @@ export async function recordStepPerformed(
   const res = await models.Invoice.updateMany(
     {
       number: { $in: invoices },
-      $or: [{ 'ladder.step': { $exists: false } }, { 'ladder.step': null }, { 'ladder.step': { $nin: further } }],
+      $or: [
+        { 'ladder.step': { $exists: false } },
+        { 'ladder.step': null },
+        { 'ladder.step': { $nin: further } },
+      ],
     },
     {
       $set: {
