@@ -189,7 +189,7 @@ export async function posted(
 
 export async function regenerate(turn: Turn, key: string, services: ChatDraftServices): Promise<Reply> {
   return guarded(turn.lang, async () =>
-    draftReply(await regenerateDraft(withCompany(services), key, turn.staff), turn.lang),
+    draftReply(await regenerateDraft(withCompany(services), key, turn.staff), turn.lang, services),
   );
 }
 
@@ -300,6 +300,7 @@ export function draftReply(d: StoredDraft, lang: Lang, services?: Pick<DraftServ
       label: fr ? 'Décision' : 'Decision',
       value: `${statusLabel({ ...d, status: d.status === 'rejected' ? 'rejected' : 'approved' }, lang)} — ${d.decidedBy}, ${day(d.decidedAt.toISOString().slice(0, 10), lang)}${d.approvedVersion ? ` (v${d.approvedVersion})` : ''}`,
     });
+  if (d.ref) info.push({ label: 'Id', value: d.ref });
   info.push(...communicationFacts(d, lang));
   const open = (OPEN_DRAFT_STATUSES as readonly string[]).includes(d.status);
   const version = d.versions.length;
