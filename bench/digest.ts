@@ -4,13 +4,14 @@
  * job, its delivery keys, and a fake channel that takes each digest. Target: all 200
  * delivered within 60 s. A second run right after must send nothing (all keys recorded).
  */
-import type { ChannelNotifier } from '../bot/notifier';
-import { jobNamed, runJob } from '../bot/scheduler/scheduler';
+
 import { parseConfig } from '../integrations/config';
 import { openLedger } from '../integrations/ledger';
 import { memoryLogger } from '../integrations/logger';
 import { connectDatabase } from '../integrations/mongodb/connect';
 import { startEngine } from '../integrations/mongodb/engine';
+import type { ChannelNotifier } from '../jobs/notifier';
+import { jobNamed, runJob } from '../jobs/run';
 import { fixedClock } from '../models/clock';
 import { refreshDirty } from '../models/ledger/summaries';
 import { loadPortfolio } from './_portfolio';

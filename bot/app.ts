@@ -10,13 +10,14 @@ import { loadDemoIfEmpty } from '../integrations/demo/load';
 import { type Ledger, openLedger } from '../integrations/ledger';
 import type { Logger } from '../integrations/logger';
 import { connectDatabase, type Database } from '../integrations/mongodb/connect';
+import { startScheduler } from '../integrations/scheduler/agenda';
+import { deliveryHealth, type JobContext } from '../jobs/deliveries';
+import { JOBS, runAll, runJob } from '../jobs/run';
 import { type Clock, systemClock } from '../models/clock';
 import { createHttpServer, type HttpServer } from './http-server';
 import { mountIngestApi } from './ingest-api';
 import { buildDrafter, buildNoteParser } from './llm-services';
 import { firstReachable, type Notifier } from './notifier';
-import { deliveryHealth, type JobContext } from './scheduler/deliveries';
-import { startScheduler } from './scheduler/scheduler';
 import { mountSlack, type SlackEdge, type SlackOptions } from './slack/slack-channel';
 import { mountTeams } from './teams/teams-channel';
 import { mountWebChat } from './webchat/webchat-channel';
@@ -114,10 +115,18 @@ export async function startRelance(
 
     const url = await http.listen(config.port, config.host);
     if (config.scheduler.enabled) {
-      const scheduler = await startScheduler(jobs, db.connection, {
-        processEveryMs: config.scheduler.processEveryMs,
-        ...options.scheduler,
-      });
+      const scheduler = await startScheduler(
+        JOBS,
+        (job, touch) => runJob({ ...jobs, touch }, job),
+        // After downtime: today's missed digests, promise checks and call-backs, once.
+        () => runAll({ ...jobs, touch: async () => {} }),
+        db.connection,
+        {
+          processEveryMs: config.scheduler.processEveryMs,
+          onError: (err) => jobs.logger.error({ err }, 'agenda error'),
+          ...options.scheduler,
+        },
+      );
       closers.push({ name: 'scheduler', close: () => scheduler.stop() });
     }
     logger.info({ url, env: config.env }, 'Relance is listening');

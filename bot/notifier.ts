@@ -1,19 +1,11 @@
 /**
- * Reaching a person outside any conversation turn (the scheduler's digests and reminders):
- * each channel edge is a Notifier; `firstReachable` tries them in order — Slack, then Teams
- * (stored conversation reference), then an open web chat — and says which one delivered.
+ * The Notifier port's implementation (the port is `jobs/notifier.ts`): each channel edge is a
+ * Notifier; `firstReachable` tries them in order — Slack, then Teams (the person's stored
+ * personal conversation), then an open web chat — and says which one delivered.
  */
-import type { Reply } from '../dialogs/reply';
+import type { ChannelNotifier, Notifier } from '../jobs/notifier';
 
-export interface Notifier {
-  /** Sends a reply to a person; false when they cannot be reached on this channel. */
-  notify(staff: string, reply: Reply): Promise<boolean>;
-}
-
-export interface ChannelNotifier {
-  /** The channel that delivered, or null when none could reach the person. */
-  deliver(staff: string, reply: Reply): Promise<string | null>;
-}
+export type { ChannelNotifier, Notifier };
 
 export function firstReachable(
   channels: Array<{ name: string; notifier: Notifier | null }>,

@@ -112,6 +112,10 @@ const EnvSchema = z.object({
   DATA_DIR: z.string().optional(),
   EMBEDDED_MONGODB_PORT: int(0, 0, 65535, 'a TCP port, 0 for any free port'),
   DEMO_DATA: bool(true),
+  // The CLI's "now" (rehearsals, demos, tests): an ISO instant; unset, the system clock.
+  RELANCE_NOW: optionalString.refine((v) => v === undefined || !Number.isNaN(Date.parse(v)), {
+    message: 'expected an ISO date-time such as 2026-11-23T08:15:00Z',
+  }),
   // Slack
   SLACK_BOT_TOKEN: optionalString.refine((v) => v === undefined || v.startsWith('xoxb-'), {
     message: 'expected a bot token starting with xoxb-',
@@ -201,6 +205,8 @@ export interface Config {
   company: Company;
   ingestApiKey?: string;
   webchatSecret?: string;
+  /** `RELANCE_NOW`: the command line acts as of this instant instead of the system clock. */
+  now?: Date;
 }
 
 /** Who writes the letters: the letterhead, the payment details, the signature. */
@@ -240,6 +246,7 @@ export function parseConfig(raw: Record<string, string | undefined>, cwd = proce
   // DATA_DIR unset → ./data; set to empty → in memory (tests, throw-away demos).
   const dataDir = e.DATA_DIR === undefined ? path.resolve(cwd, 'data') : e.DATA_DIR.trim();
   return {
+    ...(e.RELANCE_NOW ? { now: new Date(e.RELANCE_NOW) } : {}),
     env: e.NODE_ENV,
     host: e.HOST,
     port: e.PORT,

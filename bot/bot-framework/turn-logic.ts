@@ -12,10 +12,10 @@ import { staffLang } from '../../dialogs/i18n';
 import { ActionPayload, DECISION_ACTIONS, type Reply } from '../../dialogs/reply';
 import type { Lang, Turn } from '../../dialogs/turn';
 import type { Logger } from '../../integrations/logger';
+import { takeInbox } from '../../jobs/inbox';
 import { normalizeError, userMessage } from '../../models/errors';
 import { firstTime } from '../../models/ledger/processed-events';
 import { replyActivity } from '../render/adaptive-card';
-import { takeInbox } from '../scheduler/inbox';
 
 export type BfChannel = 'teams' | 'web';
 

@@ -11,11 +11,12 @@ import type { ChatServices } from '../../dialogs/conversation';
 import type { Config } from '../../integrations/config';
 import type { Ledger } from '../../integrations/ledger';
 import type { Logger } from '../../integrations/logger';
+import { nextRuns } from '../../integrations/scheduler/agenda';
+import { deliveryHealth, type JobContext } from '../../jobs/deliveries';
+import { JOBS, jobNamed, listJobs, runJob } from '../../jobs/run';
 import { ValidationError } from '../../models/errors';
 import { buildDrafter, buildNoteParser } from '../llm-services';
 import { firstReachable } from '../notifier';
-import { deliveryHealth, type JobContext } from '../scheduler/deliveries';
-import { JOBS, jobNamed, listJobs, runJob } from '../scheduler/scheduler';
 import { slackNotifier } from '../slack/slack-channel';
 import { teamsAdapter, teamsNotifier } from '../teams/teams-channel';
 import { exitWithError, withLedger } from './shared';
@@ -67,7 +68,7 @@ export function registerJobsCommands(program: Command): void {
       try {
         await withLedger(async (ledger, { config, logger }) => {
           const ctx = jobContext(ledger, config, logger);
-          const jobs = await listJobs(ctx, ledger.db.connection);
+          const jobs = await listJobs(ctx, await nextRuns(ledger.db.connection));
           const deliveries = await deliveryHealth(ctx);
           if (opts.json) {
             process.stdout.write(`${JSON.stringify({ jobs, deliveries }, null, 2)}\n`);

@@ -3,7 +3,7 @@ import { type Config, loadConfig } from '../../integrations/config';
 import { type Ledger, openLedger } from '../../integrations/ledger';
 import { createLogger, type Logger } from '../../integrations/logger';
 import { connectDatabase } from '../../integrations/mongodb/connect';
-import { systemClock } from '../../models/clock';
+import { fixedClock, systemClock } from '../../models/clock';
 import { ConfigError, normalizeError } from '../../models/errors';
 
 export function cliContext(): { config: Config; logger: Logger } {
@@ -28,7 +28,11 @@ export async function withLedger<T>(
   const ctx = cliContext();
   const db = await connectDatabase(ctx.config.mongo, ctx.logger);
   try {
-    const ledger = await openLedger(db, ctx.config, systemClock);
+    const ledger = await openLedger(
+      db,
+      ctx.config,
+      ctx.config.now ? fixedClock(ctx.config.now) : systemClock,
+    );
     return await fn(ledger, ctx);
   } finally {
     await db.close();

@@ -1,50 +1,11 @@
 /**
  * What Relance understood from a call note: the contract of `relance parse-note` and the
- * structure any parser (offline rules or the LLM) must produce, validated with zod.
+ * structure any parser (offline rules or the LLM) must produce, validated with zod (the schema
+ * itself is `prompts/call-note.ts`, beside its prompt).
  */
-import { z } from 'zod';
-import { DISPUTE_REASONS } from '../../models/schemas/common';
+import type { CallNote } from '../../prompts/call-note';
 
-export const OUTCOMES = [
-  'reached',
-  'no_answer',
-  'voicemail',
-  'wrong_number',
-  'refused',
-  'call_back_requested',
-] as const;
-
-const Day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
-
-export const NotePromise = z.object({
-  /** Minor units; null when the promise is for "the rest" / "everything" or no amount was said. */
-  amount: z.number().int().positive().nullable(),
-  currency: z.string().regex(/^[A-Z]{3}$/),
-  /** "the rest", "le solde", "everything": the balance left after the other promises. */
-  rest: z.boolean(),
-  date: Day.nullable(),
-  invoices: z.array(z.string()),
-});
-
-export const NoteDispute = z.object({
-  invoice: z.string(),
-  reason: z.enum(DISPUTE_REASONS),
-  detail: z.string(),
-});
-
-export const CallNote = z.object({
-  customer: z.string().nullable(),
-  outcome: z.enum(OUTCOMES).nullable(),
-  contact: z.string().nullable(),
-  promises: z.array(NotePromise),
-  disputes: z.array(NoteDispute),
-  callback: Day.nullable(),
-  /** The question Relance asks instead of guessing (ambiguous customer, promise without date, …). */
-  question: z.string().nullable(),
-});
-export type CallNote = z.infer<typeof CallNote>;
-export type NotePromise = z.infer<typeof NotePromise>;
-export type NoteDispute = z.infer<typeof NoteDispute>;
+export { CallNote, NoteDispute, NotePromise, OUTCOMES } from '../../prompts/call-note';
 
 /** What a parser knows of the ledger: the customers and their open invoices. */
 export interface NoteDirectory {

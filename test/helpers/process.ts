@@ -1,6 +1,7 @@
 /** Runs the product's own entry points as child processes, on the same Node as the tests. */
 import { type ChildProcess, spawn } from 'node:child_process';
 import path from 'node:path';
+import { compiledEntry } from './compiled';
 
 export const ROOT = path.resolve(__dirname, '../..');
 
@@ -12,8 +13,9 @@ export function cleanEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv 
   return { ...env, NODE_ENV: 'test', LOG_FORMAT: 'json', ...extra };
 }
 
+/** Starts a product entry point (`bot/cli.ts`, …) from its compiled copy: no compile per child. */
 export function spawnTs(entry: string, args: string[], env: NodeJS.ProcessEnv, cwd = ROOT): ChildProcess {
-  return spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, entry), ...args], {
+  return spawn(process.execPath, ['--enable-source-maps', compiledEntry(entry), ...args], {
     cwd,
     env,
     stdio: ['pipe', 'pipe', 'pipe'],

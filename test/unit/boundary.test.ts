@@ -1,13 +1,24 @@
 /**
- * The channel boundary, enforced: dialogs/, models/ and prompts/ never import a channel SDK,
- * the HTTP server, or anything under bot/. The engine never imports the product.
+ * The architecture's "nevers", enforced (README, Architecture): the product's rooms never import
+ * a channel SDK, restify or `bot/`; `prompts/` never imports the code that uses it; `models/`
+ * imports nothing of the rest; `integrations/` never reaches into the conversations or jobs;
+ * `dialogs/` never imports the jobs or the turn pipeline (they call it, not the reverse); the
+ * embedded engine imports nothing of the product; botbuilder stays in the Bot Framework edges
+ * and Slack's SDK in the Slack edge.
  */
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { ROOT } from '../helpers/process';
 
-const CHANNEL_MODULES = [/^@slack\//, /^botbuilder/, /^botframework-/, /^restify/, /^@microsoft\/agents-/];
+const CHANNEL_MODULES = [
+  /^@slack\//,
+  /^botbuilder/,
+  /^botframework-/,
+  /^restify/,
+  /^@microsoft\/agents-/,
+  /^adaptivecards/,
+];
 
 function sourceFiles(dir: string): string[] {
   if (!fs.existsSync(dir)) return [];
@@ -27,60 +38,104 @@ function importsOf(file: string): string[] {
   return found;
 }
 
-/** Every import in `dirs` (under root) that reaches a channel SDK or the `forbiddenDir`. */
-function violations(root: string, dirs: string[], forbiddenDir: string, modules = CHANNEL_MODULES): string[] {
-  const forbidden = path.join(root, forbiddenDir) + path.sep;
+/** True when the relative import `spec` of `file` lands in (or is) the folder `dir`. */
+function reaches(file: string, spec: string, dir: string): boolean {
+  const target = path.resolve(path.dirname(file), spec);
+  return target === dir || target.startsWith(dir + path.sep);
+}
+
+/**
+ * Every import in `dirs` (under root) that reaches one of the `forbiddenDirs` or a package
+ * matching `modules`; files under `except` are not checked.
+ */
+function violations(
+  root: string,
+  dirs: string[],
+  forbiddenDirs: string[],
+  modules: RegExp[] = CHANNEL_MODULES,
+  except: string[] = [],
+): string[] {
+  const forbidden = forbiddenDirs.map((d) => path.join(root, d));
+  const skipped = except.map((d) => path.join(root, d) + path.sep);
   return dirs.flatMap((d) =>
-    sourceFiles(path.join(root, d)).flatMap((file) =>
-      importsOf(file)
-        .filter((spec) =>
-          spec.startsWith('.')
-            ? path.resolve(path.dirname(file), spec).startsWith(forbidden) ||
-              path.resolve(path.dirname(file), spec) === forbidden.slice(0, -1)
-            : modules.some((m) => m.test(spec)),
-        )
-        .map((spec) => `${path.relative(root, file)} imports ${spec}`),
-    ),
+    sourceFiles(path.join(root, d))
+      .filter((file) => !skipped.some((e) => file.startsWith(e)))
+      .flatMap((file) =>
+        importsOf(file)
+          .filter((spec) =>
+            spec.startsWith('.')
+              ? forbidden.some((dir) => reaches(file, spec, dir))
+              : modules.some((m) => m.test(spec)),
+          )
+          .map((spec) => `${path.relative(root, file)} imports ${spec}`),
+      ),
   );
 }
 
-describe('the channel boundary', () => {
-  it('keeps dialogs/, models/ and prompts/ free of channel SDKs, restify and bot/', () => {
-    expect(violations(ROOT, ['dialogs', 'models', 'prompts'], 'bot')).toEqual([]);
+describe('the architecture boundary', () => {
+  it('keeps dialogs/, jobs/, pipeline/, models/ and prompts/ free of channel SDKs, restify and bot/', () => {
+    expect(violations(ROOT, ['dialogs', 'jobs', 'pipeline', 'models', 'prompts'], ['bot'])).toEqual([]);
+  });
+
+  it('keeps prompts/ to prompt texts and their schemas: it never imports the code that uses them', () => {
+    expect(violations(ROOT, ['prompts'], ['dialogs', 'jobs', 'pipeline', 'integrations', 'bot'])).toEqual([]);
+  });
+
+  it('keeps models/ (data and pure rules) free of everything above it', () => {
+    expect(
+      violations(ROOT, ['models'], ['dialogs', 'jobs', 'pipeline', 'prompts', 'integrations', 'bot']),
+    ).toEqual([]);
+  });
+
+  it('keeps integrations/ (the outside world) out of the conversations, the jobs and the pipeline', () => {
+    expect(violations(ROOT, ['integrations'], ['dialogs', 'jobs', 'pipeline', 'bot'])).toEqual([]);
+  });
+
+  it('keeps dialogs/ below the jobs and the turn pipeline (they call the dialogs, never the reverse)', () => {
+    expect(violations(ROOT, ['dialogs'], ['jobs', 'pipeline'], [])).toEqual([]);
+  });
+
+  it('keeps the jobs off the turn pipeline: they reach people through the Notifier port only', () => {
+    expect(violations(ROOT, ['jobs'], ['pipeline'], [])).toEqual([]);
   });
 
   it('keeps botbuilder inside the Bot Framework edges of bot/ (Teams, web chat, their shared turn)', () => {
-    const edges = ['bot/teams', 'bot/webchat', 'bot/bot-framework'].map((d) => path.join(ROOT, d) + path.sep);
     const bf = [/^botbuilder/, /^botframework-/];
-    const outside = ['bot', 'integrations', 'dialogs', 'models', 'prompts']
-      .flatMap((d) => sourceFiles(path.join(ROOT, d)))
-      .filter((file) => !edges.some((e) => file.startsWith(e)))
-      .flatMap((file) =>
-        importsOf(file)
-          .filter((spec) => bf.some((m) => m.test(spec)))
-          .map((spec) => `${path.relative(ROOT, file)} imports ${spec}`),
-      );
-    expect(outside).toEqual([]);
+    expect(
+      violations(ROOT, ['bot', 'integrations', 'dialogs', 'jobs', 'pipeline', 'models', 'prompts'], [], bf, [
+        'bot/teams',
+        'bot/webchat',
+        'bot/bot-framework',
+      ]),
+    ).toEqual([]);
+  });
+
+  it("keeps Slack's SDK inside the Slack edge (and the CLI that builds its notifier)", () => {
+    expect(
+      violations(ROOT, ['bot', 'integrations'], [], [/^@slack\//], ['bot/slack', 'bot/commands']),
+    ).toEqual([]);
   });
 
   it('keeps the embedded MongoDB engine free of the product', () => {
     const engine = 'integrations/mongodb/engine';
+    const product = ['bot', 'dialogs', 'jobs', 'pipeline', 'models', 'prompts', 'integrations'];
     const outside = sourceFiles(path.join(ROOT, engine)).flatMap((file) =>
       importsOf(file)
         .filter(
           (spec) =>
             spec.startsWith('.') &&
-            !path.resolve(path.dirname(file), spec).startsWith(path.join(ROOT, engine)),
+            product.some((d) => reaches(file, spec, path.join(ROOT, d))) &&
+            !reaches(file, spec, path.join(ROOT, engine)),
         )
         .map((spec) => `${path.relative(ROOT, file)} imports ${spec}`),
     );
     expect(outside).toEqual([]);
   });
 
-  it('catches each kind of forbidden import (so the check above can fail)', () => {
+  it('catches each kind of forbidden import (so the checks above can fail)', () => {
     const root = fs.mkdtempSync(path.join(os.tmpdir(), 'relance-boundary-'));
-    fs.mkdirSync(path.join(root, 'dialogs'), { recursive: true });
-    fs.mkdirSync(path.join(root, 'bot'), { recursive: true });
+    for (const d of ['dialogs', 'bot', 'prompts', 'bot/slack'])
+      fs.mkdirSync(path.join(root, d), { recursive: true });
     fs.writeFileSync(
       path.join(root, 'dialogs', 'bad.ts'),
       [
@@ -90,14 +145,27 @@ describe('the channel boundary', () => {
         "import { render } from '../bot/slack-render';",
         "export { x } from '../bot';",
         "import { fine } from '../models/money';",
+        "import { botany } from '../botany/x';",
       ].join('\n'),
     );
-    expect(violations(root, ['dialogs'], 'bot')).toEqual([
+    fs.writeFileSync(
+      path.join(root, 'prompts', 'p.ts'),
+      "import { CallNote } from '../dialogs/call-note/note';\n",
+    );
+    fs.writeFileSync(path.join(root, 'bot', 'slack', 'ok.ts'), "import { App } from '@slack/bolt';\n");
+    fs.writeFileSync(path.join(root, 'bot', 'x.ts'), "import { App } from '@slack/bolt';\n");
+    expect(violations(root, ['dialogs'], ['bot'])).toEqual([
       'dialogs/bad.ts imports @slack/bolt',
       'dialogs/bad.ts imports botbuilder',
       'dialogs/bad.ts imports restify',
       'dialogs/bad.ts imports ../bot/slack-render',
       'dialogs/bad.ts imports ../bot',
+    ]);
+    expect(violations(root, ['prompts'], ['dialogs'])).toEqual([
+      'prompts/p.ts imports ../dialogs/call-note/note',
+    ]);
+    expect(violations(root, ['bot'], [], [/^@slack\//], ['bot/slack'])).toEqual([
+      'bot/x.ts imports @slack/bolt',
     ]);
   });
 });

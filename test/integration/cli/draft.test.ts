@@ -8,6 +8,9 @@ import path from 'node:path';
 import { formatMoney } from '../../../models/rules/money';
 import { cleanEnv, runTs } from '../../helpers/process';
 
+// Each test starts CLI processes that open the embedded engine: generous on a loaded 2-core machine.
+jest.setTimeout(120_000);
+
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'relance-draft-'));
 const env = cleanEnv({
   DATA_DIR: dataDir,

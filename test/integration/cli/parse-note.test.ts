@@ -7,6 +7,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { cleanEnv, runTs } from '../../helpers/process';
 
+// Each test starts CLI processes that open the embedded engine: generous on a loaded 2-core machine.
+jest.setTimeout(120_000);
+
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'relance-parse-note-'));
 const env = cleanEnv({ DATA_DIR: dataDir });
 

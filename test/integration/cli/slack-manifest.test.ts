@@ -1,6 +1,9 @@
 /** `relance slack-manifest`: the manifest to paste into api.slack.com/apps, for HTTP or Socket Mode. */
 import { cleanEnv, runTs } from '../../helpers/process';
 
+// Each test starts CLI processes that open the embedded engine: generous on a loaded 2-core machine.
+jest.setTimeout(120_000);
+
 describe('slack-manifest', () => {
   it('points events, interactivity and /relance at <url>/slack/events, with the scopes they need', async () => {
     const { code, stdout } = await runTs(

@@ -5,6 +5,9 @@ import path from 'node:path';
 import AdmZip from 'adm-zip';
 import { cleanEnv, runTs } from '../../helpers/process';
 
+// Each test starts CLI processes that open the embedded engine: generous on a loaded 2-core machine.
+jest.setTimeout(120_000);
+
 const APP_ID = '11111111-2222-4333-8444-555555555555';
 
 function pngSize(b: Buffer): [number, number] {

@@ -4,14 +4,15 @@
  * of daylight saving), promises judged from imported payments, broken ones escalated and told
  * once even with two instances, dispute reviews, and no second send after a crash.
  */
-import type { ChannelNotifier } from '../../../bot/notifier';
-import type { JobContext } from '../../../bot/scheduler/deliveries';
-import { jobNamed, runJob } from '../../../bot/scheduler/scheduler';
+
 import { respond } from '../../../dialogs/conversation';
 import type { Reply } from '../../../dialogs/reply';
 import { loadDemo } from '../../../integrations/demo/load';
 import { importFile } from '../../../integrations/import/importer';
 import { memoryLogger } from '../../../integrations/logger';
+import type { JobContext } from '../../../jobs/deliveries';
+import type { ChannelNotifier } from '../../../jobs/notifier';
+import { jobNamed, runJob } from '../../../jobs/run';
 import { openDispute, recordPromise } from '../../../models/ledger/commitments';
 import { csvFile, importOpts, movableClock, openTestLedger } from '../../helpers/ledger';
 

@@ -1,8 +1,9 @@
 /** Every job the scheduler runs, in the order a catch-up runs them. */
-import type { Job } from '../job';
+
 import { callBack } from './call-back';
 import { disputeReview } from './dispute-review';
 import { escalationSweep } from './escalation-sweep';
+import type { Job } from './job';
 import { morningDigest } from './morning-digest';
 import { promiseCheck } from './promise-check';
 import { retryDeliveries } from './retry-deliveries';

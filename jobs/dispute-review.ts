@@ -2,11 +2,11 @@
  * Dispute reviews: on its review date, an open dispute's owner is reminded with its context,
  * once. A dispute resolved before then is simply not open any more: its review never fires.
  */
-import { disputeReviewReply } from '../../../dialogs/follow-ups';
-import { money, staffLang } from '../../../dialogs/i18n';
-import { fromStored, toStored } from '../../../models/rules/dates';
-import { deliverOnce } from '../deliveries';
-import { bump, type Counts, countsText, type Job } from '../job';
+import { disputeReviewReply } from '../dialogs/follow-ups';
+import { money, staffLang } from '../dialogs/i18n';
+import { fromStored, toStored } from '../models/rules/dates';
+import { deliverOnce } from './deliveries';
+import { bump, type Counts, countsText, type Job } from './job';
 
 export const disputeReview: Job = {
   name: 'dispute-review',

@@ -4,17 +4,17 @@
  * partly kept → the ladder is advanced one step (its draft prepared for approval) and the
  * owner told now, once. A promise judged elsewhere (a payment import) is caught here too.
  */
-import { withCompany } from '../../../dialogs/drafting/draft-dialog';
-import { requestDraft } from '../../../dialogs/drafting/drafts';
-import { nextStepFor } from '../../../dialogs/drafting/facts';
-import { brokenPromiseReply } from '../../../dialogs/follow-ups';
-import { staffLang } from '../../../dialogs/i18n';
-import { appendActivity } from '../../../models/ledger/commitments';
-import { refreshPromises } from '../../../models/ledger/promises';
-import { addDays, fromStored, toStored } from '../../../models/rules/dates';
-import { isBreach } from '../../../models/rules/promises';
-import { deliverOnce, type JobContext } from '../deliveries';
-import { bump, type Counts, countsText, type Job, type JobOptions } from '../job';
+import { withCompany } from '../dialogs/drafting/draft-dialog';
+import { requestDraft } from '../dialogs/drafting/drafts';
+import { nextStepFor } from '../dialogs/drafting/facts';
+import { brokenPromiseReply } from '../dialogs/follow-ups';
+import { staffLang } from '../dialogs/i18n';
+import { appendActivity } from '../models/ledger/commitments';
+import { refreshPromises } from '../models/ledger/promises';
+import { addDays, fromStored, toStored } from '../models/rules/dates';
+import { isBreach } from '../models/rules/promises';
+import { deliverOnce, type JobContext } from './deliveries';
+import { bump, type Counts, countsText, type Job, type JobOptions } from './job';
 
 /** Judged promises looked at again for their note or notice (a missed run is caught up). */
 const LOOK_BACK_DAYS = 30;

@@ -4,7 +4,7 @@
  * payment imported or a dispute resolved changes what the next run does — no stale job fires
  * on a settled matter — and a run after downtime catches up by itself.
  */
-import type { LocalDate } from '../../models/rules/dates';
+import type { LocalDate } from '../models/rules/dates';
 import type { JobContext } from './deliveries';
 
 export interface JobOptions {

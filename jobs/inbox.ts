@@ -3,8 +3,8 @@
  * no open web chat). They are handed over, oldest first, the next time the person opens a
  * conversation — each taken once, even if two pages open at the same moment.
  */
-import type { ChatServices } from '../../dialogs/conversation';
-import type { Reply } from '../../dialogs/reply';
+import type { ChatServices } from '../dialogs/conversation';
+import type { Reply } from '../dialogs/reply';
 
 export async function takeInbox(services: ChatServices, staff: string, channel: string): Promise<Reply[]> {
   const { Delivery } = services.models;

@@ -5,13 +5,13 @@
  * pre-due care (the preventive reminder at D-5). Calls are not drafted here: they are in the
  * worklist (the pre-due check call of large invoices too). Once per customer, step and day.
  */
-import { withCompany } from '../../../dialogs/drafting/draft-dialog';
-import { requestDraft } from '../../../dialogs/drafting/drafts';
-import { dueStepFor } from '../../../dialogs/drafting/facts';
-import { isCallChannel } from '../../../models/rules/policy';
-import { dueMorning } from '../../../models/rules/schedule';
-import { OPEN_DRAFT_STATUSES } from '../../../models/schemas/draft';
-import { bump, type Counts, countsText, type Job } from '../job';
+import { withCompany } from '../dialogs/drafting/draft-dialog';
+import { requestDraft } from '../dialogs/drafting/drafts';
+import { dueStepFor } from '../dialogs/drafting/facts';
+import { isCallChannel } from '../models/rules/policy';
+import { dueMorning } from '../models/rules/schedule';
+import { OPEN_DRAFT_STATUSES } from '../models/schemas/draft';
+import { bump, type Counts, countsText, type Job } from './job';
 
 const TOUCH_EVERY = 50;
 

@@ -3,12 +3,12 @@
  * days. Run every minute: whoever's morning has come and has no digest for today gets it —
  * which is also the catch-up after downtime (today's only; past days are never re-sent).
  */
-import { answerDigest } from '../../../dialogs/digest';
-import { staffLang } from '../../../dialogs/i18n';
-import { localDate } from '../../../models/rules/dates';
-import { dueMorning, nextMorning } from '../../../models/rules/schedule';
-import { deliverOnce } from '../deliveries';
-import { bump, type Counts, countsText, type Job } from '../job';
+import { answerDigest } from '../dialogs/digest';
+import { staffLang } from '../dialogs/i18n';
+import { localDate } from '../models/rules/dates';
+import { dueMorning, nextMorning } from '../models/rules/schedule';
+import { deliverOnce } from './deliveries';
+import { bump, type Counts, countsText, type Job } from './job';
 
 /** Touch the lock every this many people (a long run keeps it). */
 const TOUCH_EVERY = 20;

@@ -4,9 +4,9 @@
  * at delivery: a call-back moved since, or a customer with nothing left to chase, is skipped.
  */
 
-import { chaseableInvoices } from '../../../dialogs/drafting/facts';
-import { callBackReply } from '../../../dialogs/follow-ups';
-import { staffLang } from '../../../dialogs/i18n';
+import { chaseableInvoices } from '../dialogs/drafting/facts';
+import { callBackReply } from '../dialogs/follow-ups';
+import { staffLang } from '../dialogs/i18n';
 import {
   addDays,
   compareDates,
@@ -14,10 +14,10 @@ import {
   type LocalDate,
   localDate,
   toStored,
-} from '../../../models/rules/dates';
-import { wallTime } from '../../../models/rules/schedule';
-import { deliverOnce } from '../deliveries';
-import { bump, type Counts, countsText, type Job } from '../job';
+} from '../models/rules/dates';
+import { wallTime } from '../models/rules/schedule';
+import { deliverOnce } from './deliveries';
+import { bump, type Counts, countsText, type Job } from './job';
 
 type Why = 'callback' | 'snooze';
 /** How far back a restart still brings call-backs due while the server was off. */

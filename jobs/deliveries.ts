@@ -5,12 +5,12 @@
  * in `sending` is never re-sent (it becomes `uncertain` and is logged). A channel failure is
  * retried with backoff by the `retry-deliveries` job, from the reply stored with it.
  */
-import type { ChatServices } from '../../dialogs/conversation';
-import type { Reply } from '../../dialogs/reply';
-import type { Logger } from '../../integrations/logger';
-import { isMongoDuplicateKey, normalizeError } from '../../models/errors';
-import type { DELIVERY_STATUSES } from '../../models/schemas/delivery';
-import type { ChannelNotifier } from '../notifier';
+import type { ChatServices } from '../dialogs/conversation';
+import type { Reply } from '../dialogs/reply';
+import type { Logger } from '../integrations/logger';
+import { isMongoDuplicateKey, normalizeError } from '../models/errors';
+import type { DELIVERY_STATUSES } from '../models/schemas/delivery';
+import type { ChannelNotifier } from './notifier';
 
 /** Waits before the 1st, 2nd… retry; after the last, the delivery is abandoned. */
 export const RETRY_BACKOFF_MS = [60_000, 5 * 60_000, 30 * 60_000, 2 * 3600_000];

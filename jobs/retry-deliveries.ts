@@ -1,6 +1,6 @@
 /** Failed deliveries (a channel down, Slack rate-limiting for long) are retried with backoff. */
-import { retryFailed } from '../deliveries';
-import type { Job } from '../job';
+import { retryFailed } from './deliveries';
+import type { Job } from './job';
 
 export const retryDeliveries: Job = {
   name: 'retry-deliveries',
