@@ -7,13 +7,16 @@ import { finishInterruptedNotes } from '../dialogs/call-note/log-call';
 import type { ChatServices } from '../dialogs/conversation';
 import type { Config } from '../integrations/config';
 import { loadDemoIfEmpty } from '../integrations/demo/load';
+import { createMailer } from '../integrations/email/mailer';
 import { type Ledger, openLedger } from '../integrations/ledger';
+import { linkSigner } from '../integrations/links';
 import type { Logger } from '../integrations/logger';
 import { connectDatabase, type Database } from '../integrations/mongodb/connect';
 import { startScheduler } from '../integrations/scheduler/agenda';
 import { deliveryHealth, type JobContext } from '../jobs/deliveries';
 import { JOBS, runAll, runJob } from '../jobs/run';
 import { type Clock, systemClock } from '../models/clock';
+import { draftLinks, mountFiles } from './files';
 import { createHttpServer, type HttpServer } from './http-server';
 import { mountIngestApi } from './ingest-api';
 import { buildDrafter, buildNoteParser } from './llm-services';
@@ -73,12 +76,21 @@ export async function startRelance(
       if (loaded) logger.info(loaded, 'loaded the demo portfolio into the empty database');
     }
     mountIngestApi(http, ledger, config.ingestApiKey, logger);
+    // Links in chat point at this server (PUBLIC_URL, else where it listens).
+    let base = config.publicUrl ?? `http://${config.host}:${config.port}`;
+    const signer = linkSigner(config.linkSecret, () => base);
+    const mailer = createMailer(config.email);
+    closers.push({ name: 'mailer', close: async () => mailer.close() });
     const services: ChatServices = {
       ...ledger,
       noteParser: buildNoteParser(config),
       drafter: buildDrafter(config),
       company: config.company,
+      mailer,
+      emailFrom: config.email.from,
+      links: draftLinks(signer),
     };
+    mountFiles(http, services, signer);
     // A call note confirmed just before a crash is recorded now, not lost nor doubled.
     const finished = await finishInterruptedNotes(services);
     if (finished > 0)
@@ -102,6 +114,20 @@ export async function startRelance(
       digestTime: config.scheduler.digestTime,
     };
     http.addReadinessCheck({
+      name: 'communications',
+      // An approved email the mail server refused is retried: reported, not fatal.
+      check: async () => {
+        const [failed, toPost] = await Promise.all([
+          services.models.Draft.countDocuments({ status: 'failed' }),
+          services.models.Draft.countDocuments({ status: 'approved', delivery: 'post' }),
+        ]);
+        return {
+          ok: true,
+          detail: `${failed} approved, not sent (retrying), ${toPost} to post, mail ${mailer.kind}`,
+        };
+      },
+    });
+    http.addReadinessCheck({
       name: 'deliveries',
       // Failing deliveries are reported, not fatal: a channel outage must not take the server out.
       check: async () => {
@@ -114,6 +140,7 @@ export async function startRelance(
     });
 
     const url = await http.listen(config.port, config.host);
+    if (!config.publicUrl) base = url;
     if (config.scheduler.enabled) {
       const scheduler = await startScheduler(
         JOBS,

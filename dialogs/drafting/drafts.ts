@@ -13,7 +13,6 @@ import { isCallChannel, type Policy, type StepKey } from '../../models/rules/pol
 import type { Draft } from '../../models/schemas/draft';
 import { DraftContent } from '../../prompts/draft';
 import { mayDecide } from '../communications/permissions';
-import type { Reply } from '../reply';
 import type { DialogServices } from '../services';
 import type { Lang, Turn } from '../turn';
 import { checkDraft, type Drafter, type DraftOutcome, templateDrafter } from './drafter';
@@ -25,8 +24,6 @@ export interface DraftServices extends DialogServices {
   /** Sends approved emails (SMTP or the local outbox); without it nothing is sent. */
   mailer?: Mailer;
   emailFrom?: string;
-  /** Tells a person something outside a turn (the approver, after a retry or a re-check). */
-  notify?: (staff: string, reply: Reply) => Promise<unknown>;
   /** Signed, expiring links to a draft's PDF or an outbox mail (absent: no links). */
   links?: { pdf(draft: string, version: number): string; mail(draft: string): string };
 }
