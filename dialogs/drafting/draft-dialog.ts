@@ -11,8 +11,9 @@ import { OPEN_DRAFT_STATUSES } from '../../models/schemas/draft';
 import { loadNoteDirectory } from '../call-note/directory';
 import { findCustomer, findInvoices } from '../call-note/directory-match';
 import { communicationFacts, communicationLinks, statusLabel, toPostForm } from '../communications/card';
+import { approveAndSend, rejectDraft } from '../communications/decisions';
 import { mayDecide } from '../communications/permissions';
-import { dispatch, factsChanged, recordPosted, supersede } from '../communications/send';
+import { recordPosted } from '../communications/send';
 import { day, STEP_LABELS } from '../i18n';
 import type { Action, Fact, Reply } from '../reply';
 import { textReply } from '../reply';
@@ -21,7 +22,6 @@ import type { Lang, Turn } from '../turn';
 import type { Drafter } from './drafter';
 import {
   type DraftServices,
-  decideDraft,
   editDraft,
   findDraft,
   latest,
@@ -105,27 +105,15 @@ export async function decide(
     const who = { by: turn.staff, via: turn.channel };
     const draft = await findDraft(s, key);
     if (!draft) return textReply(turn.lang === 'fr' ? 'Brouillon introuvable.' : 'Draft not found.');
-    if (decision === 'reject' && !opts.reason?.trim()) {
+    const open = (OPEN_DRAFT_STATUSES as readonly string[]).includes(draft.status);
+    if (decision === 'reject' && !opts.reason?.trim() && open) {
       await mayDecide(s, draft, turn.staff, 'reject');
       return rejectForm(draft, turn.lang, opts.version);
     }
     try {
-      if (decision === 'approve' && (OPEN_DRAFT_STATUSES as readonly string[]).includes(draft.status)) {
-        await mayDecide(s, draft, turn.staff, 'approve');
-        const changes = await factsChanged(s, draft);
-        if (changes.length > 0) {
-          const done = await supersede(s, draft, changes, turn.staff, turn.channel);
-          return draftReply(done ?? draft, turn.lang, s);
-        }
-      }
-      const decided = await decideDraft(s, key, decision, turn.staff, {
-        version: opts.version,
-        reason: opts.reason?.trim(),
-        via: turn.channel,
-      });
-      if (decision === 'reject') return draftReply(decided, turn.lang, s);
-      const outcome = await dispatch(s, decided.key, who);
-      return draftReply(outcome.draft, turn.lang, s);
+      if (decision === 'reject')
+        return draftReply(await rejectDraft(s, key, who, opts.reason ?? '', opts.version), turn.lang, s);
+      return draftReply((await approveAndSend(s, key, who, opts.version)).draft, turn.lang, s);
     } catch (err) {
       if (err instanceof StaleVersionError) {
         const current = (await findDraft(s, key))!;
