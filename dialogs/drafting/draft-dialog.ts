@@ -258,11 +258,7 @@ export function draftReply(d: StoredDraft, lang: Lang, services?: Pick<DraftServ
   const v = latest(d);
   const facts = d.inputs as DraftFacts;
   const problems = [...v.guards.facts.problems, ...v.guards.tone.problems];
-  const title =
-    `${fr ? 'Brouillon' : 'Draft'} ${d.ref ?? ''} — ${STEP_LABELS[lang][d.step as StepKey]} — ${facts.customer.name} (${d.customer})`.replace(
-      '  ',
-      ' ',
-    );
+  const title = `${fr ? 'Brouillon' : 'Draft'} — ${STEP_LABELS[lang][d.step as StepKey]} — ${facts.customer.name} (${d.customer})`;
   const info: Fact[] = [
     { label: fr ? 'Statut' : 'Status', value: statusLabel(d, lang) },
     {
@@ -297,7 +293,7 @@ export function draftReply(d: StoredDraft, lang: Lang, services?: Pick<DraftServ
         ...(d.status !== 'blocked'
           ? [
               {
-                label: fr ? `Valider la v${version}` : `Approve v${version}`,
+                label: fr ? 'Valider' : 'Approve',
                 style: 'primary' as const,
                 payload: { type: 'approve_draft' as const, draft: d.key, version },
               },
