@@ -3,6 +3,7 @@
  * the shell set), validates every variable with zod, and either returns a typed Config or
  * throws a ConfigError listing every problem at once (name, expected, found).
  */
+import os from 'node:os';
 import path from 'node:path';
 import dotenv from 'dotenv';
 import { z } from 'zod';
@@ -284,7 +285,8 @@ export function parseConfig(raw: Record<string, string | undefined>, cwd = proce
       from: e.EMAIL_FROM,
       outboxDir: e.OUTBOX_DIR
         ? path.resolve(cwd, e.OUTBOX_DIR)
-        : path.join(dataDir === '' ? path.resolve(cwd, 'data') : path.resolve(cwd, dataDir), 'outbox'),
+        : // In memory (DATA_DIR empty): a throw-away outbox, never the project's ./data.
+          path.join(dataDir === '' ? path.join(os.tmpdir(), 'relance-outbox') : path.resolve(cwd, dataDir), 'outbox'),
     },
     publicUrl: e.PUBLIC_URL?.replace(/\/+$/, ''),
     linkSecret: e.LINK_SECRET,

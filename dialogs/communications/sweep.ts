@@ -8,6 +8,7 @@
  */
 import { customerLadder, underPromise, writtenStepDue } from '../../models/ledger/ladder-state';
 import type { LocalDate } from '../../models/rules/dates';
+import { isCallChannel, STEP_KEYS, type StepKey } from '../../models/rules/policy';
 import type { DraftServices, StoredDraft } from '../drafting/drafts';
 import { requestDraft } from '../drafting/drafts';
 import { factsChanged, supersede } from './send';
@@ -43,4 +44,27 @@ export async function sweepCustomer(
     by: 'relance',
   });
   return { drafted, superseded };
+}
+
+/**
+ * The invoices a step may still be drafted for: not already holding it (a draft waiting,
+ * approved or sent), not past it, and not under a pending promise for a letter.
+ */
+export async function invoicesFreeFor(
+  services: DraftServices,
+  customer: string,
+  step: StepKey,
+  day: LocalDate,
+): Promise<string[]> {
+  const ladder = await customerLadder(services.models, services.policy, customer, day);
+  const order = (k: string | undefined) => (k ? STEP_KEYS.indexOf(k as StepKey) : -1);
+  const call = isCallChannel(services.policy.ladder.find((l) => l.key === step)?.channel ?? 'email');
+  return ladder.invoices
+    .filter(
+      (i) =>
+        !i.held.includes(step) &&
+        order(i.history.lastStep) < order(step) &&
+        (call || !underPromise(i, services.policy, day)),
+    )
+    .map((i) => i.number);
 }

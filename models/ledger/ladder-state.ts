@@ -35,6 +35,20 @@ export interface CustomerLadder {
   reminders: LocalDate[];
 }
 
+/**
+ * A step recorded without its deadline (history loaded from elsewhere, the demo) is taken to
+ * have given the usual one, as the letters state it (8 business days, dialogs/drafting/facts.ts).
+ */
+const USUAL_DEADLINE_BUSINESS_DAYS: Partial<Record<StepKey, number>> = {
+  reminder_letter: 8,
+  second_reminder: 8,
+  formal_notice: 8,
+};
+function assumedDeadline(step: string | null | undefined, on: Date | null | undefined, policy: Policy) {
+  const days = step ? USUAL_DEADLINE_BUSINESS_DAYS[step as StepKey] : undefined;
+  return days && on ? addBusinessDays(fromStored(on), days, policy.country) : undefined;
+}
+
 /** Kinds of activity that are reminders sent to the customer. */
 export const REMINDER_ACTIVITY_KINDS = ['letter', 'email'] as const;
 
@@ -75,7 +89,9 @@ export async function customerLadder(
       const history: LadderHistory = {
         lastStep: (doc.ladder?.step as StepKey | undefined) ?? undefined,
         lastStepOn: doc.ladder?.on ? fromStored(doc.ladder.on) : undefined,
-        lastStepDeadline: doc.ladder?.deadline ? fromStored(doc.ladder.deadline) : undefined,
+        lastStepDeadline: doc.ladder?.deadline
+          ? fromStored(doc.ladder.deadline)
+          : assumedDeadline(doc.ladder?.step, doc.ladder?.on, policy),
         promisedUntil,
         customerReminders: reminders,
       };

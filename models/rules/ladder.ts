@@ -100,8 +100,10 @@ export function ladderPosition(
     }
   }
   if (step.countsAsReminder) {
-    const capped = applyReminderCap(on, history.customerReminders, policy);
-    if (compareDates(capped, on) > 0) {
+    // A reminder overdue since its date would go out today: the cap is judged from today.
+    const from = compareDates(on, asOf) < 0 ? asOf : on;
+    const capped = applyReminderCap(from, history.customerReminders, policy);
+    if (compareDates(capped, from) > 0) {
       on = capped;
       status = 'capped';
     }

@@ -87,7 +87,9 @@ function decodeWords(s: string): string {
     enc.toUpperCase() === 'B'
       ? Buffer.from(t, 'base64').toString('utf8')
       : Buffer.from(
-          t.replace(/_/g, ' ').replace(/=([0-9A-F]{2})/gi, (_x, h: string) => String.fromCharCode(Number.parseInt(h, 16))),
+          t
+            .replace(/_/g, ' ')
+            .replace(/=([0-9A-F]{2})/gi, (_x, h: string) => String.fromCharCode(Number.parseInt(h, 16))),
           'latin1',
         ).toString('utf8'),
   );
@@ -137,4 +139,46 @@ export function parseMail(raw: string): ParsedMail {
   };
   walk(top);
   return out;
+}
+
+/** The text of a PDF (pdf-parse in a child process: pdf.js cannot load its worker inside jest). */
+export async function pdfText(pdf: Buffer): Promise<string> {
+  const { cleanEnv, runTs } = await import('./process');
+  const fs = await import('node:fs');
+  const os = await import('node:os');
+  const path = await import('node:path');
+  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'relance-pdf-')), 'letter.pdf');
+  fs.writeFileSync(file, pdf);
+  return (await runTs('test/helpers/pdf-text.ts', [file], cleanEnv())).stdout;
+}
+
+/**
+ * Checks a mail Relance sent for an approved letter: To the customer's accounting contact
+ * (else the usual one), Reply-To the owner, the subject, a body and letter PDF holding the
+ * sentence the person edited, and the statement of account.
+ */
+export async function expectLetterMail(
+  mail: ReceivedMail,
+  want: { to: string; replyTo: string; subject: string; sentence: string },
+): Promise<void> {
+  const parsed = parseMail(mail.raw);
+  expect(mail.to).toEqual([want.to]);
+  expect(parsed.headers['reply-to']).toBe(want.replyTo);
+  expect(parsed.headers.subject).toBe(want.subject);
+  expect(parsed.text).toContain(want.sentence);
+  expect(parsed.attachments.map((a) => a.contentType)).toEqual(['application/pdf', 'application/pdf']);
+  expect((await pdfText(parsed.attachments[0]!.content)).replace(/\s+/g, ' ')).toContain(want.sentence);
+  expect(await pdfText(parsed.attachments[1]!.content)).toMatch(/Relevé de compte|Statement of account/);
+}
+
+/** The address a letter to this customer goes to: the accounting contact's, else the usual one's. */
+export function accountingEmail(customer: {
+  contacts: Array<{ role?: string | null; email?: string | null; usual?: boolean | null }>;
+}): string {
+  const c = customer.contacts;
+  return (
+    c.find((x) => /compta|account|payable|financ|fournisseur|bookkeep|trésor/i.test(x.role ?? '') && x.email) ??
+    c.find((x) => x.usual && x.email) ??
+    c.find((x) => x.email)!
+  ).email!;
 }
