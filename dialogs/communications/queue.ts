@@ -51,13 +51,13 @@ export async function draftsAwaiting(
     status: { $in: [...statuses] },
     ...(who.owner ? { owner: who.owner } : {}),
   })
-    .sort({ createdAt: 1 })
+    .sort({ draftedAt: 1, createdAt: 1 })
     .limit(who.limit ?? 0)
     .lean<StoredDraft[]>();
   const today = services.today();
   const { timeZone, country } = services.policy;
   return docs.map((d) => {
-    const created = (d as { createdAt?: Date }).createdAt ?? services.clock.now();
+    const created = d.draftedAt ?? (d as { createdAt?: Date }).createdAt ?? services.clock.now();
     const age = businessDaysBetween(localDate(created, timeZone), today, country);
     const waiting = (OPEN_DRAFT_STATUSES as readonly string[]).includes(d.status);
     return {

@@ -79,6 +79,7 @@ export async function requestDraft(
     {
       $setOnInsert: {
         ref: draftRef(req.key),
+        draftedAt: at,
         invoices: facts.invoices.map((i) => i.number),
         delivery: deliveryOf(services.policy, facts.step),
         customer: req.customer,

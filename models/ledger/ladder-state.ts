@@ -8,7 +8,7 @@
  */
 import type { Models } from '../index';
 import { addBusinessDays } from '../rules/calendar';
-import { addDays, compareDates, fromStored, type LocalDate, maxDate, toStored } from '../rules/dates';
+import { addDays, compareDates, fromStored, type LocalDate, localDate, maxDate, toStored } from '../rules/dates';
 import { chaseable, type InvoiceFacts } from '../rules/invoice-facts';
 import { type LadderHistory, type LadderPosition, ladderPosition } from '../rules/ladder';
 import { isCallChannel, type Policy, STEP_KEYS, type StepKey } from '../rules/policy';
@@ -69,13 +69,13 @@ export async function customerLadder(
     ).lean(),
     models.Draft.find(
       { customer, status: { $in: [...LIVE_DRAFT_STATUSES] } },
-      { step: 1, status: 1, invoices: 1, createdAt: 1, inputs: 1 },
+      { step: 1, status: 1, invoices: 1, draftedAt: 1, createdAt: 1, inputs: 1 },
     ).lean(),
   ]);
   // Reminders on their way count from the day they were drafted (they will go out soon).
   const onTheirWay = drafts
     .filter((d) => d.status !== 'sent' && reminderSteps.includes(d.step as StepKey))
-    .map((d) => maxDate(fromStored(d.createdAt ?? toStored(asOf)), asOf));
+    .map((d) => maxDate(localDate(d.draftedAt ?? d.createdAt ?? toStored(asOf), policy.timeZone), asOf));
   const reminders = [...sent.map((a) => fromStored(a.at)), ...onTheirWay].sort(compareDates);
 
   const invoices = docs

@@ -61,6 +61,8 @@ export const DraftSchema = new Schema(
     inputs: { type: Schema.Types.Mixed, required: true },
     versions: { type: [VersionSchema], default: [] },
     requestedBy: { type: String, required: true },
+    /** When it was drafted, by the product's clock (createdAt is the database's wall clock). */
+    draftedAt: Date,
     decidedBy: String,
     decidedAt: Date,
     /** The version approved (what is sent, edits included). */
