@@ -18,6 +18,7 @@ import {
   startFakeSlack,
 } from '../../helpers/fake-slack';
 import { NOW } from '../../helpers/ledger';
+import { accountingEmail, expectLetterMail, type FakeSmtp, startFakeSmtp } from '../../helpers/smtp';
 
 const SECRET = 'test-signing-secret';
 const MARIE = 'U0DEMOMARIE';
@@ -28,7 +29,10 @@ let openai: FakeOpenAI;
 let seq = 0;
 const logs = memoryLogger('info');
 
+let smtp: FakeSmtp;
+
 beforeAll(async () => {
+  smtp = await startFakeSmtp();
   slack = await startFakeSlack();
   openai = await startFakeOpenAI();
   // The LLM fails fast unless a test makes it slow: drafts and notes fall back to the rules.
@@ -44,6 +48,7 @@ beforeAll(async () => {
       OPENAI_API_KEY: 'sk-test',
       OPENAI_BASE_URL: openai.url,
       LLM_TIMEOUT_MS: '1000',
+      SMTP_URL: smtp.url,
     }),
     logs.logger,
     fixedClock(NOW),
@@ -53,6 +58,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await relance.stop();
   await slack.close();
+  await smtp.stop();
   await openai.close();
 });
 
@@ -264,6 +270,57 @@ describe('Slack', () => {
     expect(textOf(update)).toContain('bloqué par un contrôle');
     expect(textOf(update)).toContain('999');
     expect(textOf(update)).not.toContain('approve_draft');
+  });
+
+  it('sends the letter edited in the modal and approved by email, once, its PDF holding the edit', async () => {
+    const sentence = 'Nous pouvons convenir d’un échéancier sur trois mois si vous nous appelez cette semaine.';
+    await settle();
+    const draft = await dm(MARIE, 'draft a reminder letter for Textiles Dubois');
+    let from = slack.calls.length;
+    await click(MARIE, draft, 'Edit');
+    const opened = await slack.waitFor((c) => c.method === 'views.open', from);
+    const view = opened.args.view as Record<string, unknown> & { blocks: Array<Record<string, unknown>> };
+    const original = (view.blocks.find((b) => b.block_id === 'body:0')!.element as { initial_value: string })
+      .initial_value;
+    from = slack.calls.length;
+    const submission = {
+      type: 'view_submission',
+      team: { id: 'T1' },
+      user: { id: MARIE },
+      api_app_id: 'A1',
+      token: 'legacy',
+      trigger_id: 'trigger-send',
+      view: {
+        id: 'V-send-1',
+        hash: 'h-send',
+        callback_id: 'relance_form',
+        private_metadata: view.private_metadata,
+        state: {
+          values: {
+            'subject:0': { value: { type: 'plain_text_input', value: 'Factures échues : où en êtes-vous ?' } },
+            'body:0': { value: { type: 'plain_text_input', value: `${sentence}\n\n${original}` } },
+          },
+        },
+      },
+    };
+    await deliver(`payload=${encodeURIComponent(JSON.stringify(submission))}`, 'application/x-www-form-urlencoded');
+    const edited = await slack.waitFor((c) => c.method === 'chat.update', from);
+    const message = { ...edited, args: { ...edited.args, channel: draft.args.channel } };
+    const before = smtp.received.length;
+    from = slack.calls.length;
+    await click(MARIE, message as SlackCall, textOf(edited).includes('"Approve"') ? 'Approve' : 'Valider');
+    const done = await slack.waitFor((c) => c.method === 'chat.update', from);
+    expect(textOf(done)).toMatch(/envoyé|sent/);
+    await smtp.waitFor(before + 1);
+    const customer = (await relance.ledger.models.Customer.findOne({ reference: 'FR004' }).lean())!;
+    await expectLetterMail(smtp.received[before]!, {
+      to: accountingEmail(customer),
+      replyTo: 'marie.lambert@relance.demo',
+      subject: 'Factures échues : où en êtes-vous ?',
+      sentence,
+    });
+    await settle();
+    expect(smtp.received).toHaveLength(before + 1);
   });
 
   it('logs a typed call outcome: confirmation, Confirm, and the promise and dispute are stored', async () => {
