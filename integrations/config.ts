@@ -286,7 +286,10 @@ export function parseConfig(raw: Record<string, string | undefined>, cwd = proce
       outboxDir: e.OUTBOX_DIR
         ? path.resolve(cwd, e.OUTBOX_DIR)
         : // In memory (DATA_DIR empty): a throw-away outbox, never the project's ./data.
-          path.join(dataDir === '' ? path.join(os.tmpdir(), 'relance-outbox') : path.resolve(cwd, dataDir), 'outbox'),
+          path.join(
+            dataDir === '' ? path.join(os.tmpdir(), 'relance-outbox') : path.resolve(cwd, dataDir),
+            'outbox',
+          ),
     },
     publicUrl: e.PUBLIC_URL?.replace(/\/+$/, ''),
     linkSecret: e.LINK_SECRET,

@@ -8,7 +8,15 @@
  */
 import type { Models } from '../index';
 import { addBusinessDays } from '../rules/calendar';
-import { addDays, compareDates, fromStored, type LocalDate, localDate, maxDate, toStored } from '../rules/dates';
+import {
+  addDays,
+  compareDates,
+  fromStored,
+  type LocalDate,
+  localDate,
+  maxDate,
+  toStored,
+} from '../rules/dates';
 import { chaseable, type InvoiceFacts } from '../rules/invoice-facts';
 import { type LadderHistory, type LadderPosition, ladderPosition } from '../rules/ladder';
 import { isCallChannel, type Policy, STEP_KEYS, type StepKey } from '../rules/policy';

@@ -106,7 +106,13 @@ describe('the local web chat', () => {
     expect(await mail.text()).toContain(`X-Relance-Ref: ${sent[0]!.ref}`);
     const pdf = await fetch(relance.services.links!.pdf(sent[0]!.key, 1));
     expect(pdf.headers.get('content-type')).toBe('application/pdf');
-    expect((await fetch(`${relance.url}/files/mail/${encodeURIComponent(sent[0]!.key)}.eml?exp=9999999999&sig=forged`)).status).toBe(404);
+    expect(
+      (
+        await fetch(
+          `${relance.url}/files/mail/${encodeURIComponent(sent[0]!.key)}.eml?exp=9999999999&sig=forged`,
+        )
+      ).status,
+    ).toBe(404);
   }, 60_000);
 
   it('logs a call outcome typed in the chat and confirms it', async () => {

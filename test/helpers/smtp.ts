@@ -177,8 +177,27 @@ export function accountingEmail(customer: {
 }): string {
   const c = customer.contacts;
   return (
-    c.find((x) => /compta|account|payable|financ|fournisseur|bookkeep|trésor/i.test(x.role ?? '') && x.email) ??
+    c.find(
+      (x) => /compta|account|payable|financ|fournisseur|bookkeep|trésor/i.test(x.role ?? '') && x.email,
+    ) ??
     c.find((x) => x.usual && x.email) ??
     c.find((x) => x.email)!
   ).email!;
+}
+
+/** The channel tests' letter: Marie's reminder to Textiles Dubois (FR004), edited with `sentence`. */
+export async function expectDuboisLetter(
+  models: { Customer: { findOne(q: object): { lean(): Promise<unknown> } } },
+  mail: ReceivedMail,
+  sentence: string,
+): Promise<void> {
+  const customer = (await models.Customer.findOne({ reference: 'FR004' }).lean()) as Parameters<
+    typeof accountingEmail
+  >[0];
+  await expectLetterMail(mail, {
+    to: accountingEmail(customer),
+    replyTo: 'marie.lambert@relance.demo',
+    subject: 'Factures échues : où en êtes-vous ?',
+    sentence,
+  });
 }

@@ -18,7 +18,7 @@ import {
   startFakeSlack,
 } from '../../helpers/fake-slack';
 import { NOW } from '../../helpers/ledger';
-import { accountingEmail, expectLetterMail, type FakeSmtp, startFakeSmtp } from '../../helpers/smtp';
+import { expectDuboisLetter, type FakeSmtp, startFakeSmtp } from '../../helpers/smtp';
 
 const SECRET = 'test-signing-secret';
 const MARIE = 'U0DEMOMARIE';
@@ -175,6 +175,34 @@ async function click(user: string, message: SlackCall, label: string, actionTs =
   expect(res.status).toBe(200);
 }
 
+/** Submits the edit modal Relance opened, with a subject and a body (view_submission). */
+async function submitEdit(view: Record<string, unknown>, id: string, subject: string, body: string) {
+  const submission = {
+    type: 'view_submission',
+    team: { id: 'T1' },
+    user: { id: MARIE },
+    api_app_id: 'A1',
+    token: 'legacy',
+    trigger_id: `trigger-${id}`,
+    view: {
+      id,
+      hash: `h-${id}`,
+      callback_id: 'relance_form',
+      private_metadata: view.private_metadata,
+      state: {
+        values: {
+          'subject:0': { value: { type: 'plain_text_input', value: subject } },
+          'body:0': { value: { type: 'plain_text_input', value: body } },
+        },
+      },
+    },
+  };
+  return deliver(
+    `payload=${encodeURIComponent(JSON.stringify(submission))}`,
+    'application/x-www-form-urlencoded',
+  );
+}
+
 describe('Slack', () => {
   it('answers "who should I call today" in a DM with ranked entries and their buttons', async () => {
     const call = await dm(MARIE, 'who should I call today?');
@@ -240,30 +268,7 @@ describe('Slack', () => {
     // The person changes an amount to one the ledger does not know: the guard blocks it.
     const tampered = `${original}\n\nPlease pay 999 999,99 € today.`;
     from = slack.calls.length;
-    const submission = {
-      type: 'view_submission',
-      team: { id: 'T1' },
-      user: { id: MARIE },
-      api_app_id: 'A1',
-      token: 'legacy',
-      trigger_id: 'trigger-edit',
-      view: {
-        id: 'V-edit-1',
-        hash: 'h-1',
-        callback_id: 'relance_form',
-        private_metadata: view.private_metadata,
-        state: {
-          values: {
-            'subject:0': { value: { type: 'plain_text_input', value: 'Invoice reminder' } },
-            'body:0': { value: { type: 'plain_text_input', value: tampered } },
-          },
-        },
-      },
-    };
-    const res = await deliver(
-      `payload=${encodeURIComponent(JSON.stringify(submission))}`,
-      'application/x-www-form-urlencoded',
-    );
+    const res = await submitEdit(view, 'V-edit-1', 'Invoice reminder', tampered);
     expect(res.status).toBe(200);
     const update = await slack.waitFor((c) => c.method === 'chat.update', from);
     expect(update.args).toMatchObject({ channel: draft.args.channel, ts: draft.ts });
@@ -273,7 +278,8 @@ describe('Slack', () => {
   });
 
   it('sends the letter edited in the modal and approved by email, once, its PDF holding the edit', async () => {
-    const sentence = 'Nous pouvons convenir d’un échéancier sur trois mois si vous nous appelez cette semaine.';
+    const sentence =
+      'Nous pouvons convenir d’un échéancier sur trois mois si vous nous appelez cette semaine.';
     await settle();
     const draft = await dm(MARIE, 'draft a reminder letter for Textiles Dubois');
     let from = slack.calls.length;
@@ -283,27 +289,7 @@ describe('Slack', () => {
     const original = (view.blocks.find((b) => b.block_id === 'body:0')!.element as { initial_value: string })
       .initial_value;
     from = slack.calls.length;
-    const submission = {
-      type: 'view_submission',
-      team: { id: 'T1' },
-      user: { id: MARIE },
-      api_app_id: 'A1',
-      token: 'legacy',
-      trigger_id: 'trigger-send',
-      view: {
-        id: 'V-send-1',
-        hash: 'h-send',
-        callback_id: 'relance_form',
-        private_metadata: view.private_metadata,
-        state: {
-          values: {
-            'subject:0': { value: { type: 'plain_text_input', value: 'Factures échues : où en êtes-vous ?' } },
-            'body:0': { value: { type: 'plain_text_input', value: `${sentence}\n\n${original}` } },
-          },
-        },
-      },
-    };
-    await deliver(`payload=${encodeURIComponent(JSON.stringify(submission))}`, 'application/x-www-form-urlencoded');
+    await submitEdit(view, 'V-send-1', 'Factures échues : où en êtes-vous ?', `${sentence}\n\n${original}`);
     const edited = await slack.waitFor((c) => c.method === 'chat.update', from);
     const message = { ...edited, args: { ...edited.args, channel: draft.args.channel } };
     const before = smtp.received.length;
@@ -312,13 +298,7 @@ describe('Slack', () => {
     const done = await slack.waitFor((c) => c.method === 'chat.update', from);
     expect(textOf(done)).toMatch(/envoyé|sent/);
     await smtp.waitFor(before + 1);
-    const customer = (await relance.ledger.models.Customer.findOne({ reference: 'FR004' }).lean())!;
-    await expectLetterMail(smtp.received[before]!, {
-      to: accountingEmail(customer),
-      replyTo: 'marie.lambert@relance.demo',
-      subject: 'Factures échues : où en êtes-vous ?',
-      sentence,
-    });
+    await expectDuboisLetter(relance.ledger.models, smtp.received[before]!, sentence);
     await settle();
     expect(smtp.received).toHaveLength(before + 1);
   });

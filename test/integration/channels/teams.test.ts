@@ -11,7 +11,7 @@ import { fixedClock } from '../../../models/clock';
 import { cardProblems } from '../../helpers/adaptive-cards';
 import { type ConnectorCall, type FakeConnector, startFakeConnector } from '../../helpers/fake-connector';
 import { NOW } from '../../helpers/ledger';
-import { accountingEmail, expectLetterMail, type FakeSmtp, startFakeSmtp } from '../../helpers/smtp';
+import { expectDuboisLetter, type FakeSmtp, startFakeSmtp } from '../../helpers/smtp';
 
 const MARIE = '00000000-0000-4000-8000-00000000000a';
 let relance: RunningRelance;
@@ -109,7 +109,8 @@ describe('Teams', () => {
   });
 
   it('sends the edited, approved letter by email once, its PDF holding the edit', async () => {
-    const sentence = 'Nous pouvons convenir d’un échéancier sur trois mois si vous nous appelez cette semaine.';
+    const sentence =
+      'Nous pouvons convenir d’un échéancier sur trois mois si vous nous appelez cette semaine.';
     const [draftCall] = await post(activity({ text: 'draft a reminder letter for Textiles Dubois' }));
     const edit = buttonData(card(draftCall!), 'Edit');
     const label = (c: Record<string, unknown>, en: string, fr: string) =>
@@ -117,20 +118,19 @@ describe('Teams', () => {
     const [form] = await post(activity({ value: edit, replyToId: draftCall!.id }));
     const body = /"id":"body","label":"[^"]+","value":"((?:[^"\\]|\\.)*)"/.exec(cardText(card(form!)))![1]!;
     const text = `${sentence}\n\n${JSON.parse(`"${body}"`)}`;
-    const [edited] = await post(activity({ value: { ...edit, subject: 'Factures échues : où en êtes-vous ?', body: text }, replyToId: form!.id }));
+    const [edited] = await post(
+      activity({
+        value: { ...edit, subject: 'Factures échues : où en êtes-vous ?', body: text },
+        replyToId: form!.id,
+      }),
+    );
     const approve = buttonData(card(edited!), label(card(edited!), 'Approve', 'Valider'));
     expect(approve).toMatchObject({ type: 'approve_draft', version: 2 });
     const before = smtp.received.length;
     const [done] = await post(activity({ value: approve, replyToId: edited!.id }));
     expect(cardText(card(done!))).toMatch(/"Status","value":"sent"|"Statut","value":"envoyé"/);
     await smtp.waitFor(before + 1);
-    const customer = (await relance.ledger.models.Customer.findOne({ reference: 'FR004' }).lean())!;
-    await expectLetterMail(smtp.received[before]!, {
-      to: accountingEmail(customer),
-      replyTo: 'marie.lambert@relance.demo',
-      subject: 'Factures échues : où en êtes-vous ?',
-      sentence,
-    });
+    await expectDuboisLetter(relance.ledger.models, smtp.received[before]!, sentence);
     // Pressing Approve again on the old card sends nothing more.
     await post(activity({ value: approve, replyToId: edited!.id }));
     expect(smtp.received).toHaveLength(before + 1);

@@ -12,15 +12,15 @@ import os from 'node:os';
 import path from 'node:path';
 import { approveAndSend, rejectDraft } from '../../../dialogs/communications/decisions';
 import { recordPosted } from '../../../dialogs/communications/send';
+import { sweepCustomer } from '../../../dialogs/communications/sweep';
 import type { StoredDraft } from '../../../dialogs/drafting/drafts';
 import { DEFAULT_COMPANY } from '../../../integrations/config';
 import { loadDemo } from '../../../integrations/demo/load';
 import { outboxMailer } from '../../../integrations/email/mailer';
 import { memoryLogger } from '../../../integrations/logger';
 import type { JobContext } from '../../../jobs/deliveries';
-import { sweepCustomer } from '../../../dialogs/communications/sweep';
-import { ValidationError } from '../../../models/errors';
 import { promiseCheck } from '../../../jobs/promise-check';
+import { ValidationError } from '../../../models/errors';
 import { addBusinessDays } from '../../../models/rules/calendar';
 import { addDays, fromStored } from '../../../models/rules/dates';
 import { movableClock, NOW, openTestLedger } from '../../helpers/ledger';
@@ -60,7 +60,9 @@ it('drafts, approves and sends over 60 working days without repeating, over-remi
       i.ladder?.step ? { step: i.ladder.step, on: fromStored(i.ladder.on!) } : null,
     ]),
   );
-  const customers = (await models.Customer.find({ owner: OWNER }, { reference: 1 }).sort({ reference: 1 }).lean())
+  const customers = (
+    await models.Customer.find({ owner: OWNER }, { reference: 1 }).sort({ reference: 1 }).lean()
+  )
     .map((c) => c.reference)
     .slice(0, CUSTOMERS);
   const nothingToChase = (err: unknown) => {
@@ -78,9 +80,7 @@ it('drafts, approves and sends over 60 working days without repeating, over-remi
     const fresh = await models.Draft.find({
       customer: { $in: customers },
       status: { $in: ['awaiting_approval', 'edited', 'blocked'] },
-    }).lean<
-      StoredDraft[]
-    >();
+    }).lean<StoredDraft[]>();
     for (const d of fresh) {
       // What a letter presses must not be under a pending promise (until its date + grace).
       if (d.kind !== 'call_script') {
@@ -93,20 +93,32 @@ it('drafts, approves and sends over 60 working days without repeating, over-remi
           );
           const covered = d.invoices.filter((i) => !p.invoices.length || p.invoices.includes(i));
           if (day < until && covered.length)
-            problems.push(`${day}: ${d.step} for ${d.customer} presses ${covered} under a promise until ${until}`);
+            problems.push(
+              `${day}: ${d.step} for ${d.customer} presses ${covered} under a promise until ${until}`,
+            );
         }
       }
       if (d.status === 'blocked') {
-        await rejectDraft(services, d.key, { by: 'claire', via: 'system' }, 'blocked by a check in the simulation');
+        await rejectDraft(
+          services,
+          d.key,
+          { by: 'claire', via: 'system' },
+          'blocked by a check in the simulation',
+        );
         continue;
       }
       const approver = policy.managerApprovalSteps.includes(d.step as never) ? 'claire' : d.owner;
       const out = await approveAndSend(services, d.key, { by: approver, via: 'system' }, d.versions.length);
       if (out.kind === 'to_post' && d.delivery !== 'none') {
-        await recordPosted(services, d.key, d.step === 'handover' ? null : `1A${String(++posted).padStart(11, '0')}`, {
-          by: d.owner,
-          via: 'system',
-        });
+        await recordPosted(
+          services,
+          d.key,
+          d.step === 'handover' ? null : `1A${String(++posted).padStart(11, '0')}`,
+          {
+            by: d.owner,
+            via: 'system',
+          },
+        );
       }
     }
   }
@@ -115,10 +127,18 @@ it('drafts, approves and sends over 60 working days without repeating, over-remi
   const kept = drafts.filter((d) => d.status !== 'rejected' && d.status !== 'superseded');
   expect(kept.length).toBeGreaterThan(20);
   const steps = new Set(kept.map((d) => d.step));
-  for (const step of ['preventive_reminder', 'reminder_letter', 'second_reminder', 'formal_notice', 'handover'])
+  for (const step of [
+    'preventive_reminder',
+    'reminder_letter',
+    'second_reminder',
+    'formal_notice',
+    'handover',
+  ])
     expect(steps).toContain(step);
   // Everything approved went out (call scripts, for a broken promise, are approved and called).
-  expect(kept.filter((d) => d.status !== 'sent' && d.delivery !== 'none').map((d) => [d.ref, d.status])).toEqual([]);
+  expect(
+    kept.filter((d) => d.status !== 'sent' && d.delivery !== 'none').map((d) => [d.ref, d.status]),
+  ).toEqual([]);
 
   // No step drafted twice for an invoice.
   const seen = new Map<string, string>();
@@ -130,7 +150,10 @@ it('drafts, approves and sends over 60 working days without repeating, over-remi
     }
 
   // Never more than 3 reminders to a customer in any 30 days (each window holding one sent here).
-  const reminders = await models.Activity.find({ customer: { $in: customers }, kind: { $in: ['letter', 'email'] } }, { customer: 1, at: 1, key: 1 }).lean();
+  const reminders = await models.Activity.find(
+    { customer: { $in: customers }, kind: { $in: ['letter', 'email'] } },
+    { customer: 1, at: 1, key: 1 },
+  ).lean();
   const byCustomer = new Map<string, Array<{ on: string; ours: boolean }>>();
   for (const r of reminders)
     byCustomer.set(r.customer!, [
@@ -159,7 +182,11 @@ it('drafts, approves and sends over 60 working days without repeating, over-remi
       const created = fromStored(d.draftedAt!);
       if (!notice) problems.push(`hand-over of ${inv} without a formal notice`);
       else {
-        const earliest = addBusinessDays(addBusinessDays(notice, 8, policy.country), policy.deadlineGraceDays, policy.country);
+        const earliest = addBusinessDays(
+          addBusinessDays(notice, 8, policy.country),
+          policy.deadlineGraceDays,
+          policy.country,
+        );
         if (created < earliest) problems.push(`hand-over of ${inv} on ${created}, notice on ${notice}`);
       }
     }
