@@ -291,7 +291,7 @@ describe('Slack', () => {
     from = slack.calls.length;
     await submitEdit(view, 'V-send-1', 'Factures échues : où en êtes-vous ?', `${sentence}\n\n${original}`);
     const edited = await slack.waitFor((c) => c.method === 'chat.update', from);
-    const message = { ...edited, args: { ...edited.args, channel: draft.args.channel } };
+    const message = { ...edited, ts: draft.ts, args: { ...edited.args, channel: draft.args.channel } };
     const before = smtp.received.length;
     from = slack.calls.length;
     await click(MARIE, message as SlackCall, textOf(edited).includes('"Approve"') ? 'Approve' : 'Valider');
@@ -456,7 +456,7 @@ describe('Slack', () => {
     };
     try {
       const before = await relance.ledger.models.Draft.countDocuments();
-      const call = await dm(MARIE, 'draft a reminder letter for Textiles Dubois');
+      const call = await dm(MARIE, 'draft a reminder letter for Boulangerie');
       expect(String(call.args.text)).toMatch(/^Sorry, something failed on my side/);
       expect(await relance.ledger.models.Draft.countDocuments()).toBe(before);
       expect(logs.lines().some((l) => l.msg === 'Slack turn failed' && typeof l.code === 'string')).toBe(
