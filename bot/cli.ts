@@ -14,6 +14,7 @@ import { registerJobsCommands } from './commands/jobs-command';
 import { registerParseNoteCommand } from './commands/parse-note-command';
 import { exitWithError } from './commands/shared';
 import { registerSlackManifestCommand } from './commands/slack-manifest-command';
+import { registerWebChatLinkCommand } from './commands/webchat-link-command';
 import { registerWorklistCommand } from './commands/worklist-command';
 
 export function buildProgram(): Command {
@@ -32,6 +33,7 @@ export function buildProgram(): Command {
   registerDraftsCommands(program);
   registerSlackManifestCommand(program);
   registerJobsCommands(program);
+  registerWebChatLinkCommand(program);
   return program;
 }
 

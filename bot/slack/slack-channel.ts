@@ -35,6 +35,7 @@ import {
   replyBlocks,
   replyMessage,
 } from '../render/block-kit';
+import { refuseFutureTimestamps } from './request-age';
 import { ONCE, type Outlet, runSlackTurn, type SlackStaff, staffOfSlackUser } from './slack-turn';
 
 export const SLACK_EVENTS_PATH = '/slack/events';
@@ -390,7 +391,12 @@ export async function mountSlack(
 
   if (receiver) {
     // Bolt reads the raw body itself (the signature covers it): served before restify parses it.
-    http.mountRaw(SLACK_EVENTS_PATH, receiver.requestListener);
+    http.mountRaw(
+      SLACK_EVENTS_PATH,
+      refuseFutureTimestamps(receiver.requestListener, () =>
+        log.warn('Slack request refused: timestamp more than 5 minutes in the future'),
+      ),
+    );
   } else {
     await app.start();
   }

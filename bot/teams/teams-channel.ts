@@ -14,6 +14,7 @@ import type { ChatServices } from '../../dialogs/conversation';
 import type { Config } from '../../integrations/config';
 import type { Logger } from '../../integrations/logger';
 import { onTurnError, turnLogic } from '../bot-framework/turn-logic';
+import { isLoopbackHost, isLoopbackUrl } from '../exposure';
 import type { HttpServer } from '../http-server';
 import type { Notifier } from '../notifier';
 import { replyActivity } from '../render/adaptive-card';
@@ -26,9 +27,9 @@ export function mountTeams(
 ): (Notifier & { mode: 'authenticated' | 'local' }) | null {
   const log = logger.child({ channel: 'teams' });
   const creds = config.teams.appId;
-  if (!creds && config.env === 'production') {
+  if (!creds && (config.env === 'production' || !isLoopbackHost(config.host))) {
     log.warn(
-      'Teams is off: no MicrosoftAppId/MicrosoftAppPassword in production (no unauthenticated endpoint)',
+      `Teams is off: no MicrosoftAppId/MicrosoftAppPassword ${config.env === 'production' ? 'in production' : `while listening on ${config.host}`} (the unauthenticated local mode is for loopback only)`,
     );
     return null;
   }
@@ -37,6 +38,13 @@ export function mountTeams(
   adapter.onTurnError = onTurnError(log, () => services.policy.defaultLocale);
   const logic = turnLogic({ services, logger: log, channel: 'teams' });
   http.server.post('/api/messages', async (req, res) => {
+    // Unauthenticated local mode answers only a local emulator: replies never go elsewhere.
+    const serviceUrl = (req.body as { serviceUrl?: unknown } | undefined)?.serviceUrl;
+    if (!creds && !(typeof serviceUrl === 'string' && isLoopbackUrl(serviceUrl))) {
+      log.warn('Teams local mode: refused an activity whose serviceUrl is not on loopback');
+      res.send(403, { code: 'FORBIDDEN', message: 'local mode only answers a serviceUrl on loopback' });
+      return;
+    }
     await adapter.process(req as never, res as never, logic);
   });
   return {

@@ -15,6 +15,7 @@ import { DraftContent } from '../../prompts/draft';
 import { mayDecide } from '../communications/permissions';
 import type { DialogServices } from '../services';
 import type { Lang, Turn } from '../turn';
+import { approvalBlocker, factsAtApproval } from './approval-gate';
 import { checkDraft, type Drafter, type DraftOutcome, templateDrafter } from './drafter';
 import { type DraftFacts, loadDraftFacts } from './facts';
 
@@ -183,15 +184,17 @@ export async function decideDraft(
   // Refused attempts change nothing: who may decide is checked before anything is written.
   await mayDecide(services, draft, by, decision);
   const allowed: readonly string[] = decision === 'approve' ? APPROVABLE : [...APPROVABLE, 'blocked'];
+  const current = draft.versions.length;
+  if (opts.version !== undefined && opts.version !== current && allowed.includes(draft.status))
+    throw new StaleVersionError(opts.version, current);
+  const warned = decision === 'approve' ? approvalBlocker(draft) : null;
+  if (warned && allowed.includes(draft.status)) throw new ConflictError(warned);
   if (!allowed.includes(draft.status))
     throw new ConflictError(
       draft.status === 'blocked'
         ? 'this draft failed a guard: edit or regenerate it before approving'
         : `this draft is already ${draft.status}${draft.decidedBy ? ` by ${draft.decidedBy}` : ''}`,
     );
-  const current = draft.versions.length;
-  if (opts.version !== undefined && opts.version !== current)
-    throw new StaleVersionError(opts.version, current);
   const at = services.clock.now();
   const status = decision === 'approve' ? 'approved' : 'rejected';
   const res = await services.models.Draft.updateOne(
@@ -201,7 +204,13 @@ export async function decideDraft(
         status,
         decidedBy: by,
         decidedAt: at,
-        ...(decision === 'approve' ? { approvedVersion: current } : { rejectReason: opts.reason }),
+        // What depends on the day it goes out (a formal notice's deadline) is dated now.
+        ...(decision === 'approve'
+          ? {
+              approvedVersion: current,
+              inputs: factsAtApproval(draft.inputs as DraftFacts, services.today(), services.policy),
+            }
+          : { rejectReason: opts.reason }),
       },
     },
   );

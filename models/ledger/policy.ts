@@ -1,6 +1,12 @@
 /** The team's policy: the stored document, or the defaults from the configuration. */
 import type { Models } from '../index';
-import { defaultPolicy, type LadderStep, type Policy, type StepKey } from '../rules/policy';
+import {
+  defaultPolicy,
+  FORMAL_NOTICE_DAYS,
+  type LadderStep,
+  type Policy,
+  type StepKey,
+} from '../rules/policy';
 
 export async function loadPolicy(models: Models, defaults: Partial<Policy> = {}): Promise<Policy> {
   const base = defaultPolicy(defaults);
@@ -26,5 +32,13 @@ export async function loadPolicy(models: Models, defaults: Partial<Policy> = {})
     disputeReviewBusinessDays: doc.disputeReviewBusinessDays ?? base.disputeReviewBusinessDays,
     deadlineGraceDays: doc.deadlineGraceDays ?? base.deadlineGraceDays,
     managerApprovalSteps: (doc.managerApprovalSteps as StepKey[] | undefined) ?? base.managerApprovalSteps,
+    formalNoticeDays: Math.min(
+      FORMAL_NOTICE_DAYS.max,
+      Math.max(FORMAL_NOTICE_DAYS.min, doc.formalNoticeDays ?? base.formalNoticeDays),
+    ),
+    eurExchangeRates: {
+      ...base.eurExchangeRates,
+      ...((doc.eurExchangeRates as Record<string, number>) ?? {}),
+    },
   };
 }

@@ -63,6 +63,8 @@ export const DraftSchema = new Schema(
     requestedBy: { type: String, required: true },
     /** When it was drafted, by the product's clock (createdAt is the database's wall clock). */
     draftedAt: Date,
+    /** Who read the drafter's warnings, when, and which (dialogs/drafting/approval-gate.ts). */
+    warningsAcknowledged: { type: Schema.Types.Mixed },
     decidedBy: String,
     decidedAt: Date,
     /** The version approved (what is sent, edits included). */

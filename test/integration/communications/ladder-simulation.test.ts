@@ -13,6 +13,7 @@ import path from 'node:path';
 import { approveAndSend, rejectDraft } from '../../../dialogs/communications/decisions';
 import { recordPosted } from '../../../dialogs/communications/send';
 import { sweepCustomer } from '../../../dialogs/communications/sweep';
+import { acknowledgeWarnings } from '../../../dialogs/drafting/approval-gate';
 import type { StoredDraft } from '../../../dialogs/drafting/drafts';
 import { DEFAULT_COMPANY } from '../../../integrations/config';
 import { loadDemo } from '../../../integrations/demo/load';
@@ -108,6 +109,7 @@ it('drafts, approves and sends over 60 working days without repeating, over-remi
         continue;
       }
       const approver = policy.managerApprovalSteps.includes(d.step as never) ? 'claire' : d.owner;
+      await acknowledgeWarnings(services, d.key, approver);
       const out = await approveAndSend(services, d.key, { by: approver, via: 'system' }, d.versions.length);
       if (out.kind === 'to_post' && d.delivery !== 'none') {
         await recordPosted(

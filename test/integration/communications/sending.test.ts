@@ -57,6 +57,9 @@ const turn = (x: { text?: string; action?: ActionPayload }, staff = 'marie'): Tu
   ...x,
 });
 const say = async (t: Turn): Promise<Reply> => (await respond(t, services as never))[0]!;
+/** The drafter's warnings read (approval waits for it). */
+const ack = (key: string, staff = 'marie') =>
+  say(turn({ action: { type: 'acknowledge_warnings', draft: key } }, staff));
 const stored = (key: string) => ledger.models.Draft.findOne({ key }).lean<StoredDraft>();
 
 /** A reminder letter drafted for the first customer of `owner` that has one to write. */
@@ -93,6 +96,7 @@ describe('sending what was approved', () => {
     await say(
       turn({ action: { type: 'edit_draft', draft: key, subject: 'Relance : vos factures échues', body } }),
     );
+    await ack(key);
     const done = await say(turn({ action: { type: 'approve_draft', draft: key, version: 2 } }));
     expect(renderText(done)).toContain('Status: sent');
     await smtp.waitFor(1);
@@ -130,6 +134,7 @@ describe('sending what was approved', () => {
   it('SMTP down: "approved, not sent", then sent once when it is back, with two instances retrying', async () => {
     const d = await reminderFor('marie', ['FR004']);
     await smtp.stop();
+    await ack(d.key);
     const shown = await say(turn({ action: { type: 'approve_draft', draft: d.key, version: 1 } }));
     expect(renderText(shown)).toContain('approved, not sent');
     expect((await stored(d.key))!.status).toBe('failed');
@@ -167,6 +172,7 @@ describe('sending what was approved', () => {
   it('a payment imported between approval and send: nothing sent, superseded, the approver told', async () => {
     const d = await reminderFor('tom');
     await smtp.stop();
+    await ack(d.key, 'tom');
     await say(turn({ action: { type: 'approve_draft', draft: d.key, version: 1 } }, 'tom'));
     expect((await stored(d.key))!.status).toBe('failed');
     const inv = (d.inputs as { invoices: Array<{ number: string; amount: number; currency: string }> })
@@ -186,7 +192,12 @@ describe('sending what was approved', () => {
     const told: string[] = [];
     const ctx: JobContext = {
       services: services as never,
-      notifier: { deliver: async (_s, reply) => (told.push(renderText(reply)), 'web') },
+      notifier: {
+        deliver: async (_s, reply) => {
+          told.push(renderText(reply));
+          return 'web';
+        },
+      },
       logger: memoryLogger('silent').logger,
       digestTime: '08:30',
       touch: async () => {},
@@ -231,7 +242,7 @@ describe('sending what was approved', () => {
     const trailBefore = await ledger.models.Activity.countDocuments({ 'data.draft': d.key });
     const refused = await say(turn({ action: { type: 'approve_draft', draft: d.key, version: 1 } }));
     expect(renderText(refused)).toContain("needs a manager's approval");
-    expect((await stored(d.key))!.status).toBe('awaiting_approval');
+    expect((await stored(d.key))!).toMatchObject({ status: 'awaiting_approval', decidedBy: undefined });
     expect(await ledger.models.Activity.countDocuments({ 'data.draft': d.key })).toBe(trailBefore);
 
     const count = smtp.received.length;
