@@ -16,11 +16,12 @@
 import { isMongoDuplicateKey, normalizeError, ValidationError } from '../../models/errors';
 import { customerLadder, recordStepPerformed, underPromise } from '../../models/ledger/ladder-state';
 import { markDirty } from '../../models/ledger/summaries';
+import { addBusinessDays } from '../../models/rules/calendar';
 import { chaseable } from '../../models/rules/invoice-facts';
 import type { StepKey } from '../../models/rules/policy';
 import type { DraftStatus } from '../../models/schemas/draft';
 import { type DraftServices, findDraft, type StoredDraft, trail, type Via } from '../drafting/drafts';
-import type { DraftFacts } from '../drafting/facts';
+import { type DraftFacts, formalNoticeDeadline } from '../drafting/facts';
 import { composeMail, recipientOf } from './documents';
 
 /** Waits before the 1st, 2nd… retry of an email; after the last, the claim is abandoned (still told). */
@@ -256,7 +257,12 @@ async function markSent(
     done.invoices?.length ? done.invoices : facts.invoices.map((i) => i.number),
     d.step as StepKey,
     sentOn,
-    facts.deadlineBusinessDays,
+    // The deadline runs from the day it really went out (a formal notice: from its receipt).
+    d.step === 'formal_notice'
+      ? formalNoticeDeadline(sentOn, services.policy)
+      : facts.deadlineBusinessDays
+        ? addBusinessDays(sentOn, facts.deadlineBusinessDays, services.policy.country)
+        : null,
   );
   await markDirty(services.models, [{ customer: d.customer, owner: d.owner }]);
   return done;

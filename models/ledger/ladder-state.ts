@@ -45,16 +45,19 @@ export interface CustomerLadder {
 
 /**
  * A step recorded without its deadline (history loaded from elsewhere, the demo) is taken to
- * have given the usual one, as the letters state it (8 business days, dialogs/drafting/facts.ts).
+ * have given the usual one, as the letters state it (dialogs/drafting/facts.ts).
  */
 const USUAL_DEADLINE_BUSINESS_DAYS: Partial<Record<StepKey, number>> = {
   reminder_letter: 8,
   second_reminder: 8,
-  formal_notice: 8,
 };
 function assumedDeadline(step: string | null | undefined, on: Date | null | undefined, policy: Policy) {
-  const days = step ? USUAL_DEADLINE_BUSINESS_DAYS[step as StepKey] : undefined;
-  return days && on ? addBusinessDays(fromStored(on), days, policy.country) : undefined;
+  if (!step || !on) return undefined;
+  // A formal notice: its presumed receipt (2 business days) plus the policy's days.
+  if (step === 'formal_notice')
+    return addDays(addBusinessDays(fromStored(on), 2, policy.country), policy.formalNoticeDays);
+  const days = USUAL_DEADLINE_BUSINESS_DAYS[step as StepKey];
+  return days ? addBusinessDays(fromStored(on), days, policy.country) : undefined;
 }
 
 /** Kinds of activity that are reminders sent to the customer. */
@@ -176,10 +179,9 @@ export async function recordStepPerformed(
   invoices: string[],
   step: StepKey,
   on: LocalDate,
-  deadlineBusinessDays: number | null,
+  deadline: LocalDate | null,
 ): Promise<number> {
   const further = STEP_KEYS.slice(order(step));
-  const deadline = deadlineBusinessDays ? addBusinessDays(on, deadlineBusinessDays, policy.country) : null;
   const res = await models.Invoice.updateMany(
     {
       number: { $in: invoices },

@@ -9,6 +9,7 @@
 import { renderText } from '../../../bot/render/text';
 import { respond } from '../../../dialogs/conversation';
 import { requestDraft, type StoredDraft } from '../../../dialogs/drafting/drafts';
+import { formalNoticeDeadline } from '../../../dialogs/drafting/facts';
 import type { ActionPayload, Reply } from '../../../dialogs/reply';
 import type { Turn } from '../../../dialogs/turn';
 import { DEFAULT_COMPANY } from '../../../integrations/config';
@@ -262,7 +263,7 @@ describe('sending what was approved', () => {
     expect(trail).toMatchObject({ kind: 'letter', channel: 'registered_letter', author: 'marie' });
 
     // The notice's deadline counts from the day it was posted; the hand-over only after it + grace.
-    const deadline = addBusinessDays('2026-11-24', 8, 'FR');
+    const deadline = formalNoticeDeadline('2026-11-24', ledger.policy);
     const ladder = await customerLadder(ledger.models, ledger.policy, 'FR004', '2026-11-24');
     for (const number of sent.invoices) {
       const inv = ladder.invoices.find((i) => i.number === number)!;
