@@ -10,17 +10,19 @@ import {
   teamDigest,
 } from '../models/ledger/digest';
 import type { DisputeLine, DraftLine, InvoiceLine, PromiseLine } from '../models/ledger/digest-changes';
+import { limitationWatch } from '../models/ledger/limitation-watch';
 import { compareDates, type LocalDate } from '../models/rules/dates';
 import type { Totals } from '../models/rules/money';
 import { callDay } from '../models/rules/office-hours';
 import type { StepKey } from '../models/rules/policy';
 import { agedTable } from './aged-table';
 import { day, longDay, money, OUTCOME_LABELS, STEP_LABELS, totals } from './i18n';
+import { limitationSection } from './limitation';
 import type { Action, Block, Fact, ListEntry, Reply, Section } from './reply';
 import { textReply } from './reply';
 import { type DialogServices, findStaffByHandle } from './services';
 import type { Lang, Turn } from './turn';
-import { reasonText } from './worklist';
+import { controllerNote, reasonText } from './worklist';
 
 export type Digest = PersonalDigest | TeamDigest;
 
@@ -90,6 +92,24 @@ const LIST_LABELS: Record<Lang, Record<DigestList, string>> = {
   },
 };
 
+/** Drafts as list entries, each with the button that opens it. */
+function draftBlocks(list: DraftLine[], lang: Lang): Block[] {
+  const fr = lang === 'fr';
+  if (list.length === 0) return [];
+  return [
+    {
+      kind: 'list',
+      entries: list.map((x, i) => ({
+        rank: i + 1,
+        title: `${x.name} (${x.customer})`,
+        why: `${STEP_LABELS[lang][x.step as StepKey] ?? x.step}${x.status === 'blocked' ? (fr ? ' · bloqué par un contrôle' : ' · blocked by a check') : ''}`,
+        facts: [],
+        actions: [{ label: fr ? 'Ouvrir' : 'Open', payload: { type: 'show_draft', draft: x.key } }],
+      })),
+    },
+  ];
+}
+
 /** Every list of a digest as lines (or list entries), by key: the details, and what a count opens. */
 function digestLists(d: PersonalDigest, lang: Lang): Record<DigestList, { count: number; blocks: Block[] }> {
   const fr = lang === 'fr';
@@ -100,21 +120,7 @@ function digestLists(d: PersonalDigest, lang: Lang): Record<DigestList, { count:
     `${who(i)} — ${i.invoice}, ${money(i.amount, i.currency, lang)}, ${fr ? 'échue le' : 'due'} ${day(i.dueDate, lang)}`;
   const dispute = (x: DisputeLine) =>
     `${who(x)} ${x.invoices.join(', ')} — ${OUTCOME_LABELS[lang][x.reason] ?? x.reason}: « ${x.detail} » (${fr ? 'revue le' : 'review'} ${day(x.reviewOn, lang)})`;
-  const drafts = (list: DraftLine[]): Block[] =>
-    list.length
-      ? [
-          {
-            kind: 'list',
-            entries: list.map((x, i) => ({
-              rank: i + 1,
-              title: who(x),
-              why: `${STEP_LABELS[lang][x.step as StepKey] ?? x.step}${x.status === 'blocked' ? (fr ? ' · bloqué par un contrôle' : ' · blocked by a check') : ''}`,
-              facts: [],
-              actions: [{ label: fr ? 'Ouvrir' : 'Open', payload: { type: 'show_draft', draft: x.key } }],
-            })),
-          },
-        ]
-      : [];
+  const drafts = (list: DraftLine[]) => draftBlocks(list, lang);
   const lines = <T>(list: T[], line: (x: T) => string) => ({
     count: list.length,
     blocks: list.map((x): Block => ({ kind: 'text', text: line(x) })),
@@ -305,8 +311,53 @@ function personalReply(
   return { title, summary, sections };
 }
 
-function teamReply(d: TeamDigest, lang: Lang): Reply {
+/** The lists of a manager's digest that a count opens. */
+export const TEAM_LISTS = ['manager_calls', 'approvals'] as const;
+export type TeamList = (typeof TEAM_LISTS)[number];
+
+function teamReply(d: TeamDigest, lang: Lang, list?: TeamList): Reply {
   const fr = lang === 'fr';
+  const controllerName = new Map(d.controllers.map((c) => [c.handle, c.name]));
+  const managerCalls: ListEntry[] = d.managerCalls.map((s, i) => ({
+    rank: i + 1,
+    title: `${s.customer.name} (${s.customer.reference})`,
+    why: reasonText(s.reason, lang) + controllerNote(s.reason, controllerName, lang),
+    facts: [
+      { label: fr ? 'En retard' : 'Overdue', value: totals(s.overdue, lang) },
+      ...(s.customer.contact?.phone
+        ? [
+            {
+              label: fr ? 'Appeler' : 'Call',
+              value: [s.customer.contact.name, s.customer.contact.phone].filter(Boolean).join(' · '),
+            },
+          ]
+        : []),
+    ],
+    actions: [
+      {
+        label: fr ? "Script d'appel" : 'Call script',
+        payload: { type: 'call_script', customer: s.customer.reference },
+      },
+    ],
+  }));
+  const LABELS: Record<TeamList, string> = {
+    manager_calls: fr ? 'Vos appels (appels du responsable)' : 'Your calls (manager calls)',
+    approvals: fr ? 'Approbations en attente (> 1 j)' : 'Approvals waiting (> 1 d)',
+  };
+  const blocksOf: Record<TeamList, Block[]> = {
+    manager_calls: managerCalls.length ? [{ kind: 'list', entries: managerCalls }] : [],
+    approvals: draftBlocks(d.approvals, lang),
+  };
+  if (list)
+    return {
+      title: `${LABELS[list]} — ${day(d.on, lang)}`,
+      summary: `${LABELS[list]}: ${list === 'approvals' ? d.approvals.length : managerCalls.length}`,
+      sections: [
+        {
+          blocks: blocksOf[list].length ? blocksOf[list] : [{ kind: 'text', text: fr ? 'Aucun.' : 'None.' }],
+        },
+      ],
+    };
   const perController: Fact[] = d.controllers.map((c) => ({
     label: `${c.name} (${c.customers} ${fr ? 'clients' : 'customers'})`,
     value: `${totals(c.overdue, lang)} ${fr ? 'en retard' : 'overdue'} / ${totals(c.total, lang)}`,
@@ -324,10 +375,7 @@ function teamReply(d: TeamDigest, lang: Lang): Reply {
       label: fr ? 'Promesses tenues (90 j)' : 'Promises kept (90 d)',
       value: d.measures.promisesKeptPct === null ? '—' : `${d.measures.promisesKeptPct} %`,
     },
-    {
-      label: fr ? 'Approbations en attente (> 1 j)' : 'Approvals waiting (> 1 d)',
-      value: String(d.approvalsOverdue),
-    },
+    { label: LABELS.approvals, value: String(d.approvalsOverdue) },
   ];
   const risks: ListEntry[] = d.largestRisks.map((s, i) => ({
     rank: i + 1,
@@ -336,15 +384,37 @@ function teamReply(d: TeamDigest, lang: Lang): Reply {
     facts: [{ label: fr ? 'En retard' : 'Overdue', value: totals(s.overdue, lang) }],
     actions: [],
   }));
+  const open = (key: TeamList, n: number): Action[] =>
+    n > 0
+      ? [
+          {
+            label: `${LABELS[key]} (${n})`,
+            payload: { type: 'digest_list', staff: d.staff, date: d.on, list: key },
+          },
+        ]
+      : [];
+  const buttons = [...open('manager_calls', managerCalls.length), ...open('approvals', d.approvals.length)];
   return {
     title: fr ? `Point équipe — ${longDay(d.on, lang)}` : `Team digest — ${longDay(d.on, lang)}`,
     summary: perController.map((f) => `${f.label}: ${f.value}`).join(' · '),
     sections: [
       {
+        title: `${LABELS.manager_calls}: ${managerCalls.length}`,
+        blocks: managerCalls.length
+          ? [{ kind: 'list', entries: managerCalls.slice(0, 5) }]
+          : [{ kind: 'text', text: fr ? 'Aucun appel du responsable dû.' : 'No manager call due.' }],
+      },
+      {
         title: fr ? 'Par chargé de recouvrement' : 'Per credit controller',
         blocks: [{ kind: 'facts', facts: perController }],
       },
-      { title: fr ? 'Indicateurs' : 'Measures', blocks: [{ kind: 'facts', facts: measures }] },
+      {
+        title: fr ? 'Indicateurs' : 'Measures',
+        blocks: [
+          { kind: 'facts', facts: measures },
+          ...(buttons.length ? [{ kind: 'actions' as const, actions: buttons }] : []),
+        ],
+      },
       { title: fr ? 'Plus gros risques' : 'Largest risks', blocks: [{ kind: 'list', entries: risks }] },
     ],
   };
@@ -359,7 +429,7 @@ export interface DigestView {
   /** Record it as delivered (the scheduler's delivery, the digest asked for in chat). */
   record?: boolean;
   /** Only one of its lists (a count's button). */
-  list?: DigestList;
+  list?: DigestList | TeamList;
 }
 
 /** The digest of `handle` for `on`; `details` shows everything (the button, or a terminal). */
@@ -382,7 +452,14 @@ export async function answerDigest(
   const isToday = compareDates(on, services.today()) === 0;
   if (me.role === 'manager' || me.role === 'admin') {
     const d = await teamDigest(services.models, services.policy, me.handle, on);
-    return { reply: teamReply(d, lang), digest: d };
+    const list = (TEAM_LISTS as readonly string[]).includes(view.list ?? '')
+      ? (view.list as TeamList)
+      : undefined;
+    const reply = teamReply(d, lang, list);
+    // Debts close to limitation across the team, on the digest itself (not on a list).
+    const alerts = list ? [] : await limitationWatch(services.models, services.policy, {}, on);
+    if (alerts.length) reply.sections = [...reply.sections, ...limitationSection(alerts, lang, true)];
+    return { reply, digest: d };
   }
   const now = services.clock.now();
   // Asked after the office day (or on a day off), its calls are the next working day's.
@@ -395,7 +472,16 @@ export async function answerDigest(
     callsOn: closed ? office!.day : on,
   });
   if (view.record) await recordDigest(services.models, d, now);
-  return { reply: personalReply(d, me.name, lang, { details, list: view.list }), digest: d };
+  const list = (DIGEST_LISTS as readonly string[]).includes(view.list ?? '')
+    ? (view.list as DigestList)
+    : undefined;
+  const reply = personalReply(d, me.name, lang, { details, list });
+  // Debts close to limitation: flagged every morning, 180 days ahead by default.
+  const alerts = list
+    ? []
+    : await limitationWatch(services.models, services.policy, { owner: me.handle }, on);
+  if (alerts.length) reply.sections = [...reply.sections, ...limitationSection(alerts, lang, true)];
+  return { reply, digest: d };
 }
 
 /** One list of a digest, opened from its count: the person's own, or anyone's for a manager. */
@@ -407,7 +493,7 @@ export async function answerDigestList(
   services: DialogServices,
 ): Promise<DigestAnswer> {
   const fr = turn.lang === 'fr';
-  if (!(DIGEST_LISTS as readonly string[]).includes(list))
+  if (![...DIGEST_LISTS, ...TEAM_LISTS].includes(list as never))
     return {
       reply: textReply(fr ? `Je ne connais pas la liste « ${list} ».` : `I don't know the list "${list}".`),
       digest: null,
@@ -420,5 +506,5 @@ export async function answerDigestList(
         digest: null,
       };
   }
-  return answerDigest(staff, on, turn.lang, services, false, { list: list as DigestList });
+  return answerDigest(staff, on, turn.lang, services, false, { list: list as DigestList | TeamList });
 }

@@ -201,12 +201,13 @@ async function listFor(
   const fr = lang === 'fr';
   const today = services.today();
   const country = services.policy.country;
-  const ask = (on: LocalDate, now: Date | null) =>
+  const top = req.top ?? 10;
+  const ask = (on: LocalDate, now: Date | null, limit: number | undefined = top) =>
     worklist(services.models, services.policy, {
       owners: scope.owners,
       asOf: on,
       now,
-      top: req.top ?? 10,
+      top: limit,
       minOverdue: req.minOverdue,
     });
   if (compareDates(req.date, today) !== 0) {
@@ -221,25 +222,34 @@ async function listFor(
       : `Offices are closed; ${dayHeading(office.day, today, lang)}:`;
     return { on: office.day, scored: await ask(office.day, null), heading };
   }
-  const scored = await ask(today, now);
-  if (scored.length === 0) {
-    // Customers whose own day is over are tomorrow's: say so rather than "nobody".
-    const next = addBusinessDays(today, 1, country);
+  // Today's list leaves out the customers whose own office day is over (another zone, other
+  // hours): they are counted and said, never dropped silently.
+  const [open, anyHour] = await Promise.all([ask(today, now, undefined), ask(today, null, undefined)]);
+  const closed = anyHour.length - open.length;
+  const next = addBusinessDays(today, 1, country);
+  if (open.length === 0) {
+    // Nothing left today: the next working day's list, rather than "nobody".
     const later = await ask(next, null);
     if (later.length > 0) {
       const heading = fr
-        ? `Plus personne à joindre aujourd'hui ; ${dayHeading(next, today, lang)} :`
-        : `Nobody left to reach today; ${dayHeading(next, today, lang)}:`;
+        ? `${closed > 0 ? "Plus personne à joindre aujourd'hui" : "Plus rien à appeler aujourd'hui"} ; ${dayHeading(next, today, lang)} :`
+        : `${closed > 0 ? 'Nobody left to reach today' : 'Nothing more to call today'}; ${dayHeading(next, today, lang)}:`;
       return { on: next, scored: later, heading };
     }
   }
+  const note =
+    closed > 0
+      ? fr
+        ? ` — ${closed} client(s) aux bureaux fermés, pour le ${day(next, lang)}`
+        : ` — ${closed} customer(s) whose offices have closed, for ${day(next, lang)}`
+      : '';
   const heading =
     office.moment === 'before_opening'
       ? fr
-        ? `Les bureaux ouvrent à ${OFFICE_HOURS.start} ; ${dayHeading(today, today, lang)} :`
-        : `Offices open at ${OFFICE_HOURS.start}; ${dayHeading(today, today, lang)}:`
-      : `${capitalised(dayHeading(today, today, lang))}${fr ? ' :' : ':'}`;
-  return { on: today, scored, heading };
+        ? `Les bureaux ouvrent à ${OFFICE_HOURS.start} ; ${dayHeading(today, today, lang)}${note} :`
+        : `Offices open at ${OFFICE_HOURS.start}; ${dayHeading(today, today, lang)}${note}:`
+      : `${capitalised(dayHeading(today, today, lang))}${note}${fr ? ' :' : ':'}`;
+  return { on: today, scored: open.slice(0, top), heading };
 }
 
 /** "· Marie Lambert's customer" on a manager's step, so the manager knows whose file it is. */

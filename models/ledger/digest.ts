@@ -58,7 +58,11 @@ export interface TeamDigest {
   on: LocalDate;
   controllers: Array<{ handle: string; name: string; total: Totals; overdue: Totals; customers: number }>;
   largestRisks: Scored[];
+  /** The manager's own calls: manager-call steps due on the team's customers (controller named). */
+  managerCalls: Scored[];
   approvalsOverdue: number;
+  /** Drafts waiting more than a business day for a decision, oldest first. */
+  approvals: DraftLine[];
   measures: { dsoDays: Totals; overdueRatioPct: Totals; promisesKeptPct: number | null };
 }
 
@@ -84,11 +88,6 @@ function diff(a: Totals, b: Totals): Totals {
     if (d !== 0) out[c] = d;
   }
   return out;
-}
-
-function draftsCollection(models: Models) {
-  // Drafts are written by the drafting module; counted here by their stored status.
-  return models.Customer.db.collection('drafts');
 }
 
 /** Customers whose outstanding (in their limit's currency) is above their credit limit. */
@@ -231,11 +230,20 @@ export async function teamDigest(
       { $match: { judgedAt: { $gte: since90 }, status: { $in: ['kept', 'broken', 'partially_kept'] } } },
       { $group: { _id: '$status', n: { $sum: 1 } } },
     ]),
-    draftsCollection(models).countDocuments({
-      status: 'awaiting_approval',
-      createdAt: { $lt: new Date(`${addBusinessDays(on, -1, policy.country)}T00:00:00Z`) },
-    }),
+    models.Draft.find(
+      {
+        status: 'awaiting_approval',
+        createdAt: { $lt: new Date(`${addBusinessDays(on, -1, policy.country)}T00:00:00Z`) },
+      },
+      { key: 1, customer: 1, step: 1, status: 1 },
+    )
+      .sort({ createdAt: 1 })
+      .lean(),
   ]);
+  const names = new Map(pictures.map((c) => [c.reference, c.name]));
+  const teamScores = pictures
+    .map((c) => scoreCustomer(c, on, null, policy, undefined, 'team'))
+    .filter((s): s is Scored => s !== null);
   const dsoDays: Totals = {};
   for (const s of sales)
     if (s.total > 0) dsoDays[s._id] = Math.round(((team.total[s._id] ?? 0) / s.total) * 90);
@@ -255,12 +263,19 @@ export async function teamDigest(
       return { handle: s.handle, name: s.name, total: b.total, overdue: b.overdue, customers: mine.length };
     }),
     // Largest risks: the most overdue money (in its own currency), whatever the call priority.
-    largestRisks: pictures
-      .map((c) => scoreCustomer(c, on, null, policy, undefined, 'team'))
-      .filter((s): s is Scored => s !== null && Object.keys(s.overdue).length > 0)
+    largestRisks: teamScores
+      .filter((s) => Object.keys(s.overdue).length > 0)
       .sort((a, b) => Math.max(...Object.values(b.overdue)) - Math.max(...Object.values(a.overdue)))
       .slice(0, 5),
-    approvalsOverdue,
+    managerCalls: rankCustomers(teamScores.filter((s) => s.reason.facts.controller !== undefined)),
+    approvalsOverdue: approvalsOverdue.length,
+    approvals: approvalsOverdue.map((x) => ({
+      key: x.key,
+      customer: x.customer,
+      name: names.get(x.customer) ?? x.customer,
+      step: x.step,
+      status: x.status,
+    })),
     measures: {
       dsoDays,
       overdueRatioPct,

@@ -296,4 +296,29 @@ describe("manager-call steps are the manager's", () => {
     expect(claire).toContain('Golf SAS (C7)');
     expect(claire).toContain("Due today: manager call (INV-G1) · Marie Lambert's customer");
   });
+
+  it("lead the manager's digest, as a count that opens the list", async () => {
+    clock.set('2026-11-23T11:00:00Z');
+    const [digest] = await respond(turn('claire', 'my digest'), ledger);
+    const text = renderText(digest!);
+    expect(text).toContain('Your calls (manager calls): 1');
+    expect(text).toContain("Golf SAS (C7)\n    Due today: manager call (INV-G1) · Marie Lambert's customer");
+    const button = actionsOf(digest!).find(
+      (a) => a.payload.type === 'digest_list' && a.payload.list === 'manager_calls',
+    )!;
+    expect(button.label).toBe('Your calls (manager calls) (1)');
+    const [list] = await respond(turn('claire', undefined, 'en', button.payload), ledger);
+    expect(renderText(list!)).toContain('Golf SAS (C7)');
+    // A controller cannot open a colleague's lists.
+    const [refused] = await respond(
+      turn('marie', undefined, 'en', {
+        type: 'digest_list',
+        staff: 'claire',
+        date: '2026-11-23',
+        list: 'approvals',
+      }),
+      ledger,
+    );
+    expect(renderText(refused!)).toContain("That digest is a colleague's.");
+  });
 });

@@ -76,6 +76,14 @@ describe('the worklist at any hour (Europe/Paris, Monday 23 November 2026)', () 
     const tom = await ask('2026-11-23T17:30:00Z', 'tom', 'who should I call today?');
     expect(tom.text).not.toContain('Offices are closed');
     expect(tom.entries.length).toBeGreaterThan(0);
+    // His French customers' offices have closed: said, and they are tomorrow's.
+    const frenchToday = tom.entries.filter((e) => e.customer.startsWith('FR'));
+    expect(frenchToday).toEqual([]);
+    expect(tom.text).toMatch(
+      /Today's calls \(Monday 23 November 2026\) — \d+ customer\(s\) whose offices have closed, for Tue 24 Nov:/,
+    );
+    const tomorrow = await ask('2026-11-23T17:30:00Z', 'tom', 'my calls for tomorrow');
+    expect(tomorrow.entries.some((e) => e.customer.startsWith('FR'))).toBe(true);
     const later = await ask('2026-11-23T18:30:00Z', 'tom', 'who should I call today?');
     expect(later.text).toContain("Offices are closed; tomorrow's calls (Tuesday 24 November 2026):");
   });
