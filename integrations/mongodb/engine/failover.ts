@@ -26,8 +26,10 @@ export async function relayToSharedEngine(options: FailoverOptions): Promise<Ope
   let takingOver: Promise<{ host: string; port: number }> | null = null;
   const sockets = new Set<net.Socket>();
   let lastFailure = '';
+  let closing = false;
 
   const upstream = async (): Promise<{ host: string; port: number }> => {
+    if (closing) throw new Error('closing');
     if (own?.engine) return { host: own.engine.host, port: own.engine.port };
     const running = await runningEngine(options.dataDir, 15_000);
     if (running && running.pid !== process.pid) return { host: running.host, port: running.port };
@@ -60,6 +62,8 @@ export async function relayToSharedEngine(options: FailoverOptions): Promise<Ope
         target.on('close', () => {
           sockets.delete(target);
           client.destroy();
+          // The owner may be gone: start taking over now, not when the driver next reconnects.
+          if (!closing) upstream().catch(() => undefined);
         });
         target.on('error', () => target.destroy());
         client.on('close', () => target.destroy());
@@ -91,6 +95,7 @@ export async function relayToSharedEngine(options: FailoverOptions): Promise<Ope
       return own?.engine;
     },
     close: async () => {
+      closing = true;
       await new Promise<void>((resolve) => {
         server.close(() => resolve());
         for (const s of sockets) s.destroy();
