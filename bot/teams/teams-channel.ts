@@ -10,20 +10,32 @@ import {
   type ConversationReference,
 } from 'botbuilder';
 import type { ConnectorClient } from 'botframework-connector';
+import { z } from 'zod';
 import type { ChatServices } from '../../dialogs/conversation';
 import type { Config } from '../../integrations/config';
 import type { Logger } from '../../integrations/logger';
-import { onTurnError, turnLogic } from '../bot-framework/turn-logic';
+import { normalizeError } from '../../models/errors';
+import { onTurnError, RelanceBot } from '../bot-framework/turn-logic';
 import type { HttpServer } from '../http-server';
 import type { Notifier } from '../notifier';
 import { replyActivity } from '../render/adaptive-card';
+
+/** What every Bot Framework activity has; the rest is botbuilder's to read. */
+const IncomingActivity = z
+  .object({
+    type: z.string().min(1),
+    serviceUrl: z.string().min(1),
+    conversation: z.object({ id: z.string().min(1) }).passthrough(),
+    from: z.object({ id: z.string().min(1) }).passthrough(),
+  })
+  .passthrough();
 
 export function mountTeams(
   http: HttpServer,
   services: ChatServices,
   config: Config,
   logger: Logger,
-): (Notifier & { mode: 'authenticated' | 'local' }) | null {
+): (Notifier & { mode: 'authenticated' | 'local'; idle(): Promise<void> }) | null {
   const log = logger.child({ channel: 'teams' });
   const creds = config.teams.appId;
   if (!creds && config.env === 'production') {
@@ -35,20 +47,63 @@ export function mountTeams(
   if (!creds) log.warn('Teams endpoint /api/messages in local/emulator mode: requests are not authenticated');
   const adapter = teamsAdapter(config);
   adapter.onTurnError = onTurnError(log, () => services.policy.defaultLocale);
-  const logic = turnLogic({ services, logger: log, channel: 'teams' });
+  const notifier = teamsNotifier(adapter, services, config);
+  const bot = new RelanceBot({
+    services,
+    logger: log,
+    channel: 'teams',
+    proactive: (ref, logic) => adapter.continueConversationAsync(config.teams.appId ?? '', ref, logic),
+    personal: notifier.notify,
+  });
   http.server.post('/api/messages', async (req, res) => {
-    await adapter.process(req as never, res as never, logic);
+    const activity = IncomingActivity.safeParse(req.body);
+    if (!activity.success) {
+      res.send(400, { error: { code: 'VALIDATION', message: 'expected a Bot Framework activity' } });
+      return;
+    }
+    let ran = false;
+    try {
+      const invoke = await adapter.handle(
+        req.header('authorization') ?? '',
+        activity.data as never,
+        async (context) => {
+          ran = true;
+          await bot.run(context);
+        },
+      );
+      res.send(invoke?.status ?? 200, invoke?.body ?? undefined);
+    } catch (err) {
+      // Refused before the bot ran: a missing, forged or expired token. No internal detail leaves.
+      if (!ran) {
+        log.warn({ err: normalizeError(err).message }, 'Bot Framework request refused: bad token');
+        res.send(401, {
+          error: { code: 'UNAUTHORIZED', message: 'a valid Bot Framework token is required' },
+        });
+        return;
+      }
+      const e = normalizeError(err);
+      log.error({ code: e.code, err: e.cause ?? e }, 'Bot Framework turn failed');
+      res.send(500, { error: { code: e.code, message: 'the request could not be handled' } });
+    }
   });
   return {
     mode: creds ? 'authenticated' : 'local',
-    notify: teamsNotifier(adapter, services, config).notify,
+    notify: notifier.notify,
+    idle: () => bot.idle(),
   };
 }
 
+/** botbuilder's CloudAdapter, with its authenticate-then-run step reachable so the HTTP answer is ours. */
+export class TeamsAdapter extends CloudAdapter {
+  handle(...args: Parameters<CloudAdapter['processActivity']>) {
+    return this.processActivity(...args);
+  }
+}
+
 /** The Bot Framework adapter, authenticated when MicrosoftAppId/password are set. */
-export function teamsAdapter(config: Config): CloudAdapter {
+export function teamsAdapter(config: Config): TeamsAdapter {
   const creds = config.teams.appId;
-  return new CloudAdapter(
+  return new TeamsAdapter(
     new ConfigurationBotFrameworkAuthentication(
       creds
         ? {
@@ -62,7 +117,10 @@ export function teamsAdapter(config: Config): CloudAdapter {
   );
 }
 
-/** Proactive messages through the conversation reference stored when they last wrote. */
+/**
+ * Proactive messages through the reference of the person's *personal* chat, stored when they
+ * last wrote there or installed the app (group chats are stored apart and never used here).
+ */
 export function teamsNotifier(adapter: CloudAdapter, services: ChatServices, config: Config): Notifier {
   return {
     async notify(staff, reply) {

@@ -8,12 +8,12 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Activity } from 'botbuilder';
+import type { Activity, TurnContext } from 'botbuilder';
 import type { Request, Response } from 'restify';
 import type { ChatServices } from '../../dialogs/conversation';
 import type { Config } from '../../integrations/config';
 import type { Logger } from '../../integrations/logger';
-import { onTurnError, turnLogic } from '../bot-framework/turn-logic';
+import { onTurnError, RelanceBot } from '../bot-framework/turn-logic';
 import type { HttpServer } from '../http-server';
 import type { Notifier } from '../notifier';
 import { replyActivity } from '../render/adaptive-card';
@@ -35,7 +35,7 @@ export function mountWebChat(
   services: ChatServices,
   config: Config,
   logger: Logger,
-): (Notifier & { path: string }) | null {
+): (Notifier & { path: string; idle(): Promise<void> }) | null {
   const log = logger.child({ channel: 'web' });
   const secret = config.webchatSecret;
   if (config.env === 'production' && !secret) {
@@ -44,7 +44,13 @@ export function mountWebChat(
   }
   const adapter = new WebChatAdapter();
   adapter.onTurnError = onTurnError(log, () => services.policy.defaultLocale);
-  const logic = turnLogic({ services, logger: log, channel: 'web' });
+  const bot = new RelanceBot({
+    services,
+    logger: log,
+    channel: 'web',
+    proactive: (ref, logic) => adapter.continueConversation(ref, logic),
+  });
+  const logic = (context: TurnContext) => bot.run(context);
   /** token → the conversation it opened (null until it opens one). */
   const tokens = new Map<string, { conversation: string | null; expires: number }>();
 
@@ -139,6 +145,10 @@ export function mountWebChat(
 
   return {
     path: '/chat',
+    idle: async () => {
+      await adapter.idle();
+      await bot.idle();
+    },
     async notify(staff, reply) {
       const stored = await services.models.ConversationRef.findOne({ staff, channel: 'web' }).lean();
       const conversation = (stored?.ref as { conversation?: { id?: string } } | undefined)?.conversation?.id;
