@@ -81,6 +81,9 @@ function only(reply: Reply, lang: Lang): Reply {
 export interface PipelineDeps {
   services: ChatServices;
   logger: Logger;
+  /** Shows a placeholder when the dialogs take longer than `slowAfterMs` (SLOW_AFTER_MS). */
+  onSlow?: (placeholder: Reply) => Promise<void>;
+  slowAfterMs?: number;
 }
 
 export async function runTurn(arrival: Arrival, deps: PipelineDeps): Promise<Outcome> {
@@ -128,7 +131,11 @@ export async function runTurn(arrival: Arrival, deps: PipelineDeps): Promise<Out
   const inbox = arrival.personal ? await takeInbox(services, staff.handle, arrival.channel) : [];
   let replies: Reply[];
   try {
-    replies = await respond(turn, services);
+    const answer = respond(turn, services);
+    replies = deps.onSlow
+      ? (await watchSlow(answer, deps.slowAfterMs ?? SLOW_AFTER_MS, () => deps.onSlow!(placeholder(turn))))
+          .value
+      : await answer;
   } catch (err) {
     // Nothing was decided: the press may be tried again.
     if (onceKey) await forget(services.models, onceKey);

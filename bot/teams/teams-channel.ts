@@ -5,9 +5,11 @@
  * and says so — never in production. Proactive messages go through stored conversation refs.
  */
 import {
+  type Activity,
   CloudAdapter,
   ConfigurationBotFrameworkAuthentication,
   type ConversationReference,
+  type TurnContext,
 } from 'botbuilder';
 import type { ConnectorClient } from 'botframework-connector';
 import { z } from 'zod';
@@ -95,8 +97,8 @@ export function mountTeams(
 
 /** botbuilder's CloudAdapter, with its authenticate-then-run step reachable so the HTTP answer is ours. */
 export class TeamsAdapter extends CloudAdapter {
-  handle(...args: Parameters<CloudAdapter['processActivity']>) {
-    return this.processActivity(...args);
+  handle(authHeader: string, activity: Activity, logic: (context: TurnContext) => Promise<void>) {
+    return this.processActivity(authHeader, activity, logic);
   }
 }
 

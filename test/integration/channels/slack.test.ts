@@ -195,8 +195,9 @@ describe('Slack', () => {
     await click(MARIE, draft, 'Approve');
     const update = await slack.waitFor((c) => c.method === 'chat.update', from);
     expect(update.args).toMatchObject({ channel: draft.args.channel, ts: draft.ts });
-    // A button press is answered in the person's language (Marie's is French).
-    expect(textOf(update)).toContain('Décision');
+    // A press is answered in the language of the card it was on (asked in English), not the
+    // person's profile language (Marie's is French).
+    expect(textOf(update)).toContain('Decision');
     expect(textOf(update)).toContain('marie');
     expect(textOf(update)).not.toContain('approve_draft');
     await new Promise((r) => setTimeout(r, 300));
