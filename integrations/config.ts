@@ -135,7 +135,8 @@ const EnvSchema = z.object({
   OPENAI_API_KEY: optionalString,
   OPENAI_BASE_URL: url,
   OPENAI_MODEL: optionalString.transform((v) => v ?? 'gpt-4o-mini'),
-  LLM_TIMEOUT_MS: int(20000, 1000, 300000, 'milliseconds'),
+  // Below the platforms' windows (Teams waits 15 s): past it, the templates and rules answer.
+  LLM_TIMEOUT_MS: int(8000, 1000, 300000, 'milliseconds'),
   // Email
   SMTP_URL: optionalString.refine((v) => v === undefined || /^smtps?:\/\//.test(v), {
     message: 'expected an smtp:// or smtps:// URL',

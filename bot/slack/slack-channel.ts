@@ -25,7 +25,7 @@ import type { Config } from '../../integrations/config';
 import type { Logger } from '../../integrations/logger';
 import { normalizeError } from '../../models/errors';
 import { type KnownStaff, resolveStaff } from '../../pipeline/identity';
-import type { Arrival } from '../../pipeline/turn-pipeline';
+import { type Arrival, SLOW_AFTER_MS } from '../../pipeline/turn-pipeline';
 import type { HttpServer } from '../http-server';
 import type { Notifier } from '../notifier';
 import {
@@ -45,6 +45,8 @@ export interface SlackEdge extends Notifier {
   mode: 'http' | 'socket';
   app: App;
   stop(): Promise<void>;
+  /** Resolves when every turn started so far is delivered (Bolt acks before listeners finish). */
+  idle(): Promise<void>;
 }
 
 export interface SlackOptions {
@@ -139,7 +141,14 @@ export async function mountSlack(
     app = new App({ ...common, receiver });
   }
   const client = app.client;
-  const deps = { services, logger: log, placeholderAfterMs: options.placeholderAfterMs ?? 1500 };
+  const deps = { services, logger: log, placeholderAfterMs: options.placeholderAfterMs ?? SLOW_AFTER_MS };
+  const pending = new Set<Promise<void>>();
+  /** Runs a turn, tracked so that `idle()` can await it. */
+  const turn = (...args: Parameters<typeof runSlackTurn>) => {
+    const running: Promise<void> = runSlackTurn(...args).finally(() => pending.delete(running));
+    pending.add(running);
+    return running;
+  };
   const lang = (s: KnownStaff | null): Lang => s?.lang ?? services.policy.defaultLocale;
   const staffOf = (userId: string) => resolveStaff(services, { slackUserId: userId });
   // Every reply is rendered in the language it declares (the pipeline sets it).
@@ -195,7 +204,7 @@ export async function mountSlack(
       text: withoutMentions(event.text ?? ''),
       personal: where.personal,
     };
-    await runSlackTurn(arrival, out, deps);
+    await turn(arrival, out, deps);
   };
 
   /** A message from a person (not a bot, not an edit or a join) with words in it. */
@@ -279,7 +288,7 @@ export async function mountSlack(
       text: command.text.trim() || 'help',
       personal: false,
     };
-    await runSlackTurn(arrival, out, deps);
+    await turn(arrival, out, deps);
   });
 
   // Buttons: every action id Relance renders starts with "relance:"; the value is the payload.
@@ -338,7 +347,7 @@ export async function mountSlack(
       payload: payloadOf(button.value),
       personal: fromHome || (container.channel_id ?? '').startsWith('D'),
     };
-    await runSlackTurn(arrival, out, deps, async () => {
+    await turn(arrival, out, deps, async () => {
       if (fromHome) await publishHome(userId, await staffOf(userId)).catch(() => undefined);
     });
   });
@@ -386,7 +395,7 @@ export async function mountSlack(
       payload: { ...p, ...values },
       personal: !channel,
     };
-    await runSlackTurn(arrival, out, deps);
+    await turn(arrival, out, deps);
   });
 
   // Anything else interactive that reaches us (an old button, a shortcut, another form) is
@@ -428,6 +437,9 @@ export async function mountSlack(
     app,
     stop: async () => {
       if (socketMode) await app.stop();
+    },
+    idle: async () => {
+      while (pending.size > 0) await Promise.allSettled([...pending]);
     },
     notify: slackNotifier(client, services).notify,
   };

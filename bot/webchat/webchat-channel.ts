@@ -51,8 +51,9 @@ export function mountWebChat(
     proactive: (ref, logic) => adapter.continueConversation(ref, logic),
   });
   const logic = (context: TurnContext) => bot.run(context);
-  /** token → the conversation it opened (null until it opens one). */
-  const tokens = new Map<string, { conversation: string | null; expires: number }>();
+  // Tokens live in the database (a TTL index purges the expired ones): token → the conversation it opened.
+  const { WebChatToken } = services.models;
+  const expiry = () => new Date(Date.now() + TOKEN_SECONDS * 1000);
 
   const allowed = (req: Request): boolean => {
     if (!secret) return true;
@@ -62,10 +63,11 @@ export function mountWebChat(
     const want = Buffer.from(secret);
     return given.length === want.length && timingSafeEqual(given, want);
   };
-  const bearer = (req: Request) => {
+  const bearer = async (req: Request) => {
     const token = /^Bearer (.+)$/.exec(req.header('authorization') ?? '')?.[1];
-    const entry = token ? tokens.get(token) : undefined;
-    return entry && entry.expires > Date.now() ? { token: token!, entry } : null;
+    if (!token) return null;
+    const entry = await WebChatToken.findOne({ token, expiresAt: { $gt: new Date() } }).lean();
+    return entry ? { token, conversation: entry.conversation ?? null } : null;
   };
   const refuse = (res: Response, status: number, message: string) =>
     res.send(status, { error: { code: status === 401 ? 'Unauthorized' : 'BadRequest', message } });
@@ -99,42 +101,45 @@ export function mountWebChat(
   http.server.post('/webchat/token', async (req, res) => {
     if (!allowed(req)) return refuse(res, 401, 'secret required');
     const token = randomBytes(24).toString('base64url');
-    tokens.set(token, { conversation: null, expires: Date.now() + TOKEN_SECONDS * 1000 });
+    await WebChatToken.create({ token, conversation: null, expiresAt: expiry() });
     res.send(200, { token, expires_in: TOKEN_SECONDS });
   });
 
   // Direct Line 3.0, the part Web Chat uses (polling, no WebSocket).
   http.server.post('/v3/directline/conversations', async (req, res) => {
-    const auth = bearer(req);
+    const auth = await bearer(req);
     if (!auth) return refuse(res, 401, 'invalid or expired token');
-    if (!auth.entry.conversation || !adapter.has(auth.entry.conversation))
-      auth.entry.conversation = adapter.startConversation();
-    res.send(201, { conversationId: auth.entry.conversation, token: auth.token, expires_in: TOKEN_SECONDS });
+    let conversation = auth.conversation;
+    if (!conversation || !adapter.has(conversation)) {
+      conversation = adapter.startConversation();
+      await WebChatToken.updateOne({ token: auth.token }, { $set: { conversation } });
+    }
+    res.send(201, { conversationId: conversation, token: auth.token, expires_in: TOKEN_SECONDS });
   });
   http.server.post('/v3/directline/tokens/refresh', async (req, res) => {
-    const auth = bearer(req);
+    const auth = await bearer(req);
     if (!auth) return refuse(res, 401, 'invalid or expired token');
-    auth.entry.expires = Date.now() + TOKEN_SECONDS * 1000;
-    res.send(200, { token: auth.token, conversationId: auth.entry.conversation, expires_in: TOKEN_SECONDS });
+    await WebChatToken.updateOne({ token: auth.token }, { $set: { expiresAt: expiry() } });
+    res.send(200, { token: auth.token, conversationId: auth.conversation, expires_in: TOKEN_SECONDS });
   });
-  const ownConversation = (req: Request, res: Response): string | null => {
-    const auth = bearer(req);
+  const ownConversation = async (req: Request, res: Response): Promise<string | null> => {
+    const auth = await bearer(req);
     const id = (req.params as Record<string, string>).id!;
-    if (!auth || auth.entry.conversation !== id || !adapter.has(id)) {
+    if (!auth || auth.conversation !== id || !adapter.has(id)) {
       refuse(res, 401, 'this token does not open that conversation');
       return null;
     }
     return id;
   };
   http.server.get('/v3/directline/conversations/:id/activities', async (req, res) => {
-    const id = ownConversation(req, res);
+    const id = await ownConversation(req, res);
     if (!id) return;
     const watermark = Number((req.query as Record<string, string>)?.watermark ?? 0) || 0;
     const read = adapter.read(id, watermark);
     res.send(200, { activities: read.activities, watermark: String(read.watermark) });
   });
   http.server.post('/v3/directline/conversations/:id/activities', async (req, res) => {
-    const id = ownConversation(req, res);
+    const id = await ownConversation(req, res);
     if (!id) return;
     const body = req.body as Partial<Activity> | undefined;
     if (!body || typeof body !== 'object' || typeof body.type !== 'string' || !body.from?.id)

@@ -12,7 +12,11 @@ export const PROCESSED_EVENT_TTL_MS = 7 * 24 * 3600_000;
 
 export async function firstTime(models: Models, key: string, at: Date): Promise<boolean> {
   try {
-    await models.ProcessedEvent.create({ key, at, expiresAt: new Date(at.getTime() + PROCESSED_EVENT_TTL_MS) });
+    await models.ProcessedEvent.create({
+      key,
+      at,
+      expiresAt: new Date(at.getTime() + PROCESSED_EVENT_TTL_MS),
+    });
     return true;
   } catch (err) {
     if (isMongoDuplicateKey(err)) return false;

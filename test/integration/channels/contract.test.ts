@@ -1,0 +1,528 @@
+/**
+ * The channel contract: the same scripted conversation, the same assertions, run against the
+ * Slack, Teams and web chat edges (as vercel/chat's adapter contract does). Each edge is
+ * driven over its real protocol (signed Slack requests, Bot Framework activities to
+ * /api/messages, Direct Line calls) and observed where the platform would see it (the fake
+ * Slack Web API, the fake Bot Framework connector, the Direct Line activity log). Absence is
+ * asserted after awaiting the edge's own completion (`idle()`), never after a fixed sleep.
+ */
+import { type RunningRelance, startRelance } from '../../../bot/app';
+import { textReply } from '../../../dialogs/reply';
+import { parseConfig } from '../../../integrations/config';
+import { memoryLogger } from '../../../integrations/logger';
+import { fixedClock } from '../../../models/clock';
+import { type FakeConnector, startFakeConnector } from '../../helpers/fake-connector';
+import { type FakeOpenAI, startFakeOpenAI } from '../../helpers/fake-openai';
+import { type FakeSlack, slackSignature, startFakeSlack } from '../../helpers/fake-slack';
+import { NOW } from '../../helpers/ledger';
+
+const SECRET = 'contract-signing-secret';
+type Person = 'marie' | 'tom';
+
+/** What a person sees of Relance on a platform, normalised. */
+interface Seen {
+  kind: 'post' | 'update' | 'ephemeral' | 'typing';
+  /** The message's id (Slack ts, activity id); an update names the message it replaces. */
+  id: string;
+  /** Who it is for (ephemeral) or where it was posted. */
+  where: string;
+  text: string;
+  at: number;
+}
+
+/** A button as the platform shows it, with what pressing it sends back. */
+interface Shown {
+  id: string;
+  where: string;
+  text: string;
+  raw: unknown;
+}
+
+interface Driver {
+  name: 'slack' | 'teams' | 'web';
+  /** Writes to Relance in the person's personal conversation; `id` fixes the platform's id (to redeliver). */
+  say(who: Person, text: string, id?: string): Promise<void>;
+  /** Writes in a group conversation (a channel, a group chat), mentioning Relance; null when the platform has none. */
+  sayInGroup: ((who: Person, text: string) => Promise<void>) | null;
+  /** Presses the button labelled `label` of a message Relance sent. */
+  press(who: Person, message: Shown, label: string): Promise<void>;
+  /** Everything Relance did on the platform since `mark`. */
+  seen(mark: number): Promise<Seen[]>;
+  mark(): number;
+  /** The messages (with their buttons) Relance posted since `mark`. */
+  messages(mark: number): Promise<Shown[]>;
+  /** Where the person's personal conversation is (to check proactive messages land there). */
+  personalOf(who: Person): Promise<string>;
+  idle(): Promise<void>;
+}
+
+let relance: RunningRelance;
+let slack: FakeSlack;
+let connector: FakeConnector;
+let openai: FakeOpenAI;
+let seq = 0;
+
+beforeAll(async () => {
+  slack = await startFakeSlack();
+  connector = await startFakeConnector();
+  openai = await startFakeOpenAI();
+  openai.answer(() => ({ status: 500 }));
+  relance = await startRelance(
+    parseConfig({
+      PORT: '0',
+      DATA_DIR: '',
+      SCHEDULER_ENABLED: 'false',
+      SLACK_BOT_TOKEN: 'xoxb-test',
+      SLACK_SIGNING_SECRET: SECRET,
+      SLACK_API_URL: slack.apiUrl,
+      OPENAI_API_KEY: 'sk-test',
+      OPENAI_BASE_URL: openai.url,
+      LLM_TIMEOUT_MS: '2500',
+    }),
+    memoryLogger('silent').logger,
+    fixedClock(NOW),
+  );
+}, 60_000);
+afterAll(async () => {
+  await relance.stop();
+  await slack.close();
+  await connector.close();
+  await openai.close();
+});
+
+// ---------------------------------------------------------------- Slack
+const SLACK_USER: Record<Person, string> = { marie: 'U0DEMOMARIE', tom: 'U0DEMOTOM' };
+
+async function slackPost(body: string, contentType: string): Promise<Response> {
+  const ts = Math.floor(Date.now() / 1000);
+  return fetch(`${relance.url}/slack/events`, {
+    method: 'POST',
+    headers: { 'content-type': contentType, ...slackSignature(SECRET, body, ts) },
+    body,
+  });
+}
+
+function slackButtons(blocks: unknown): Array<{ label: string; raw: unknown; actionId: string }> {
+  const out: Array<{ label: string; raw: unknown; actionId: string }> = [];
+  for (const b of (blocks as Array<Record<string, unknown>>) ?? [])
+    if (b.type === 'actions')
+      for (const e of b.elements as Array<{ action_id: string; value: string; text: { text: string } }>)
+        out.push({ label: e.text.text, raw: e.value, actionId: e.action_id });
+  return out;
+}
+
+const slackDriver: Driver = {
+  name: 'slack',
+  async say(who, text, id) {
+    const n = ++seq;
+    const ts = `1700001000.${String(n).padStart(6, '0')}`;
+    const body = {
+      team_id: 'T1',
+      api_app_id: 'A1',
+      type: 'event_callback',
+      event_id: id ?? `EvC${n}`,
+      event_time: 1_700_001_000 + n,
+      event: {
+        type: 'message',
+        channel_type: 'im',
+        channel: `D${SLACK_USER[who]}`,
+        user: SLACK_USER[who],
+        text,
+        ts,
+      },
+    };
+    expect((await slackPost(JSON.stringify(body), 'application/json')).status).toBe(200);
+  },
+  async sayInGroup(who, text) {
+    const n = ++seq;
+    const ts = `1700002000.${String(n).padStart(6, '0')}`;
+    const body = {
+      team_id: 'T1',
+      api_app_id: 'A1',
+      type: 'event_callback',
+      event_id: `EvG${n}`,
+      event_time: 1_700_002_000 + n,
+      event: {
+        type: 'app_mention',
+        channel: 'C0COLLECT',
+        user: SLACK_USER[who],
+        text: `<@UBOT> ${text}`,
+        ts,
+      },
+    };
+    expect((await slackPost(JSON.stringify(body), 'application/json')).status).toBe(200);
+  },
+  async press(who, message, label) {
+    const b = slackButtons((message.raw as { blocks: unknown }).blocks).find((x) => x.label === label);
+    if (!b) throw new Error(`no button ${label}`);
+    const n = ++seq;
+    const channel = message.where;
+    const payload = {
+      type: 'block_actions',
+      team: { id: 'T1' },
+      user: { id: SLACK_USER[who] },
+      api_app_id: 'A1',
+      trigger_id: `trig-${n}`,
+      response_url: slack.responseUrl(`c${n}`),
+      container: { type: 'message', message_ts: message.id, channel_id: channel, is_ephemeral: false },
+      channel: { id: channel },
+      message: { ts: message.id, blocks: (message.raw as { blocks: unknown }).blocks },
+      actions: [{ type: 'button', action_id: b.actionId, block_id: 'b1', value: b.raw, action_ts: `${n}.0` }],
+    };
+    const res = await slackPost(
+      `payload=${encodeURIComponent(JSON.stringify(payload))}`,
+      'application/x-www-form-urlencoded',
+    );
+    expect(res.status).toBe(200);
+  },
+  mark: () => slack.calls.length,
+  async seen(mark) {
+    return slack.calls.slice(mark).flatMap((c): Seen[] => {
+      const text = JSON.stringify(c.args.blocks ?? c.args.text ?? '');
+      const where = String(c.args.channel ?? '').replace(/^U/, 'D');
+      if (c.method === 'chat.postMessage') return [{ kind: 'post', id: c.ts!, where, text, at: c.at }];
+      if (c.method === 'chat.update')
+        return [{ kind: 'update', id: String(c.args.ts), where, text, at: c.at }];
+      if (c.method === 'chat.postEphemeral')
+        return [{ kind: 'ephemeral', id: '', where: String(c.args.user), text, at: c.at }];
+      return [];
+    });
+  },
+  async messages(mark) {
+    return slack.calls
+      .slice(mark)
+      .filter((c) => c.method === 'chat.postMessage')
+      .map((c) => ({
+        id: c.ts!,
+        where: String(c.args.channel).replace(/^U/, 'D'),
+        text: JSON.stringify(c.args.blocks ?? c.args.text),
+        raw: c.args,
+      }));
+  },
+  personalOf: async (who) => `D${SLACK_USER[who]}`,
+  idle: () => relance.slack!.idle(),
+};
+
+// ---------------------------------------------------------------- Teams
+const AAD: Record<Person, string> = {
+  marie: '00000000-0000-4000-8000-00000000000a',
+  tom: '00000000-0000-4000-8000-00000000000b',
+};
+const GROUP = '19:group-collections@thread.v2';
+
+function teamsActivity(who: Person, extra: Record<string, unknown>) {
+  return {
+    type: 'message',
+    id: `tact-${++seq}`,
+    timestamp: new Date(NOW).toISOString(),
+    serviceUrl: connector.url,
+    channelId: 'msteams',
+    from: { id: `29:${AAD[who]}`, aadObjectId: AAD[who], name: who },
+    conversation: { id: `a:personal-${AAD[who]}`, conversationType: 'personal', tenantId: 'tenant-1' },
+    recipient: { id: '28:relance', name: 'Relance' },
+    locale: 'en-GB',
+    ...extra,
+  };
+}
+
+async function teamsPost(body: Record<string, unknown>): Promise<Response> {
+  return fetch(`${relance.url}/api/messages`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+}
+
+const teamsDriver: Driver = {
+  name: 'teams',
+  async say(who, text, id) {
+    const res = await teamsPost(teamsActivity(who, { text, ...(id ? { id } : {}) }));
+    expect(res.status).toBe(200);
+  },
+  async sayInGroup(who, text) {
+    const res = await teamsPost(
+      teamsActivity(who, {
+        text: `<at>Relance</at> ${text}`,
+        conversation: { id: GROUP, conversationType: 'groupChat', isGroup: true, tenantId: 'tenant-1' },
+        entities: [
+          { type: 'mention', text: '<at>Relance</at>', mentioned: { id: '28:relance', name: 'Relance' } },
+        ],
+      }),
+    );
+    expect(res.status).toBe(200);
+  },
+  async press(who, message, label) {
+    const data = teamsButton(message.raw, label);
+    const res = await teamsPost(
+      teamsActivity(who, {
+        value: data,
+        replyToId: message.id,
+        conversation: {
+          id: message.where,
+          conversationType: message.where === GROUP ? 'groupChat' : 'personal',
+          isGroup: message.where === GROUP,
+          tenantId: 'tenant-1',
+        },
+      }),
+    );
+    expect(res.status).toBe(200);
+  },
+  mark: () => connector.calls.length,
+  async seen(mark) {
+    return connector.calls.slice(mark).map((c) => ({
+      kind: c.activity.type === 'typing' ? 'typing' : c.method === 'PUT' ? 'update' : 'post',
+      id: c.method === 'PUT' ? c.activityId! : c.id,
+      where: c.conversation,
+      text: JSON.stringify(c.activity.attachments ?? c.activity.text ?? ''),
+      at: Date.now(),
+    }));
+  },
+  async messages(mark) {
+    return connector.calls
+      .slice(mark)
+      .filter((c) => c.method === 'POST' && c.activity.type === 'message')
+      .map((c) => ({
+        id: c.id,
+        where: c.conversation,
+        text: JSON.stringify(c.activity.attachments ?? c.activity.text),
+        raw: c.activity,
+      }));
+  },
+  personalOf: async (who) => `a:personal-${AAD[who]}`,
+  idle: () => relance.teams!.idle(),
+};
+
+function teamsButton(activity: unknown, label: string): unknown {
+  const text = JSON.stringify(activity);
+  for (const m of text.matchAll(/"type":"Action\.Submit","title":"([^"]+)","data":(\{[^}]*\})/g))
+    if (m[1] === label) return JSON.parse(m[2]!);
+  throw new Error(`no button ${label}`);
+}
+
+// ---------------------------------------------------------------- web chat
+interface WebConversation {
+  token: string;
+  id: string;
+  log: Array<{ seq: number; activity: Record<string, unknown>; at: number }>;
+  watermark: string;
+}
+const web: Partial<Record<Person, WebConversation>> = {};
+let webSeq = 0;
+/** Everything the web chat pages saw, in order (polled over Direct Line). */
+const webLog: Array<{ who: Person; activity: Record<string, unknown>; at: number }> = [];
+
+async function webConversation(who: Person): Promise<WebConversation> {
+  const existing = web[who];
+  if (existing) return existing;
+  const { token } = (await (await fetch(`${relance.url}/webchat/token`, { method: 'POST' })).json()) as {
+    token: string;
+  };
+  const started = await fetch(`${relance.url}/v3/directline/conversations`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${token}` },
+  });
+  const { conversationId } = (await started.json()) as { conversationId: string };
+  const c = { token, id: conversationId, log: [], watermark: '0' };
+  web[who] = c;
+  return c;
+}
+
+async function webPoll(): Promise<void> {
+  for (const who of Object.keys(web) as Person[]) {
+    const c = web[who]!;
+    const res = await fetch(
+      `${relance.url}/v3/directline/conversations/${c.id}/activities?watermark=${c.watermark}`,
+      {
+        headers: { authorization: `Bearer ${c.token}` },
+      },
+    );
+    const body = (await res.json()) as { activities: Array<Record<string, unknown>>; watermark: string };
+    c.watermark = body.watermark;
+    for (const a of body.activities)
+      if ((a.from as { id?: string } | undefined)?.id === 'relance')
+        webLog.push({ who, activity: a, at: Date.now() });
+  }
+}
+
+async function webSend(who: Person, activity: Record<string, unknown>): Promise<void> {
+  const c = await webConversation(who);
+  const res = await fetch(`${relance.url}/v3/directline/conversations/${c.id}/activities`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${c.token}`, 'content-type': 'application/json' },
+    body: JSON.stringify({ from: { id: who }, ...activity }),
+  });
+  expect(res.status).toBe(200);
+}
+
+const webDriver: Driver = {
+  name: 'web',
+  async say(who, text, id) {
+    await webSend(who, { type: 'message', text, channelData: { clientActivityID: id ?? `cli-${++webSeq}` } });
+  },
+  sayInGroup: null,
+  async press(who, message, label) {
+    await webSend(who, {
+      type: 'message',
+      value: teamsButton(message.raw, label),
+      channelData: { clientActivityID: `cli-${++webSeq}` },
+    });
+  },
+  mark: () => webLog.length,
+  async seen(mark) {
+    await webPoll();
+    const ids = new Set(webLog.slice(0, mark).map((e) => e.activity.id));
+    const out: Seen[] = [];
+    for (const e of webLog.slice(mark)) {
+      const id = String(e.activity.id);
+      const kind = e.activity.type === 'typing' ? 'typing' : ids.has(id) ? 'update' : 'post';
+      ids.add(id);
+      out.push({
+        kind,
+        id,
+        where: web[e.who]!.id,
+        text: JSON.stringify(e.activity.attachments ?? e.activity.text ?? ''),
+        at: e.at,
+      });
+    }
+    return out;
+  },
+  async messages(mark) {
+    return (await webDriver.seen(mark))
+      .filter((s) => s.kind === 'post')
+      .map((s) => ({
+        id: s.id,
+        where: s.where,
+        text: s.text,
+        raw: webLog.find((e) => e.activity.id === s.id)!.activity,
+      }));
+  },
+  personalOf: async (who) => (await webConversation(who)).id,
+  idle: () => relance.webchat!.idle(),
+};
+
+// ---------------------------------------------------------------- the contract
+async function until<T>(probe: () => Promise<T | undefined>, what: string, timeoutMs = 15_000): Promise<T> {
+  const end = Date.now() + timeoutMs;
+  for (;;) {
+    const v = await probe();
+    if (v !== undefined) return v;
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 25));
+  }
+}
+
+/** The first message Relance posted since `mark` that matches. */
+async function posted(d: Driver, mark: number, match: RegExp): Promise<Shown> {
+  return until(
+    async () => (await d.messages(mark)).find((m) => match.test(m.text)),
+    `a message matching ${match}`,
+  );
+}
+
+describe.each([slackDriver, teamsDriver, webDriver])('the channel contract on $name', (d) => {
+  it('answers a request in the personal conversation, once even when the platform redelivers it', async () => {
+    const mark = d.mark();
+    const id = `redelivered-${d.name}-${++seq}`;
+    await d.say('marie', 'who should I call today?', id);
+    await d.say('marie', 'who should I call today?', id);
+    await posted(d, mark, /Bâtiment|FR0/);
+    await d.idle();
+    const answers = (await d.seen(mark)).filter((s) => s.kind === 'post');
+    expect(answers).toHaveLength(1);
+    expect(answers[0]!.where).toBe(await d.personalOf('marie'));
+  });
+
+  it('a refused press is said to the presser only and consumes nothing: the owner then approves once', async () => {
+    const ask = d.mark();
+    // The draft is asked where both can see it (a channel or group chat), else in Marie's chat.
+    if (d.sayInGroup) await d.sayInGroup('marie', 'draft a reminder letter for Textiles Dubois');
+    else await d.say('marie', 'draft a reminder letter for Textiles Dubois');
+    const card = await posted(d, ask, /Textiles Dubois/);
+    await d.idle();
+
+    // Tom has written to Relance in his own chat before (so Relance knows where that is).
+    const hello = d.mark();
+    await d.say('tom', 'help');
+    await posted(d, hello, /./);
+    await d.idle();
+    const refused = d.mark();
+    await d.press('tom', card, 'Approve');
+    await until(async () => ((await d.seen(refused)).length > 0 ? true : undefined), 'the refusal');
+    await d.idle();
+    const afterRefusal = await d.seen(refused);
+    expect(afterRefusal.filter((s) => s.kind === 'update' && s.id === card.id)).toEqual([]);
+    expect(afterRefusal.map((s) => s.text).join(' ')).toMatch(/only marie .* or a manager can decide/);
+    // Not for everyone in the shared conversation: ephemeral (Slack) or in Tom's own chat.
+    const toms = await d.personalOf('tom');
+    for (const s of afterRefusal.filter((x) => x.kind !== 'typing'))
+      expect(s.kind === 'ephemeral' ? SLACK_USER.tom : s.where).toBe(s.kind === 'ephemeral' ? s.where : toms);
+
+    const approving = d.mark();
+    await d.press('marie', card, 'Approve');
+    await d.press('marie', card, 'Approve');
+    await until(
+      async () =>
+        (await d.seen(approving)).some((s) => s.kind === 'update' && s.id === card.id) ? true : undefined,
+      'the card updated',
+    );
+    await d.idle();
+    const updates = (await d.seen(approving)).filter((s) => s.kind === 'update' && s.id === card.id);
+    expect(updates).toHaveLength(1);
+    expect(updates[0]!.text).toMatch(/approved/);
+    const draftKey = await relance.ledger.models.Draft.findOne({ customer: 'FR004', status: 'approved' })
+      .sort({ updatedAt: -1 })
+      .lean();
+    expect(draftKey).not.toBeNull();
+    await relance.ledger.models.Draft.updateMany({ customer: 'FR004' }, { $set: { status: 'superseded' } });
+  });
+
+  it('shows a placeholder within 2 s while the LLM is slow, then the answer when done', async () => {
+    openai.answer(() => ({ hang: true }));
+    try {
+      const mark = d.mark();
+      const started = Date.now();
+      await d.say('marie', 'draft a reminder letter for Boulangerie');
+      const first = await until(
+        async () => (await d.seen(mark)).find((s) => s.kind === 'typing' || /⏳/.test(s.text)),
+        'a placeholder',
+      );
+      expect(first.at - started).toBeLessThan(2000);
+      await until(
+        async () => ((await d.seen(mark)).some((s) => /Boulangerie/.test(s.text)) ? true : undefined),
+        'the draft',
+      );
+      await d.idle();
+      // The LLM's deadline passed: the templates answered.
+      const answer = (await d.seen(mark)).filter((s) => /Boulangerie/.test(s.text));
+      expect(answer).toHaveLength(1);
+    } finally {
+      openai.answer(() => ({ status: 500 }));
+    }
+  });
+
+  it('a group mention leaves the personal conversation as the place for proactive messages', async () => {
+    const hello = d.mark();
+    await d.say('tom', 'help');
+    await posted(d, hello, /./);
+    await d.idle();
+    if (d.sayInGroup) {
+      const mark = d.mark();
+      await d.sayInGroup('tom', 'help');
+      await until(
+        async () => ((await d.seen(mark)).some((s) => s.kind === 'post') ? true : undefined),
+        'the answer in the group',
+      );
+      await d.idle();
+    }
+    const mark = d.mark();
+    const notifier = { slack: relance.slack, teams: relance.teams, web: relance.webchat }[d.name]!;
+    expect(await notifier.notify('tom', textReply('Call-back due: Textiles Dubois'))).toBe(true);
+    await until(
+      async () => ((await d.seen(mark)).some((s) => /Call-back due/.test(s.text)) ? true : undefined),
+      'the proactive message',
+    );
+    const proactive = (await d.seen(mark)).filter((s) => /Call-back due/.test(s.text));
+    expect(proactive).toHaveLength(1);
+    expect(proactive[0]!.where).toBe(await d.personalOf('tom'));
+  });
+});
