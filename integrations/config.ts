@@ -131,6 +131,8 @@ const EnvSchema = z.object({
   MicrosoftAppPassword: optionalString,
   MicrosoftAppType: oneOf(['MultiTenant', 'SingleTenant', 'UserAssignedMSI'], 'MultiTenant'),
   MicrosoftAppTenantId: optionalString,
+  // Where Bot Framework token signing keys are published (sovereign clouds, tests). Default: Microsoft's.
+  BOT_OPENID_METADATA_URL: url,
   // LLM
   OPENAI_API_KEY: optionalString,
   OPENAI_BASE_URL: url,
@@ -187,7 +189,13 @@ export interface Config {
     socketMode: boolean;
     apiUrl?: string;
   };
-  teams: { appId?: string; appPassword?: string; appType: Env['MicrosoftAppType']; tenantId?: string };
+  teams: {
+    appId?: string;
+    appPassword?: string;
+    appType: Env['MicrosoftAppType'];
+    tenantId?: string;
+    openIdMetadataUrl?: string;
+  };
   llm: { apiKey?: string; baseUrl?: string; model: string; timeoutMs: number };
   email: { smtpUrl?: string; from?: string };
   scheduler: { enabled: boolean; processEveryMs: number; digestTime: string };
@@ -262,6 +270,7 @@ export function parseConfig(raw: Record<string, string | undefined>, cwd = proce
       appPassword: e.MicrosoftAppPassword,
       appType: e.MicrosoftAppType,
       tenantId: e.MicrosoftAppTenantId,
+      openIdMetadataUrl: e.BOT_OPENID_METADATA_URL,
     },
     llm: {
       apiKey: e.OPENAI_API_KEY,

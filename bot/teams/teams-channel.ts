@@ -113,6 +113,9 @@ export function teamsAdapter(config: Config): TeamsAdapter {
             MicrosoftAppPassword: config.teams.appPassword,
             MicrosoftAppType: config.teams.appType,
             MicrosoftAppTenantId: config.teams.tenantId,
+            ...(config.teams.openIdMetadataUrl
+              ? { ToBotFromChannelOpenIdMetadataUrl: config.teams.openIdMetadataUrl }
+              : {}),
           }
         : {},
     ),

@@ -6,6 +6,8 @@
  * Slack Web API, the fake Bot Framework connector, the Direct Line activity log). Absence is
  * asserted after awaiting the edge's own completion (`idle()`), never after a fixed sleep.
  */
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { type RunningRelance, startRelance } from '../../../bot/app';
 import { textReply } from '../../../dialogs/reply';
 import { parseConfig } from '../../../integrations/config';
@@ -125,7 +127,7 @@ const slackDriver: Driver = {
       event: {
         type: 'message',
         channel_type: 'im',
-        channel: `D${SLACK_USER[who]}`,
+        channel: SLACK_USER[who].replace(/^U/, 'D'),
         user: SLACK_USER[who],
         text,
         ts,
@@ -189,17 +191,21 @@ const slackDriver: Driver = {
     });
   },
   async messages(mark) {
-    return slack.calls
-      .slice(mark)
+    // A slow answer is the placeholder message, updated with it: shown as that message's final content.
+    const calls = slack.calls.slice(mark);
+    return calls
       .filter((c) => c.method === 'chat.postMessage')
-      .map((c) => ({
-        id: c.ts!,
-        where: String(c.args.channel).replace(/^U/, 'D'),
-        text: JSON.stringify(c.args.blocks ?? c.args.text),
-        raw: c.args,
-      }));
+      .map((c) => {
+        const last = calls.filter((u) => u.method === 'chat.update' && u.args.ts === c.ts).at(-1) ?? c;
+        return {
+          id: c.ts!,
+          where: String(c.args.channel).replace(/^U/, 'D'),
+          text: JSON.stringify(last.args.blocks ?? last.args.text),
+          raw: last.args,
+        };
+      });
   },
-  personalOf: async (who) => `D${SLACK_USER[who]}`,
+  personalOf: async (who) => SLACK_USER[who].replace(/^U/, 'D'),
   idle: () => relance.slack!.idle(),
 };
 
@@ -524,5 +530,275 @@ describe.each([slackDriver, teamsDriver, webDriver])('the channel contract on $n
     const proactive = (await d.seen(mark)).filter((s) => /Call-back due/.test(s.text));
     expect(proactive).toHaveLength(1);
     expect(proactive[0]!.where).toBe(await d.personalOf('tom'));
+  });
+});
+
+// ---------------------------------------------------------------- what only one edge has
+describe('Teams specifics', () => {
+  it("strips the bot's own mention before the dialogs and answers in a group chat", async () => {
+    const mark = teamsDriver.mark();
+    await teamsDriver.sayInGroup!('marie', 'help');
+    const answer = await posted(teamsDriver, mark, /I can tell you who to call/);
+    expect(answer.where).toBe(GROUP);
+    expect(answer.text).not.toContain('<at>');
+  });
+
+  it('resolves a mention of a colleague to their handle: "calls for @Tom" is Tom\'s list', async () => {
+    const mark = teamsDriver.mark();
+    const claire = '00000000-0000-4000-8000-00000000000c';
+    const res = await teamsPost({
+      ...teamsActivity('marie', {}),
+      from: { id: `29:${claire}`, aadObjectId: claire, name: 'Claire Moreau' },
+      conversation: { id: `a:personal-${claire}`, conversationType: 'personal', tenantId: 'tenant-1' },
+      text: '<at>Relance</at> calls for <at>Tom Fletcher</at>',
+      entities: [
+        { type: 'mention', text: '<at>Relance</at>', mentioned: { id: '28:relance', name: 'Relance' } },
+        {
+          type: 'mention',
+          text: '<at>Tom Fletcher</at>',
+          mentioned: { id: `29:${AAD.tom}`, aadObjectId: AAD.tom, name: 'Tom Fletcher' },
+        },
+      ],
+    });
+    expect(res.status).toBe(200);
+    const answer = await posted(teamsDriver, mark, /./);
+    expect(answer.text).toMatch(/Tom/);
+    expect(answer.text).not.toMatch(/team/i);
+  });
+
+  it('answers Action.Execute (adaptiveCard/action) with 200 and a card, and any other invoke with 200', async () => {
+    const execute = await teamsPost(
+      teamsActivity('marie', {
+        type: 'invoke',
+        name: 'adaptiveCard/action',
+        value: { action: { type: 'Action.Execute', verb: 'worklist', data: { type: 'worklist' } } },
+      }),
+    );
+    expect(execute.status).toBe(200);
+    const body = (await execute.json()) as { statusCode: number; type: string; value: { type: string } };
+    expect(body).toMatchObject({ statusCode: 200, type: 'application/vnd.microsoft.card.adaptive' });
+    expect(body.value.type).toBe('AdaptiveCard');
+    const other = await teamsPost(
+      teamsActivity('marie', { type: 'invoke', name: 'composeExtension/query', value: {} }),
+    );
+    expect(other.status).toBe(200);
+    expect(await other.json()).toMatchObject({
+      statusCode: 200,
+      type: 'application/vnd.microsoft.activity.message',
+    });
+  });
+
+  it("says hello when installed, in the person's chat", async () => {
+    const mark = teamsDriver.mark();
+    const res = await teamsPost(teamsActivity('tom', { type: 'installationUpdate', action: 'add' }));
+    expect(res.status).toBe(200);
+    const hello = await posted(teamsDriver, mark, /Relance, your collections assistant/);
+    expect(hello.where).toBe(await teamsDriver.personalOf('tom'));
+  });
+
+  it('refuses a forged token with 401 and no internal detail', async () => {
+    // Signing keys published on loopback (none match): botbuilder never reaches the internet.
+    const keys = http.createServer((req, res) => {
+      res.writeHead(200, { 'content-type': 'application/json' });
+      const base = `http://127.0.0.1:${(keys.address() as AddressInfo).port}`;
+      res.end(
+        JSON.stringify(
+          req.url?.includes('keys')
+            ? { keys: [] }
+            : {
+                issuer: 'https://api.botframework.com',
+                jwks_uri: `${base}/keys`,
+                id_token_signing_alg_values_supported: ['RS256'],
+              },
+        ),
+      );
+    });
+    await new Promise<void>((r) => keys.listen(0, '127.0.0.1', r));
+    const port = (keys.address() as AddressInfo).port;
+    const secured = await startRelance(
+      parseConfig({
+        PORT: '0',
+        DATA_DIR: '',
+        SCHEDULER_ENABLED: 'false',
+        MicrosoftAppId: '11111111-2222-3333-4444-555555555555',
+        MicrosoftAppPassword: 'secret',
+        BOT_OPENID_METADATA_URL: `http://127.0.0.1:${port}/.well-known/openid-configuration`,
+      }),
+      memoryLogger('silent').logger,
+      fixedClock(NOW),
+    );
+    try {
+      const b64 = (o: unknown) => Buffer.from(JSON.stringify(o)).toString('base64url');
+      const forged = `${b64({ alg: 'RS256', kid: 'forged', typ: 'JWT' })}.${b64({
+        iss: 'https://api.botframework.com',
+        aud: '11111111-2222-3333-4444-555555555555',
+        exp: Math.floor(Date.parse(NOW) / 1000) + 3600,
+        serviceurl: connector.url,
+      })}.${Buffer.from('not a signature').toString('base64url')}`;
+      for (const authorization of [`Bearer ${forged}`, 'Bearer garbage', '']) {
+        const res = await fetch(`${secured.url}/api/messages`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', ...(authorization ? { authorization } : {}) },
+          body: JSON.stringify(teamsActivity('marie', { text: 'help' })),
+        });
+        expect(res.status).toBe(401);
+        const text = await res.text();
+        expect(JSON.parse(text)).toEqual({
+          error: { code: 'UNAUTHORIZED', message: 'a valid Bot Framework token is required' },
+        });
+      }
+    } finally {
+      await secured.stop();
+      await new Promise<void>((r) => keys.close(() => r()));
+    }
+  });
+});
+
+describe('Slack specifics', () => {
+  async function event(ev: Record<string, unknown>, extra: Record<string, unknown> = {}) {
+    const body = { team_id: 'T1', api_app_id: 'A1', type: 'event_callback', event: ev, ...extra };
+    expect((await slackPost(JSON.stringify(body), 'application/json')).status).toBe(200);
+  }
+  const dmOf = (who: Person) => SLACK_USER[who].replace(/^U/, 'D');
+
+  it('answers a call note sent with a file (file_share) and a thread broadcast', async () => {
+    const mark = slackDriver.mark();
+    await event(
+      {
+        type: 'message',
+        subtype: 'file_share',
+        channel_type: 'im',
+        channel: dmOf('marie'),
+        user: SLACK_USER.marie,
+        text: 'Textiles Dubois: spoke to Julien Garnier, will pay 1k Friday',
+        files: [{ id: 'F1', name: 'note.pdf' }],
+        ts: `1700003000.${++seq}`,
+      },
+      { event_id: `EvF${seq}` },
+    );
+    const confirmation = await posted(slackDriver, mark, /Confirm/);
+    expect(confirmation.text).toContain('Textiles Dubois');
+    const broadcast = slackDriver.mark();
+    await event(
+      {
+        type: 'message',
+        subtype: 'thread_broadcast',
+        channel_type: 'im',
+        channel: dmOf('marie'),
+        user: SLACK_USER.marie,
+        text: 'help',
+        thread_ts: '1700000000.000001',
+        ts: `1700003000.${++seq}`,
+      },
+      { event_id: `EvB${seq}` },
+    );
+    await posted(slackDriver, broadcast, /I can tell you who to call/);
+  });
+
+  it("ignores other bots' mentions, and keys events without an event_id by their own place", async () => {
+    const mark = slackDriver.mark();
+    await event(
+      {
+        type: 'app_mention',
+        channel: 'C0COLLECT',
+        user: 'U0OTHERBOT',
+        bot_id: 'B0OTHER',
+        text: '<@UBOT> help',
+        ts: `1700004000.${++seq}`,
+      },
+      { event_id: `EvBot${seq}` },
+    );
+    // Two different messages without event_id: both answered (they used to share one key).
+    for (const text of ['help', 'who should I call today?'])
+      await event({
+        type: 'message',
+        channel_type: 'im',
+        channel: dmOf('tom'),
+        user: SLACK_USER.tom,
+        text,
+        ts: `1700004000.${++seq}`,
+      });
+    await until(
+      async () => ((await slackDriver.messages(mark)).length >= 2 ? true : undefined),
+      'two answers',
+    );
+    await slackDriver.idle();
+    const answers = await slackDriver.messages(mark);
+    expect(answers.map((a) => a.where)).toEqual([dmOf('tom'), dmOf('tom')]);
+  });
+
+  it('acknowledges at once an interaction no listener handles', async () => {
+    const payload = {
+      type: 'block_actions',
+      team: { id: 'T1' },
+      user: { id: SLACK_USER.marie },
+      api_app_id: 'A1',
+      trigger_id: `trig-${++seq}`,
+      container: { type: 'message', message_ts: '1.0', channel_id: 'C0COLLECT' },
+      actions: [
+        { type: 'button', action_id: 'someone-else:button', block_id: 'b', value: 'x', action_ts: '1.0' },
+      ],
+    };
+    const started = Date.now();
+    const res = await slackPost(
+      `payload=${encodeURIComponent(JSON.stringify(payload))}`,
+      'application/x-www-form-urlencoded',
+    );
+    expect(res.status).toBe(200);
+    // Bolt's unhandled-request timeout is 3 s: acknowledged well before it.
+    expect(Date.now() - started).toBeLessThan(2500);
+  });
+
+  it('runs a replayed /relance command once', async () => {
+    const mark = slackDriver.mark();
+    const body = new URLSearchParams({
+      command: '/relance',
+      text: 'help',
+      team_id: 'T1',
+      user_id: SLACK_USER.marie,
+      channel_id: 'C0COLLECT',
+      trigger_id: `cmd-trigger-${++seq}`,
+      response_url: slack.responseUrl(`cmd${seq}`),
+    }).toString();
+    for (let i = 0; i < 3; i++)
+      expect((await slackPost(body, 'application/x-www-form-urlencoded')).status).toBe(200);
+    await until(
+      async () => (slack.calls.slice(mark).some((c) => c.method === 'respond') ? true : undefined),
+      'the answer',
+    );
+    await slackDriver.idle();
+    expect(slack.calls.slice(mark).filter((c) => c.method === 'respond')).toHaveLength(1);
+  });
+});
+
+describe('web chat specifics', () => {
+  it('records the same message sent twice (same clientActivityID), confirmed twice, once', async () => {
+    const m = relance.ledger.models;
+    const count = async () => ({
+      calls: await m.CallLog.countDocuments({ customer: 'FR004' }),
+      promises: await m.PaymentPromise.countDocuments({ customer: 'FR004' }),
+      disputes: await m.Dispute.countDocuments({ customer: 'FR004', invoices: 'FA-2026-1034' }),
+    });
+    const before = await count();
+    const mark = webDriver.mark();
+    const note =
+      'Textiles Dubois: spoke to Julien Garnier, will pay 3k Friday, FA-2026-1034 disputed: wrong quantity delivered';
+    await webDriver.say('marie', note, 'same-client-id');
+    await webDriver.say('marie', note, 'same-client-id');
+    const confirmation = await posted(webDriver, mark, /Confirm/);
+    await webDriver.idle();
+    expect((await webDriver.messages(mark)).filter((x) => /Confirm/.test(x.text))).toHaveLength(1);
+    await webDriver.press('marie', confirmation, 'Confirm');
+    await webDriver.press('marie', confirmation, 'Confirm');
+    await until(
+      async () => ((await webDriver.seen(mark)).some((s) => s.kind === 'update') ? true : undefined),
+      'recorded',
+    );
+    await webDriver.idle();
+    expect(await count()).toEqual({
+      calls: before.calls + 1,
+      promises: before.promises + 1,
+      disputes: before.disputes + 1,
+    });
   });
 });
