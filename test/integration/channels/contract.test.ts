@@ -767,7 +767,11 @@ describe('Slack specifics', () => {
       'the answer',
     );
     await slackDriver.idle();
-    expect(slack.calls.slice(mark).filter((c) => c.method === 'respond')).toHaveLength(1);
+    // One answer (a busy machine may show the placeholder first: that is the same run).
+    const answers = slack.calls
+      .slice(mark)
+      .filter((c) => c.method === 'respond' && !String(c.args.text).startsWith('⏳'));
+    expect(answers).toHaveLength(1);
   });
 });
 
@@ -775,7 +779,7 @@ describe('web chat specifics', () => {
   it('records the same message sent twice (same clientActivityID), confirmed twice, once', async () => {
     const m = relance.ledger.models;
     const count = async () => ({
-      calls: await m.CallLog.countDocuments({ customer: 'FR004' }),
+      calls: await m.Activity.countDocuments({ customer: 'FR004', kind: 'call' }),
       promises: await m.PaymentPromise.countDocuments({ customer: 'FR004' }),
       disputes: await m.Dispute.countDocuments({ customer: 'FR004', invoices: 'FA-2026-1034' }),
     });
