@@ -5,7 +5,7 @@
 
 import { finishInterruptedNotes } from '../dialogs/call-note/log-call';
 import type { ChatServices } from '../dialogs/conversation';
-import type { Config } from '../integrations/config';
+import { type Config, configWarnings } from '../integrations/config';
 import { loadDemoIfEmpty } from '../integrations/demo/load';
 import { type Ledger, openLedger } from '../integrations/ledger';
 import type { Logger } from '../integrations/logger';
@@ -58,6 +58,7 @@ export async function startRelance(
       }
     }
   };
+  for (const w of configWarnings(config)) logger.warn({ variable: w.variable }, w.message);
   const http = createHttpServer(logger);
   try {
     const db = await connectDatabase(config.mongo, logger);
@@ -67,12 +68,22 @@ export async function startRelance(
       check: async () => ({ ok: await db.ping(), detail: db.kind }),
     });
     const ledger = await openLedger(db, config, clock);
-    // A newcomer on the embedded defaults sees a living portfolio; a real database is never seeded.
-    if (config.mongo.demoData && db.kind !== 'external') {
+    // A newcomer on the embedded defaults sees a living portfolio; a real database is never
+    // seeded, nor a data directory that recovered empty (its data is lost, not new).
+    if (config.mongo.demoData && db.createdEmpty) {
       const loaded = await loadDemoIfEmpty(ledger);
-      if (loaded) logger.info(loaded, 'loaded the demo portfolio into the empty database');
+      if (loaded) logger.info(loaded, 'loaded the demo portfolio into the new, empty database');
+    } else if (
+      config.mongo.demoData &&
+      db.kind === 'embedded' &&
+      (await ledger.models.Customer.estimatedDocumentCount()) === 0
+    ) {
+      logger.warn(
+        { dataDir: config.mongo.dataDir },
+        'the data directory holds no customers but is not new: the demo portfolio is not loaded into it (`npm run relance -- demo` loads it on demand)',
+      );
     }
-    mountIngestApi(http, ledger, config.ingestApiKey, logger);
+    mountIngestApi(http, ledger, { ledger: config.ingestApiKey, staff: config.ingestAdminKey }, logger);
     const services: ChatServices = {
       ...ledger,
       noteParser: buildNoteParser(config),

@@ -13,6 +13,7 @@ import { registerJobsCommands } from './commands/jobs-command';
 import { registerParseNoteCommand } from './commands/parse-note-command';
 import { exitWithError } from './commands/shared';
 import { registerSlackManifestCommand } from './commands/slack-manifest-command';
+import { registerWebChatLinkCommand } from './commands/webchat-link-command';
 import { registerWorklistCommand } from './commands/worklist-command';
 
 export function buildProgram(): Command {
@@ -30,6 +31,7 @@ export function buildProgram(): Command {
   registerDraftCommand(program);
   registerSlackManifestCommand(program);
   registerJobsCommands(program);
+  registerWebChatLinkCommand(program);
   return program;
 }
 

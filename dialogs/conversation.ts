@@ -18,8 +18,9 @@ import {
   waitingNote,
 } from './call-note/log-call';
 import { customerAsk, customerCard, lookUpCustomer } from './customer';
-import { answerDigest } from './digest';
+import { answerDigest, answerDigestList } from './digest';
 import {
+  acknowledge,
   answerDraftAsk,
   type ChatDraftServices,
   decide,
@@ -117,6 +118,8 @@ export async function respond(turn: Turn, services: ChatServices): Promise<Reply
         ];
       case 'digest_details':
         return [(await answerDigest(a.staff, a.date, turn.lang, services, true)).reply];
+      case 'digest_list':
+        return [(await answerDigestList(turn, a.staff, a.date, a.list, services)).reply];
       case 'snooze':
         return [await snooze(turn, a.customer, a.until, services)];
       case 'log_outcome':
@@ -143,6 +146,8 @@ export async function respond(turn: Turn, services: ChatServices): Promise<Reply
         return [await decide(turn, a.draft, 'reject', services)];
       case 'regenerate_draft':
         return [await regenerate(turn, a.draft, services)];
+      case 'acknowledge_warnings':
+        return [await acknowledge(turn, a.draft, services)];
       case 'edit_draft':
         return [await edit(turn, a, services)];
       default:
@@ -175,7 +180,14 @@ export async function respond(turn: Turn, services: ChatServices): Promise<Reply
     case 'worklist':
       return [(await answerWorklist(request, turn, services)).reply];
     case 'digest':
-      return [(await answerDigest(turn.staff, request.date, request.lang, services)).reply];
+      // Asked for in chat, today's digest is delivered: the next one's changes start from it.
+      return [
+        (
+          await answerDigest(turn.staff, request.date, request.lang, services, false, {
+            record: request.date === today,
+          })
+        ).reply,
+      ];
     case 'draft':
       return [await answerDraftAsk(turn, request, services)];
     case 'help':

@@ -3,13 +3,16 @@
  * the aged balance, the usual contact, pending promises, open disputes, the last activities,
  * and what to do next (call script, draft, log a call).
  */
+
 import { invoiceFacts } from '../models/ledger/invoice-state';
+import { limitationWatch } from '../models/ledger/limitation-watch';
 import { agedBalance } from '../models/rules/aging';
 import { fromStored } from '../models/rules/dates';
 import { agedTable } from './aged-table';
 import { loadNoteDirectory } from './call-note/directory';
 import { findCustomer, findInvoices } from './call-note/directory-match';
 import { day, money, OUTCOME_LABELS } from './i18n';
+import { limitationSection } from './limitation';
 import type { Fact, Reply, Section } from './reply';
 import { textReply } from './reply';
 import type { DialogServices } from './services';
@@ -72,10 +75,23 @@ export async function customerCard(reference: string, lang: Lang, services: Dial
       label: 'Contact',
       value: [contact.name, contact.role, contact.phone, contact.email].filter(Boolean).join(' · '),
     });
-  if (customer.creditLimit)
+  const limit = customer.creditLimit;
+  // Over the limit is a risk to act on (stop deliveries, ask for a payment): said first.
+  const over = limit && limit.amount > 0 && (balance.total[limit.currency] ?? 0) > limit.amount;
+  if (limit)
     facts.push({
-      label: fr ? 'Encours autorisé' : 'Credit limit',
-      value: money(customer.creditLimit.amount, customer.creditLimit.currency, lang),
+      label: over
+        ? fr
+          ? '⚠ Encours autorisé dépassé'
+          : '⚠ Credit limit exceeded'
+        : fr
+          ? 'Encours autorisé'
+          : 'Credit limit',
+      value: over
+        ? fr
+          ? `${money(balance.total[limit.currency]!, limit.currency, lang)} dus pour un encours autorisé de ${money(limit.amount, limit.currency, lang)} (${Math.round((balance.total[limit.currency]! / limit.amount) * 100)} %)`
+          : `${money(balance.total[limit.currency]!, limit.currency, lang)} owed against a limit of ${money(limit.amount, limit.currency, lang)} (${Math.round((balance.total[limit.currency]! / limit.amount) * 100)} %)`
+        : money(limit.amount, limit.currency, lang),
     });
   if (customer.callbackOn)
     facts.push({
@@ -84,7 +100,21 @@ export async function customerCard(reference: string, lang: Lang, services: Dial
     });
 
   const sections: Section[] = [
-    { blocks: [{ kind: 'facts', facts }] },
+    {
+      blocks: [
+        ...(over
+          ? [
+              {
+                kind: 'text' as const,
+                text: fr
+                  ? '⚠ Encours autorisé dépassé : voir avec le commercial avant toute nouvelle livraison.'
+                  : '⚠ Over its credit limit: check with sales before any new delivery.',
+              },
+            ]
+          : []),
+        { kind: 'facts', facts },
+      ],
+    },
     {
       title: fr ? 'Balance âgée' : 'Aged balance',
       blocks: invoices.length
@@ -92,6 +122,9 @@ export async function customerCard(reference: string, lang: Lang, services: Dial
         : [{ kind: 'text', text: fr ? 'Rien à encaisser.' : 'Nothing outstanding.' }],
     },
   ];
+  sections.push(
+    ...limitationSection(await limitationWatch(m, services.policy, { customer: reference }, today), lang),
+  );
   if (promises.length)
     sections.push({
       title: fr ? 'Promesses en cours' : 'Pending promises',

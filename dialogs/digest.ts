@@ -2,16 +2,27 @@
  * The morning digest as a reply: the essentials first (short enough for a phone), the details
  * behind a button. A manager gets the team view.
  */
-import { type PersonalDigest, personalDigest, type TeamDigest, teamDigest } from '../models/ledger/digest';
+import {
+  type PersonalDigest,
+  personalDigest,
+  recordDigest,
+  type TeamDigest,
+  teamDigest,
+} from '../models/ledger/digest';
+import type { DisputeLine, DraftLine, InvoiceLine, PromiseLine } from '../models/ledger/digest-changes';
+import { limitationWatch } from '../models/ledger/limitation-watch';
 import { compareDates, type LocalDate } from '../models/rules/dates';
 import type { Totals } from '../models/rules/money';
+import { callDay } from '../models/rules/office-hours';
+import type { StepKey } from '../models/rules/policy';
 import { agedTable } from './aged-table';
-import { day, longDay, money, OUTCOME_LABELS, totals } from './i18n';
-import type { Fact, ListEntry, Reply, Section } from './reply';
+import { day, longDay, money, OUTCOME_LABELS, STEP_LABELS, totals } from './i18n';
+import { limitationSection } from './limitation';
+import type { Action, Block, Fact, ListEntry, Reply, Section } from './reply';
 import { textReply } from './reply';
 import { type DialogServices, findStaffByHandle } from './services';
-import type { Lang } from './turn';
-import { reasonText } from './worklist';
+import type { Lang, Turn } from './turn';
+import { controllerNote, reasonText } from './worklist';
 
 export type Digest = PersonalDigest | TeamDigest;
 
@@ -20,9 +31,176 @@ function signed(t: Totals, lang: Lang): string {
   return parts.length ? parts.join(', ') : lang === 'fr' ? 'inchangé' : 'unchanged';
 }
 
-function personalReply(d: PersonalDigest, name: string, lang: Lang, details: boolean): Reply {
+/** The counts of the essentials, and of "since your last digest"; each opens its list. */
+const ESSENTIAL_COUNTS = [
+  'promises_due',
+  'promises_broken',
+  'disputes_review',
+  'drafts',
+  'over_limit',
+] as const;
+const CHANGE_COUNTS = [
+  'new_overdue',
+  'payments',
+  'promises_made',
+  'promises_kept',
+  'promises_broken_since',
+  'disputes_opened',
+  'disputes_closed',
+  'drafts_new',
+  'handovers',
+] as const;
+
+/** The lists a digest count opens (the `digest_list` button), in the order the details show them. */
+export const DIGEST_LISTS = [...ESSENTIAL_COUNTS, 'formal_notices', ...CHANGE_COUNTS] as const;
+export type DigestList = (typeof DIGEST_LISTS)[number];
+
+const LIST_LABELS: Record<Lang, Record<DigestList, string>> = {
+  fr: {
+    promises_due: "Promesses à vérifier aujourd'hui",
+    promises_broken: 'Promesses non tenues',
+    disputes_review: 'Litiges à revoir',
+    drafts: 'Brouillons à approuver',
+    over_limit: 'Encours autorisé dépassé',
+    formal_notices: 'Mises en demeure à venir',
+    new_overdue: 'Nouvelles factures en retard',
+    payments: 'Paiements reçus',
+    promises_made: 'Promesses obtenues',
+    promises_kept: 'Promesses tenues',
+    promises_broken_since: 'Promesses rompues',
+    disputes_opened: 'Litiges ouverts',
+    disputes_closed: 'Litiges clos',
+    drafts_new: 'Nouveaux brouillons',
+    handovers: 'Dossiers transmis',
+  },
+  en: {
+    promises_due: 'Promises due today',
+    promises_broken: 'Promises broken',
+    disputes_review: 'Disputes to review',
+    drafts: 'Drafts to approve',
+    over_limit: 'Over credit limit',
+    formal_notices: 'Formal notices coming',
+    new_overdue: 'Newly overdue invoices',
+    payments: 'Payments received',
+    promises_made: 'Promises made',
+    promises_kept: 'Promises kept',
+    promises_broken_since: 'Promises broken',
+    disputes_opened: 'Disputes opened',
+    disputes_closed: 'Disputes closed',
+    drafts_new: 'New drafts',
+    handovers: 'Handed over',
+  },
+};
+
+/** Drafts as list entries, each with the button that opens it. */
+function draftBlocks(list: DraftLine[], lang: Lang): Block[] {
   const fr = lang === 'fr';
+  if (list.length === 0) return [];
+  return [
+    {
+      kind: 'list',
+      entries: list.map((x, i) => ({
+        rank: i + 1,
+        title: `${x.name} (${x.customer})`,
+        why: `${STEP_LABELS[lang][x.step as StepKey] ?? x.step}${x.status === 'blocked' ? (fr ? ' · bloqué par un contrôle' : ' · blocked by a check') : ''}`,
+        facts: [],
+        actions: [{ label: fr ? 'Ouvrir' : 'Open', payload: { type: 'show_draft', draft: x.key } }],
+      })),
+    },
+  ];
+}
+
+/** Every list of a digest as lines (or list entries), by key: the details, and what a count opens. */
+function digestLists(d: PersonalDigest, lang: Lang): Record<DigestList, { count: number; blocks: Block[] }> {
+  const fr = lang === 'fr';
+  const who = (x: { name: string; customer: string }) => `${x.name} (${x.customer})`;
+  const promise = (p: PromiseLine) =>
+    `${who(p)} — ${money(p.amount, p.currency, lang)}, ${day(p.date, lang)}`;
+  const invoice = (i: InvoiceLine) =>
+    `${who(i)} — ${i.invoice}, ${money(i.amount, i.currency, lang)}, ${fr ? 'échue le' : 'due'} ${day(i.dueDate, lang)}`;
+  const dispute = (x: DisputeLine) =>
+    `${who(x)} ${x.invoices.join(', ')} — ${OUTCOME_LABELS[lang][x.reason] ?? x.reason}: « ${x.detail} » (${fr ? 'revue le' : 'review'} ${day(x.reviewOn, lang)})`;
+  const drafts = (list: DraftLine[]) => draftBlocks(list, lang);
+  const lines = <T>(list: T[], line: (x: T) => string) => ({
+    count: list.length,
+    blocks: list.map((x): Block => ({ kind: 'text', text: line(x) })),
+  });
+  const c = d.changes;
+  return {
+    promises_due: lines(d.promisesDue, promise),
+    promises_broken: lines(d.promisesBroken, promise),
+    disputes_review: lines(d.disputesToReview, dispute),
+    drafts: { count: d.drafts.length, blocks: drafts(d.drafts) },
+    over_limit: lines(
+      d.overLimit,
+      (x) =>
+        `⚠ ${who(x)} — ${money(x.outstanding, x.currency, lang)} ${fr ? 'pour un encours autorisé de' : 'against a credit limit of'} ${money(x.limit, x.currency, lang)} (${Math.round((x.outstanding / x.limit) * 100)} %)`,
+    ),
+    formal_notices: lines(
+      d.formalNoticesComing,
+      (x) => `${x.name} (${x.customer}) — ${x.invoice}, ${day(x.on, lang)}`,
+    ),
+    new_overdue: lines(c?.newOverdue ?? [], invoice),
+    payments: lines(
+      c?.payments ?? [],
+      (x) => `${who(x)} — ${money(x.amount, x.currency, lang)} (${x.reference}, ${day(x.date, lang)})`,
+    ),
+    promises_made: lines(c?.promisesMade ?? [], promise),
+    promises_kept: lines(c?.promisesKept ?? [], promise),
+    promises_broken_since: lines(c?.promisesBroken ?? [], promise),
+    disputes_opened: lines(c?.disputesOpened ?? [], dispute),
+    disputes_closed: lines(c?.disputesClosed ?? [], dispute),
+    drafts_new: { count: c?.draftsNew.length ?? 0, blocks: drafts(c?.draftsNew ?? []) },
+    handovers: lines(c?.handovers ?? [], invoice),
+  };
+}
+
+/** A count's fact, and the button that opens its list. */
+function countFacts(
+  d: PersonalDigest,
+  keys: readonly DigestList[],
+  lists: ReturnType<typeof digestLists>,
+  lang: Lang,
+  onlyNonZero: boolean,
+): { facts: Fact[]; actions: Action[] } {
+  const shown = keys.filter((k) => !onlyNonZero || lists[k].count > 0);
+  return {
+    facts: shown.map((k) => ({
+      label: (k === 'over_limit' && lists[k].count > 0 ? '⚠ ' : '') + LIST_LABELS[lang][k],
+      value: String(lists[k].count),
+    })),
+    actions: shown
+      .filter((k) => lists[k].count > 0)
+      .map((k) => ({
+        label: `${LIST_LABELS[lang][k]} (${lists[k].count})`,
+        payload: { type: 'digest_list', staff: d.staff, date: d.on, list: k },
+      })),
+  };
+}
+
+function personalReply(
+  d: PersonalDigest,
+  name: string,
+  lang: Lang,
+  view: { details: boolean; list?: DigestList },
+): Reply {
+  const fr = lang === 'fr';
+  const lists = digestLists(d, lang);
+  if (view.list) {
+    const list = lists[view.list];
+    return {
+      title: `${LIST_LABELS[lang][view.list]} — ${day(d.on, lang)}`,
+      summary: `${LIST_LABELS[lang][view.list]}: ${list.count}`,
+      sections: [
+        {
+          blocks: list.count ? list.blocks : [{ kind: 'text', text: fr ? 'Aucun.' : 'None.' }],
+        },
+      ],
+    };
+  }
+  const counts = countFacts(d, ESSENTIAL_COUNTS, lists, lang, false);
   const essentials: Fact[] = [
+    { label: fr ? 'Encours total' : 'Total outstanding', value: totals(d.balance.total, lang) },
     { label: fr ? 'En retard' : 'Overdue', value: totals(d.balance.overdue, lang) },
     ...(d.previous
       ? [
@@ -32,13 +210,7 @@ function personalReply(d: PersonalDigest, name: string, lang: Lang, details: boo
           },
         ]
       : []),
-    {
-      label: fr ? "Promesses à vérifier aujourd'hui" : 'Promises due today',
-      value: String(d.promisesDue.length),
-    },
-    { label: fr ? 'Promesses non tenues' : 'Promises broken', value: String(d.promisesBroken.length) },
-    { label: fr ? 'Litiges à revoir' : 'Disputes to review', value: String(d.disputesToReview.length) },
-    { label: fr ? 'Brouillons à approuver' : 'Drafts to approve', value: String(d.draftsWaiting) },
+    ...counts.facts,
   ];
   const calls: ListEntry[] = d.topCalls.map((s, i) => ({
     rank: i + 1,
@@ -59,16 +231,43 @@ function personalReply(d: PersonalDigest, name: string, lang: Lang, details: boo
       },
     ],
   }));
-  const sections: Section[] = [
-    { blocks: [{ kind: 'facts', facts: essentials }] },
-    {
-      title: fr ? 'Appels du jour' : "Today's calls",
-      blocks: calls.length
-        ? [{ kind: 'list', entries: calls }]
-        : [{ kind: 'text', text: fr ? 'Aucun appel urgent.' : 'No urgent call.' }],
-    },
-  ];
-  if (!details) {
+  const sections: Section[] = [];
+  if (d.changes) {
+    // First what changed since the person last looked: the reason to open the digest at all.
+    const changed = countFacts(d, CHANGE_COUNTS, lists, lang, true);
+    sections.push({
+      title: fr
+        ? `Depuis votre dernier point (${day(d.changes.since, lang)})`
+        : `Since your last digest (${day(d.changes.since, lang)})`,
+      blocks: changed.facts.length
+        ? [
+            { kind: 'facts', facts: changed.facts },
+            { kind: 'actions', actions: changed.actions },
+          ]
+        : [{ kind: 'text', text: fr ? 'Rien de nouveau.' : 'Nothing new.' }],
+    });
+  }
+  sections.push({
+    blocks: [
+      { kind: 'facts', facts: essentials },
+      ...(counts.actions.length ? [{ kind: 'actions' as const, actions: counts.actions }] : []),
+    ],
+  });
+  const callsTitle =
+    d.callsOn === d.on
+      ? fr
+        ? 'Appels du jour'
+        : "Today's calls"
+      : fr
+        ? `Bureaux fermés — appels du ${longDay(d.callsOn, lang)}`
+        : `Offices are closed — calls for ${longDay(d.callsOn, lang)}`;
+  sections.push({
+    title: callsTitle,
+    blocks: calls.length
+      ? [{ kind: 'list', entries: calls }]
+      : [{ kind: 'text', text: fr ? 'Aucun appel urgent.' : 'No urgent call.' }],
+  });
+  if (!view.details) {
     sections.push({
       blocks: [
         {
@@ -78,7 +277,10 @@ function personalReply(d: PersonalDigest, name: string, lang: Lang, details: boo
               label: fr ? 'Détails' : 'Details',
               payload: { type: 'digest_details', staff: d.staff, date: d.on },
             },
-            { label: fr ? 'Toute la liste' : 'Full call list', payload: { type: 'worklist', date: d.on } },
+            {
+              label: fr ? 'Toute la liste' : 'Full call list',
+              payload: { type: 'worklist', date: d.callsOn },
+            },
           ],
         },
       ],
@@ -88,35 +290,15 @@ function personalReply(d: PersonalDigest, name: string, lang: Lang, details: boo
       title: fr ? 'Balance âgée' : 'Aged balance',
       blocks: [{ kind: 'aged', table: agedTable(d.balance, lang) }],
     });
-    const line = (p: { name: string; customer: string; amount: number; currency: string; date: LocalDate }) =>
-      `${p.name} (${p.customer}) — ${money(p.amount, p.currency, lang)}, ${day(p.date, lang)}`;
-    if (d.promisesDue.length)
-      sections.push({
-        title: fr ? "Promesses à vérifier aujourd'hui" : 'Promises due today',
-        blocks: d.promisesDue.map((p) => ({ kind: 'text', text: line(p) })),
-      });
-    if (d.promisesBroken.length)
-      sections.push({
-        title: fr ? 'Promesses non tenues' : 'Promises broken',
-        blocks: d.promisesBroken.map((p) => ({ kind: 'text', text: line(p) })),
-      });
-    if (d.disputesToReview.length) {
-      sections.push({
-        title: fr ? 'Litiges à revoir' : 'Disputes to review',
-        blocks: d.disputesToReview.map((x) => ({
-          kind: 'text',
-          text: `${x.customer} ${x.invoices.join(', ')} — ${OUTCOME_LABELS[lang][x.reason] ?? x.reason}: « ${x.detail} » (${day(x.reviewOn, lang)})`,
-        })),
-      });
-    }
-    if (d.formalNoticesComing.length) {
-      sections.push({
-        title: fr ? 'Mises en demeure à venir' : 'Formal notices coming',
-        blocks: d.formalNoticesComing.map((x) => ({
-          kind: 'text',
-          text: `${x.name} (${x.customer}) — ${x.invoice}, ${day(x.on, lang)}`,
-        })),
-      });
+    for (const key of DIGEST_LISTS) {
+      const list = lists[key];
+      if (list.count === 0) continue;
+      const since = (CHANGE_COUNTS as readonly DigestList[]).includes(key)
+        ? fr
+          ? ' (depuis le dernier point)'
+          : ' (since the last digest)'
+        : '';
+      sections.push({ title: `${LIST_LABELS[lang][key]}${since}`, blocks: list.blocks });
     }
   }
   const first = name.split(' ')[0];
@@ -129,8 +311,53 @@ function personalReply(d: PersonalDigest, name: string, lang: Lang, details: boo
   return { title, summary, sections };
 }
 
-function teamReply(d: TeamDigest, lang: Lang): Reply {
+/** The lists of a manager's digest that a count opens. */
+export const TEAM_LISTS = ['manager_calls', 'approvals'] as const;
+export type TeamList = (typeof TEAM_LISTS)[number];
+
+function teamReply(d: TeamDigest, lang: Lang, list?: TeamList): Reply {
   const fr = lang === 'fr';
+  const controllerName = new Map(d.controllers.map((c) => [c.handle, c.name]));
+  const managerCalls: ListEntry[] = d.managerCalls.map((s, i) => ({
+    rank: i + 1,
+    title: `${s.customer.name} (${s.customer.reference})`,
+    why: reasonText(s.reason, lang) + controllerNote(s.reason, controllerName, lang),
+    facts: [
+      { label: fr ? 'En retard' : 'Overdue', value: totals(s.overdue, lang) },
+      ...(s.customer.contact?.phone
+        ? [
+            {
+              label: fr ? 'Appeler' : 'Call',
+              value: [s.customer.contact.name, s.customer.contact.phone].filter(Boolean).join(' · '),
+            },
+          ]
+        : []),
+    ],
+    actions: [
+      {
+        label: fr ? "Script d'appel" : 'Call script',
+        payload: { type: 'call_script', customer: s.customer.reference },
+      },
+    ],
+  }));
+  const LABELS: Record<TeamList, string> = {
+    manager_calls: fr ? 'Vos appels (appels du responsable)' : 'Your calls (manager calls)',
+    approvals: fr ? 'Approbations en attente (> 1 j)' : 'Approvals waiting (> 1 d)',
+  };
+  const blocksOf: Record<TeamList, Block[]> = {
+    manager_calls: managerCalls.length ? [{ kind: 'list', entries: managerCalls }] : [],
+    approvals: draftBlocks(d.approvals, lang),
+  };
+  if (list)
+    return {
+      title: `${LABELS[list]} — ${day(d.on, lang)}`,
+      summary: `${LABELS[list]}: ${list === 'approvals' ? d.approvals.length : managerCalls.length}`,
+      sections: [
+        {
+          blocks: blocksOf[list].length ? blocksOf[list] : [{ kind: 'text', text: fr ? 'Aucun.' : 'None.' }],
+        },
+      ],
+    };
   const perController: Fact[] = d.controllers.map((c) => ({
     label: `${c.name} (${c.customers} ${fr ? 'clients' : 'customers'})`,
     value: `${totals(c.overdue, lang)} ${fr ? 'en retard' : 'overdue'} / ${totals(c.total, lang)}`,
@@ -148,10 +375,7 @@ function teamReply(d: TeamDigest, lang: Lang): Reply {
       label: fr ? 'Promesses tenues (90 j)' : 'Promises kept (90 d)',
       value: d.measures.promisesKeptPct === null ? '—' : `${d.measures.promisesKeptPct} %`,
     },
-    {
-      label: fr ? 'Approbations en attente (> 1 j)' : 'Approvals waiting (> 1 d)',
-      value: String(d.approvalsOverdue),
-    },
+    { label: LABELS.approvals, value: String(d.approvalsOverdue) },
   ];
   const risks: ListEntry[] = d.largestRisks.map((s, i) => ({
     rank: i + 1,
@@ -160,15 +384,37 @@ function teamReply(d: TeamDigest, lang: Lang): Reply {
     facts: [{ label: fr ? 'En retard' : 'Overdue', value: totals(s.overdue, lang) }],
     actions: [],
   }));
+  const open = (key: TeamList, n: number): Action[] =>
+    n > 0
+      ? [
+          {
+            label: `${LABELS[key]} (${n})`,
+            payload: { type: 'digest_list', staff: d.staff, date: d.on, list: key },
+          },
+        ]
+      : [];
+  const buttons = [...open('manager_calls', managerCalls.length), ...open('approvals', d.approvals.length)];
   return {
     title: fr ? `Point équipe — ${longDay(d.on, lang)}` : `Team digest — ${longDay(d.on, lang)}`,
     summary: perController.map((f) => `${f.label}: ${f.value}`).join(' · '),
     sections: [
       {
+        title: `${LABELS.manager_calls}: ${managerCalls.length}`,
+        blocks: managerCalls.length
+          ? [{ kind: 'list', entries: managerCalls.slice(0, 5) }]
+          : [{ kind: 'text', text: fr ? 'Aucun appel du responsable dû.' : 'No manager call due.' }],
+      },
+      {
         title: fr ? 'Par chargé de recouvrement' : 'Per credit controller',
         blocks: [{ kind: 'facts', facts: perController }],
       },
-      { title: fr ? 'Indicateurs' : 'Measures', blocks: [{ kind: 'facts', facts: measures }] },
+      {
+        title: fr ? 'Indicateurs' : 'Measures',
+        blocks: [
+          { kind: 'facts', facts: measures },
+          ...(buttons.length ? [{ kind: 'actions' as const, actions: buttons }] : []),
+        ],
+      },
       { title: fr ? 'Plus gros risques' : 'Largest risks', blocks: [{ kind: 'list', entries: risks }] },
     ],
   };
@@ -179,6 +425,13 @@ export interface DigestAnswer {
   digest: Digest | null;
 }
 
+export interface DigestView {
+  /** Record it as delivered (the scheduler's delivery, the digest asked for in chat). */
+  record?: boolean;
+  /** Only one of its lists (a count's button). */
+  list?: DigestList | TeamList;
+}
+
 /** The digest of `handle` for `on`; `details` shows everything (the button, or a terminal). */
 export async function answerDigest(
   handle: string,
@@ -186,6 +439,7 @@ export async function answerDigest(
   lang: Lang,
   services: DialogServices,
   details = false,
+  view: DigestView = {},
 ): Promise<DigestAnswer> {
   const me = await findStaffByHandle(services, handle);
   if (!me)
@@ -198,14 +452,59 @@ export async function answerDigest(
   const isToday = compareDates(on, services.today()) === 0;
   if (me.role === 'manager' || me.role === 'admin') {
     const d = await teamDigest(services.models, services.policy, me.handle, on);
-    return { reply: teamReply(d, lang), digest: d };
+    const list = (TEAM_LISTS as readonly string[]).includes(view.list ?? '')
+      ? (view.list as TeamList)
+      : undefined;
+    const reply = teamReply(d, lang, list);
+    // Debts close to limitation across the team, on the digest itself (not on a list).
+    const alerts = list ? [] : await limitationWatch(services.models, services.policy, {}, on);
+    if (alerts.length) reply.sections = [...reply.sections, ...limitationSection(alerts, lang, true)];
+    return { reply, digest: d };
   }
-  const d = await personalDigest(
-    services.models,
-    services.policy,
-    me.handle,
-    on,
-    isToday ? services.clock.now() : null,
-  );
-  return { reply: personalReply(d, me.name, lang, details), digest: d };
+  const now = services.clock.now();
+  // Asked after the office day (or on a day off), its calls are the next working day's.
+  const office = isToday
+    ? callDay(now, me.timeZone ?? services.policy.timeZone, services.policy.country)
+    : null;
+  const closed = office?.moment === 'after_closing' || office?.moment === 'day_off';
+  const d = await personalDigest(services.models, services.policy, me.handle, on, {
+    now: isToday ? now : null,
+    callsOn: closed ? office!.day : on,
+  });
+  if (view.record) await recordDigest(services.models, d, now);
+  const list = (DIGEST_LISTS as readonly string[]).includes(view.list ?? '')
+    ? (view.list as DigestList)
+    : undefined;
+  const reply = personalReply(d, me.name, lang, { details, list });
+  // Debts close to limitation: flagged every morning, 180 days ahead by default.
+  const alerts = list
+    ? []
+    : await limitationWatch(services.models, services.policy, { owner: me.handle }, on);
+  if (alerts.length) reply.sections = [...reply.sections, ...limitationSection(alerts, lang, true)];
+  return { reply, digest: d };
+}
+
+/** One list of a digest, opened from its count: the person's own, or anyone's for a manager. */
+export async function answerDigestList(
+  turn: Turn,
+  staff: string,
+  on: LocalDate,
+  list: string,
+  services: DialogServices,
+): Promise<DigestAnswer> {
+  const fr = turn.lang === 'fr';
+  if (![...DIGEST_LISTS, ...TEAM_LISTS].includes(list as never))
+    return {
+      reply: textReply(fr ? `Je ne connais pas la liste « ${list} ».` : `I don't know the list "${list}".`),
+      digest: null,
+    };
+  if (turn.staff !== staff) {
+    const me = await findStaffByHandle(services, turn.staff);
+    if (me?.role !== 'manager' && me?.role !== 'admin')
+      return {
+        reply: textReply(fr ? 'Ce point est celui d’un collègue.' : "That digest is a colleague's."),
+        digest: null,
+      };
+  }
+  return answerDigest(staff, on, turn.lang, services, false, { list: list as DigestList | TeamList });
 }

@@ -25,6 +25,13 @@ export const ActionPayload = z.discriminatedUnion('type', [
     top: z.number().int().positive().optional(),
   }),
   z.object({ type: z.literal('digest_details'), staff: z.string().min(1), date: z.string() }),
+  // One list of a digest, opened from its count (promises broken, payments received…).
+  z.object({
+    type: z.literal('digest_list'),
+    staff: z.string().min(1),
+    date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+    list: z.string().min(1).max(40),
+  }),
   // A call note awaiting confirmation, by its operation key.
   z.object({ type: z.literal('confirm_note'), log: z.string().min(1) }),
   z.object({ type: z.literal('edit_note'), log: z.string().min(1) }),
@@ -36,6 +43,8 @@ export const ActionPayload = z.discriminatedUnion('type', [
   z.object({ type: z.literal('approve_draft'), draft: z.string().min(1) }),
   z.object({ type: z.literal('reject_draft'), draft: z.string().min(1) }),
   z.object({ type: z.literal('regenerate_draft'), draft: z.string().min(1) }),
+  // The drafter's warnings read: approval is refused until then.
+  z.object({ type: z.literal('acknowledge_warnings'), draft: z.string().min(1) }),
   z.object({
     type: z.literal('edit_draft'),
     draft: z.string().min(1),
@@ -57,6 +66,7 @@ export const DECISION_ACTIONS: ReadonlySet<ActionPayload['type']> = new Set<Acti
   'approve_draft',
   'reject_draft',
   'regenerate_draft',
+  'acknowledge_warnings',
 ]);
 
 export interface Action {

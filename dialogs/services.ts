@@ -17,6 +17,7 @@ export interface StaffMember {
   name: string;
   role: string;
   language?: string | null;
+  timeZone?: string | null;
 }
 
 export async function findStaffByHandle(
@@ -25,7 +26,7 @@ export async function findStaffByHandle(
 ): Promise<StaffMember | null> {
   return services.models.Staff.findOne(
     { handle: handle.toLowerCase() },
-    { handle: 1, name: 1, role: 1, language: 1 },
+    { handle: 1, name: 1, role: 1, language: 1, timeZone: 1 },
   ).lean();
 }
 

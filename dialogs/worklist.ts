@@ -5,11 +5,12 @@
  */
 import { worklist } from '../models/ledger/worklist';
 import { addBusinessDays } from '../models/rules/calendar';
-import { compareDates } from '../models/rules/dates';
+import { addDays, compareDates, type LocalDate } from '../models/rules/dates';
 import type { Totals } from '../models/rules/money';
+import { callDay, OFFICE_HOURS } from '../models/rules/office-hours';
 import type { StepKey } from '../models/rules/policy';
 import type { Reason, ReasonCode, Scored } from '../models/rules/scoring';
-import { day, daysLate, money, OUTCOME_LABELS, STEP_LABELS, totals } from './i18n';
+import { day, daysLate, longDay, money, OUTCOME_LABELS, STEP_LABELS, totals } from './i18n';
 import type { Action, ListEntry, Reply } from './reply';
 import { textReply } from './reply';
 import type { WorklistRequest } from './requests';
@@ -146,20 +147,22 @@ async function scopeOf(
   req: WorklistRequest,
   turn: Turn,
   services: DialogServices,
-): Promise<{ owners: string[] | null; label: string } | { error: string }> {
+): Promise<{ owners: string[] | null; label: string; zone: string } | { error: string }> {
   const fr = req.lang === 'fr';
+  const person = req.forPerson ? await findStaffByName(services, req.forPerson) : null;
   if (req.forPerson) {
-    const person = await findStaffByName(services, req.forPerson);
     if (!person)
       return {
         error: fr
           ? `Je ne connais personne nommé « ${req.forPerson} » dans l'équipe.`
           : `I don't know anyone called "${req.forPerson}" in the team.`,
       };
-    return { owners: [person.handle], label: person.name };
   }
   const me = await findStaffByHandle(services, turn.staff);
   if (!me) return { error: fr ? "Je ne vous trouve pas dans l'équipe." : "I can't find you in the team." };
+  // Office hours are the asker's: "today" after they close is their next working day.
+  const zone = me.timeZone ?? services.policy.timeZone;
+  if (person) return { owners: [person.handle], label: person.name, zone };
   const manager = me.role === 'manager' || me.role === 'admin';
   if (req.team && !manager)
     return {
@@ -167,8 +170,101 @@ async function scopeOf(
         ? "Seul un responsable voit la liste de toute l'équipe ; demandez « mes appels »."
         : 'Only a manager sees the whole team\'s list; ask for "my calls".',
     };
-  if (manager) return { owners: null, label: fr ? "l'équipe" : 'the team' };
-  return { owners: [me.handle], label: me.name };
+  if (manager) return { owners: null, label: fr ? "l'équipe" : 'the team', zone };
+  return { owners: [me.handle], label: me.name, zone };
+}
+
+/** "today's calls", "tomorrow's calls", "Monday's calls" — and the day in full. */
+function dayHeading(on: LocalDate, today: LocalDate, lang: Lang): string {
+  const fr = lang === 'fr';
+  const full = longDay(on, lang);
+  if (on === today) return fr ? `appels d'aujourd'hui (${full})` : `today's calls (${full})`;
+  if (on === addDays(today, 1)) return fr ? `appels de demain (${full})` : `tomorrow's calls (${full})`;
+  const weekday = full.split(' ')[0];
+  return fr ? `appels de ${weekday} (${full})` : `${weekday}'s calls (${full})`;
+}
+
+function capitalised(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}
+
+/**
+ * The day the answer is for and the line that says so. "Today" asked after the asker's office
+ * day (or on a day off) is the next working day's list; before opening it is today's.
+ */
+async function listFor(
+  req: WorklistRequest,
+  scope: { owners: string[] | null; zone: string },
+  services: DialogServices,
+): Promise<{ on: LocalDate; scored: Scored[]; heading: string }> {
+  const lang = req.lang;
+  const fr = lang === 'fr';
+  const today = services.today();
+  const country = services.policy.country;
+  const top = req.top ?? 10;
+  const ask = (on: LocalDate, now: Date | null, limit: number | undefined = top) =>
+    worklist(services.models, services.policy, {
+      owners: scope.owners,
+      asOf: on,
+      now,
+      top: limit,
+      minOverdue: req.minOverdue,
+    });
+  if (compareDates(req.date, today) !== 0) {
+    const heading = fr ? `Appels du ${longDay(req.date, lang)} :` : `Calls for ${longDay(req.date, lang)}:`;
+    return { on: req.date, scored: await ask(req.date, null), heading };
+  }
+  const now = services.clock.now();
+  const office = callDay(now, scope.zone, country);
+  if (office.moment === 'after_closing' || office.moment === 'day_off') {
+    const heading = fr
+      ? `Les bureaux sont fermés ; ${dayHeading(office.day, today, lang)} :`
+      : `Offices are closed; ${dayHeading(office.day, today, lang)}:`;
+    return { on: office.day, scored: await ask(office.day, null), heading };
+  }
+  // Today's list leaves out the customers whose own office day is over (another zone, other
+  // hours): they are counted and said, never dropped silently.
+  const [open, anyHour] = await Promise.all([ask(today, now, undefined), ask(today, null, undefined)]);
+  const closed = anyHour.length - open.length;
+  const next = addBusinessDays(today, 1, country);
+  if (open.length === 0) {
+    // Nothing left today: the next working day's list, rather than "nobody".
+    const later = await ask(next, null);
+    if (later.length > 0) {
+      const heading = fr
+        ? `${closed > 0 ? "Plus personne à joindre aujourd'hui" : "Plus rien à appeler aujourd'hui"} ; ${dayHeading(next, today, lang)} :`
+        : `${closed > 0 ? 'Nobody left to reach today' : 'Nothing more to call today'}; ${dayHeading(next, today, lang)}:`;
+      return { on: next, scored: later, heading };
+    }
+  }
+  const note =
+    closed > 0
+      ? fr
+        ? ` — ${closed} client(s) aux bureaux fermés, pour le ${day(next, lang)}`
+        : ` — ${closed} customer(s) whose offices have closed, for ${day(next, lang)}`
+      : '';
+  const heading =
+    office.moment === 'before_opening'
+      ? fr
+        ? `Les bureaux ouvrent à ${OFFICE_HOURS.start} ; ${dayHeading(today, today, lang)}${note} :`
+        : `Offices open at ${OFFICE_HOURS.start}; ${dayHeading(today, today, lang)}${note}:`
+      : `${capitalised(dayHeading(today, today, lang))}${note}${fr ? ' :' : ':'}`;
+  return { on: today, scored: open.slice(0, top), heading };
+}
+
+/** "· Marie Lambert's customer" on a manager's step, so the manager knows whose file it is. */
+async function controllerNames(services: DialogServices, scored: Scored[]): Promise<Map<string, string>> {
+  const handles = [...new Set(scored.map((s) => s.reason.facts.controller).filter((h): h is string => !!h))];
+  if (handles.length === 0) return new Map();
+  const staff = await services.models.Staff.find({ handle: { $in: handles } }, { handle: 1, name: 1 }).lean();
+  return new Map(staff.map((s) => [s.handle, s.name]));
+}
+
+export function controllerNote(r: Reason, names: Map<string, string>, lang: Lang): string {
+  const handle = r.facts.controller;
+  if (!handle) return '';
+  const name = names.get(handle) ?? handle;
+  return lang === 'fr' ? ` · dossier de ${name}` : ` · ${name}'s customer`;
 }
 
 export async function answerWorklist(
@@ -180,23 +276,14 @@ export async function answerWorklist(
   const fr = lang === 'fr';
   const scope = await scopeOf(req, turn, services);
   if ('error' in scope) return { reply: textReply(scope.error), entries: [] };
-  const today = services.today();
-  const isToday = compareDates(req.date, today) === 0;
-  const scored = await worklist(services.models, services.policy, {
-    owners: scope.owners,
-    asOf: req.date,
-    now: isToday ? services.clock.now() : null,
-    top: req.top ?? 10,
-    minOverdue: req.minOverdue,
+  const { on, scored, heading } = await listFor(req, scope, services);
+  const names = await controllerNames(services, scored);
+  const entries = scored.map((s, i) => {
+    const e = entryOf(s, i + 1, lang);
+    return { ...e, reason: e.reason + controllerNote(s.reason, names, lang) };
   });
-  const entries = scored.map((s, i) => entryOf(s, i + 1, lang));
-  const when = isToday
-    ? fr
-      ? "aujourd'hui"
-      : 'today'
-    : fr
-      ? `le ${day(req.date, lang)}`
-      : `on ${day(req.date, lang)}`;
+  const isToday = compareDates(on, services.today()) === 0;
+  const when = isToday ? (fr ? "aujourd'hui" : 'today') : fr ? `le ${day(on, lang)}` : `on ${day(on, lang)}`;
   const filter = req.minOverdue
     ? fr
       ? ` · plus de ${money(req.minOverdue, 'EUR', lang)} en retard`
@@ -207,18 +294,25 @@ export async function answerWorklist(
     : `Calls for ${scope.label}, ${when}${filter}`;
   if (entries.length === 0) {
     const none = fr
-      ? `Personne à appeler ${when}${filter} : rien n'est dû qui ne soit déjà en cours.`
-      : `Nobody to call ${when}${filter}: nothing is due that is not already in hand.`;
+      ? `Personne à appeler ${when} (${longDay(on, lang)})${filter} : rien n'est dû qui ne soit déjà en cours.`
+      : `Nobody to call ${when} (${longDay(on, lang)})${filter}: nothing is due that is not already in hand.`;
     return { reply: { ...textReply(none), title }, entries };
   }
-  const snoozeTo = addBusinessDays(req.date, 1, services.policy.country);
+  const snoozeTo = addBusinessDays(on, 1, services.policy.country);
   return {
     reply: {
       title,
       summary: fr
         ? `${entries.length} appel(s) ${when}, en premier : ${entries[0]!.name}`
         : `${entries.length} call(s) ${when}, first: ${entries[0]!.name}`,
-      sections: [{ blocks: [{ kind: 'list', entries: entries.map((e) => listEntry(e, lang, snoozeTo)) }] }],
+      sections: [
+        {
+          blocks: [
+            { kind: 'text', text: heading },
+            { kind: 'list', entries: entries.map((e) => listEntry(e, lang, snoozeTo)) },
+          ],
+        },
+      ],
     },
     entries,
   };

@@ -166,12 +166,20 @@ const EnvSchema = z.object({
   COMPANY_PHONE: optionalString,
   COMPANY_EMAIL: optionalString,
   COMPANY_IBAN: optionalString,
+  COMPANY_BIC: optionalString,
   COMPANY_LEGAL_ID: optionalString,
   // Ingest API and local web chat
   INGEST_API_KEY: optionalString.refine((v) => v === undefined || v.length >= 16, {
     message: 'expected at least 16 characters',
   }),
-  WEBCHAT_SECRET: optionalString,
+  INGEST_ADMIN_KEY: optionalString.refine((v) => v === undefined || v.length >= 16, {
+    message: 'expected at least 16 characters',
+  }),
+  WEBCHAT_SECRET: optionalString.refine((v) => v === undefined || v.length >= 16, {
+    message: 'expected at least 16 characters (it signs the web chat login links)',
+  }),
+  WEBCHAT_LINK_MINUTES: int(15, 1, 7 * 24 * 60, 'minutes'),
+  WEBCHAT_SESSION_HOURS: int(12, 1, 24 * 30, 'hours'),
 });
 
 type Env = z.output<typeof EnvSchema>;
@@ -201,8 +209,11 @@ export interface Config {
   scheduler: { enabled: boolean; processEveryMs: number; digestTime: string };
   locale: { timeZone: string; country: string; defaultLocale: 'fr' | 'en' };
   company: Company;
+  /** Scoped ingest keys: customers, invoices and payments; staff administration. */
   ingestApiKey?: string;
+  ingestAdminKey?: string;
   webchatSecret?: string;
+  webchat: { linkMinutes: number; sessionHours: number };
   /** `RELANCE_NOW`: the command line acts as of this instant instead of the system clock. */
   now?: Date;
 }
@@ -214,6 +225,8 @@ export interface Company {
   phone?: string;
   email?: string;
   iban?: string;
+  /** The bank's BIC, printed beside the IBAN. */
+  bic?: string;
   legalId?: string;
 }
 
@@ -238,6 +251,12 @@ export function parseConfig(raw: Record<string, string | undefined>, cwd = proce
   }
   if (e.MicrosoftAppId && !e.MicrosoftAppPassword && e.MicrosoftAppType !== 'UserAssignedMSI') {
     problems.push({ path: 'MicrosoftAppPassword', message: 'required with MicrosoftAppId' });
+  }
+  if (e.INGEST_API_KEY && e.INGEST_API_KEY === e.INGEST_ADMIN_KEY) {
+    problems.push({
+      path: 'INGEST_ADMIN_KEY',
+      message: 'must differ from INGEST_API_KEY (each key has its own scope)',
+    });
   }
   if (problems.length > 0) throw new ConfigError(problems);
 
@@ -293,10 +312,13 @@ export function parseConfig(raw: Record<string, string | undefined>, cwd = proce
       phone: e.COMPANY_PHONE,
       email: e.COMPANY_EMAIL,
       iban: e.COMPANY_IBAN,
+      bic: e.COMPANY_BIC,
       legalId: e.COMPANY_LEGAL_ID,
     },
     ingestApiKey: e.INGEST_API_KEY,
+    ingestAdminKey: e.INGEST_ADMIN_KEY,
     webchatSecret: e.WEBCHAT_SECRET,
+    webchat: { linkMinutes: e.WEBCHAT_LINK_MINUTES, sessionHours: e.WEBCHAT_SESSION_HOURS },
   };
 }
 
@@ -307,6 +329,21 @@ function describeFound(name: string, value: string | undefined): string {
   if (value === undefined || value === '') return 'nothing';
   if (SECRET_NAMES.test(name)) return 'a value (hidden)';
   return JSON.stringify(value.length > 60 ? `${value.slice(0, 60)}…` : value);
+}
+
+/**
+ * What a valid configuration still lacks for the product to work fully, said at start: without
+ * COMPANY_IBAN letters cannot print bank details (they name whom to ask instead).
+ */
+export function configWarnings(config: Config): Array<{ variable: string; message: string }> {
+  const out: Array<{ variable: string; message: string }> = [];
+  if (!config.company.iban)
+    out.push({
+      variable: 'COMPANY_IBAN',
+      message:
+        'COMPANY_IBAN is not set: letters will not print bank details and will tell customers to ask their accounting contact how to pay',
+    });
+  return out;
 }
 
 /** Loads `.env` from `cwd` (if present) under the process environment, then validates. */
@@ -320,7 +357,7 @@ export function loadConfig(cwd = process.cwd(), env: NodeJS.ProcessEnv = process
 export function describeConfig(config: Config): Record<string, unknown> {
   return JSON.parse(
     JSON.stringify(config, (key, value) =>
-      /token|secret|password|apikey|uri|smtpurl/i.test(key) && typeof value === 'string' ? 'set' : value,
+      /token|secret|password|key$|uri|smtpurl/i.test(key) && typeof value === 'string' ? 'set' : value,
     ),
   );
 }

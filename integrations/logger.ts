@@ -39,9 +39,22 @@ const EMAIL = /[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}/g;
 // a stand-alone token of at least 9 digits, so invoice numbers (INV-2026-000123) and amounts survive.
 const PHONE = /(?<![\w-])(?:\+\d{1,3}[\s.-]?)?(?:\(?\d{1,4}\)?[\s.-]?){2,5}\d{2,4}(?![\w-])/g;
 
-/** Masks emails and phone numbers inside free text. */
+/** Keys whose values are credentials, at any depth and in any case (headers included). */
+const SECRET_KEY = /secret|password|passwd|authorization|cookie|api[-_]?key|token$|signature/i;
+// Credentials that slip into text: bearer tokens, Slack and OpenAI-style keys, and the query
+// parameters that carry a secret, a login link or a token.
+const SECRET_TEXT: Array<[RegExp, string]> = [
+  [/\b(Bearer|Basic)\s+[A-Za-z0-9._~+/=-]+/gi, '$1 [redacted]'],
+  [/\b(xox[abprs]|xapp)-[A-Za-z0-9-]+/g, '[redacted]'],
+  [/\bsk-[A-Za-z0-9_-]{8,}/g, '[redacted]'],
+  [/([?&](?:secret|token|login|key|api_key|session)=)[^&\s"']+/gi, '$1[redacted]'],
+];
+
+/** Masks credentials, emails and phone numbers inside free text. */
 export function scrubText(s: string): string {
-  return s
+  let out = s;
+  for (const [re, by] of SECRET_TEXT) out = out.replace(re, by);
+  return out
     .replace(EMAIL, '[email]')
     .replace(PHONE, (m) => (m.replace(/\D/g, '').length >= 9 ? '[phone]' : m));
 }
@@ -52,8 +65,23 @@ function scrubDeep(value: unknown, depth = 0): unknown {
   if (value instanceof Error) return value;
   if (Array.isArray(value)) return value.map((v) => scrubDeep(v, depth + 1));
   const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(value)) out[k] = scrubDeep(v, depth + 1);
+  for (const [k, v] of Object.entries(value))
+    out[k] = SECRET_KEY.test(k) && v !== undefined && v !== null ? CENSOR : scrubDeep(v, depth + 1);
   return out;
+}
+
+function safeRequest(req: { method?: string; url?: string } | undefined) {
+  if (!req || typeof req !== 'object') return req;
+  return {
+    method: req.method,
+    path: String(req.url ?? '')
+      .split('?')[0]!
+      .slice(0, 200),
+  };
+}
+
+function safeResponse(res: { statusCode?: number } | undefined) {
+  return res && typeof res === 'object' ? { statusCode: res.statusCode } : res;
 }
 
 export interface LoggerOptions {
@@ -74,6 +102,8 @@ export function createLogger(opts: LoggerOptions = {}): Logger {
       level: opts.level ?? 'info',
       base: { app: 'relance' },
       redact: { paths: REDACT_PATHS, censor: CENSOR },
+      // A request or response object is never written whole (raw headers, body, credentials).
+      serializers: { req: safeRequest, res: safeResponse },
       formatters: { log: (obj) => scrubDeep(obj) as Record<string, unknown> },
       hooks: {
         // The message string and any extra format arguments are scrubbed too.

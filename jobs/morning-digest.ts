@@ -5,10 +5,14 @@
  */
 import { answerDigest } from '../dialogs/digest';
 import { staffLang } from '../dialogs/i18n';
+import { type PersonalDigest, recordDigest } from '../models/ledger/digest';
 import { localDate } from '../models/rules/dates';
 import { dueMorning, nextMorning } from '../models/rules/schedule';
-import { deliverOnce } from './deliveries';
+import { type DeliveryOutcome, deliverOnce } from './deliveries';
 import { bump, type Counts, countsText, type Job } from './job';
+
+/** Outcomes after which the person sees this digest (a failed send is retried with it). */
+const DELIVERED = new Set<DeliveryOutcome>(['sent', 'inbox', 'failed']);
 
 /** Touch the lock every this many people (a long run keeps it). */
 const TOUCH_EVERY = 20;
@@ -31,12 +35,20 @@ export const morningDigest: Job = {
         opts.date ?? dueMorning(now, s.timeZone, s.digest?.time ?? ctx.digestTime, services.policy.country);
       if (!day) continue;
       const lang = staffLang(s, services.policy.defaultLocale);
+      let composed: PersonalDigest | null = null;
       const outcome = await deliverOnce(ctx, {
         key: `digest:${s.handle}:${day}`,
         job: this.name,
         staff: s.handle,
-        compose: async () => (await answerDigest(s.handle, day, lang, services)).reply,
+        compose: async () => {
+          const { reply, digest } = await answerDigest(s.handle, day, lang, services);
+          composed = digest?.kind === 'personal' ? digest : null;
+          return reply;
+        },
       });
+      // What the person is shown (now, from the inbox, or by a retry of this very reply) is
+      // tomorrow's "since your last digest".
+      if (composed && DELIVERED.has(outcome)) await recordDigest(services.models, composed, now);
       bump(counts, outcome);
     }
     return countsText(counts);

@@ -9,8 +9,6 @@ import {
   ConversationRefSchema,
   type ProcessedEvent,
   ProcessedEventSchema,
-  type WebChatToken,
-  WebChatTokenSchema,
 } from './schemas/channel';
 import { type Customer, CustomerSchema } from './schemas/customer';
 import { type Delivery, DeliverySchema, type JobState, JobStateSchema } from './schemas/delivery';
@@ -39,7 +37,6 @@ export interface Models {
   Draft: Model<Draft>;
   ConversationRef: Model<ConversationRef>;
   ProcessedEvent: Model<ProcessedEvent>;
-  WebChatToken: Model<WebChatToken>;
   Delivery: Model<Delivery>;
   JobState: Model<JobState>;
 }
@@ -62,7 +59,6 @@ export function registerModels(conn: Connection): Models {
     Draft: model<Draft>('Draft', DraftSchema),
     ConversationRef: model<ConversationRef>('ConversationRef', ConversationRefSchema),
     ProcessedEvent: model<ProcessedEvent>('ProcessedEvent', ProcessedEventSchema),
-    WebChatToken: model<WebChatToken>('WebChatToken', WebChatTokenSchema),
     Delivery: model<Delivery>('Delivery', DeliverySchema),
     JobState: model<JobState>('JobState', JobStateSchema),
   };

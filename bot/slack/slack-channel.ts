@@ -36,6 +36,7 @@ import {
   replyBlocks,
   replyMessage,
 } from '../render/block-kit';
+import { refuseFutureTimestamps } from './request-age';
 import { type Outlet, runSlackTurn } from './slack-turn';
 
 export const SLACK_EVENTS_PATH = '/slack/events';
@@ -423,7 +424,12 @@ export async function mountSlack(
 
   if (receiver) {
     // Bolt reads the raw body itself (the signature covers it): served before restify parses it.
-    http.mountRaw(SLACK_EVENTS_PATH, receiver.requestListener);
+    http.mountRaw(
+      SLACK_EVENTS_PATH,
+      refuseFutureTimestamps(receiver.requestListener, () =>
+        log.warn('Slack request refused: timestamp more than 5 minutes in the future'),
+      ),
+    );
   } else {
     await app.start();
   }

@@ -18,6 +18,7 @@ import type { Config } from '../../integrations/config';
 import type { Logger } from '../../integrations/logger';
 import { normalizeError } from '../../models/errors';
 import { onTurnError, RelanceBot } from '../bot-framework/turn-logic';
+import { isLoopbackHost, isLoopbackUrl } from '../exposure';
 import type { HttpServer } from '../http-server';
 import type { Notifier } from '../notifier';
 import { replyActivity } from '../render/adaptive-card';
@@ -40,9 +41,9 @@ export function mountTeams(
 ): (Notifier & { mode: 'authenticated' | 'local'; idle(): Promise<void> }) | null {
   const log = logger.child({ channel: 'teams' });
   const creds = config.teams.appId;
-  if (!creds && config.env === 'production') {
+  if (!creds && (config.env === 'production' || !isLoopbackHost(config.host))) {
     log.warn(
-      'Teams is off: no MicrosoftAppId/MicrosoftAppPassword in production (no unauthenticated endpoint)',
+      `Teams is off: no MicrosoftAppId/MicrosoftAppPassword ${config.env === 'production' ? 'in production' : `while listening on ${config.host}`} (the unauthenticated local mode is for loopback only)`,
     );
     return null;
   }
@@ -60,7 +61,14 @@ export function mountTeams(
   http.server.post('/api/messages', async (req, res) => {
     const activity = IncomingActivity.safeParse(req.body);
     if (!activity.success) {
-      res.send(400, { error: { code: 'VALIDATION', message: 'expected a Bot Framework activity' } });
+      res.send(400, { code: 'VALIDATION', message: 'expected a Bot Framework activity' });
+      return;
+    }
+    // Unauthenticated local mode answers only a local emulator: replies never go elsewhere.
+    const serviceUrl = (req.body as { serviceUrl?: unknown } | undefined)?.serviceUrl;
+    if (!creds && !(typeof serviceUrl === 'string' && isLoopbackUrl(serviceUrl))) {
+      log.warn('Teams local mode: refused an activity whose serviceUrl is not on loopback');
+      res.send(403, { code: 'FORBIDDEN', message: 'local mode only answers a serviceUrl on loopback' });
       return;
     }
     let ran = false;
@@ -78,14 +86,12 @@ export function mountTeams(
       // Refused before the bot ran: a missing, forged or expired token. No internal detail leaves.
       if (!ran) {
         log.warn({ err: normalizeError(err).message }, 'Bot Framework request refused: bad token');
-        res.send(401, {
-          error: { code: 'UNAUTHORIZED', message: 'a valid Bot Framework token is required' },
-        });
+        res.send(401, { code: 'UNAUTHORIZED', message: 'a valid Bot Framework token is required' });
         return;
       }
       const e = normalizeError(err);
       log.error({ code: e.code, err: e.cause ?? e }, 'Bot Framework turn failed');
-      res.send(500, { error: { code: e.code, message: 'the request could not be handled' } });
+      res.send(500, { code: e.code, message: 'the request could not be handled' });
     }
   });
   return {

@@ -1,6 +1,6 @@
 /**
- * The local web chat page: who you are (a picker over the team: a controller, the other
- * controller, the manager), and Web Chat connected to the local Direct Line endpoint.
+ * The web chat page: who you are (in local development a picker over the team; with logins
+ * only the session's person), and Web Chat connected to the local Direct Line endpoint.
  */
 export function chatPage(): string {
   return `<!doctype html>
@@ -30,8 +30,8 @@ export function chatPage(): string {
 <script>
 (async function () {
   const params = new URLSearchParams(location.search);
-  const secret = params.get('secret') || '';
-  const headers = secret ? { 'x-webchat-secret': secret } : {};
+  // With logins the session cookie says who you are (the list holds only you).
+  const headers = {};
   const people = await (await fetch('/webchat/people', { headers })).json();
   const who = document.getElementById('who');
   const asked = params.get('as');
@@ -43,6 +43,7 @@ export function chatPage(): string {
     o.selected = p === me;
     who.appendChild(o);
   }
+  who.disabled = people.length < 2;
   who.addEventListener('change', () => {
     params.set('as', who.value);
     location.search = params.toString();

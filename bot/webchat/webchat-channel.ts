@@ -2,10 +2,11 @@
  * The local web chat: a page with the official Bot Framework Web Chat (served from the npm
  * package, no CDN), connected to the bot through a small Direct Line 3.0-compatible endpoint
  * on the product's own server (start a conversation, post an activity, poll for activities).
- * It is for local use: in production it is off unless WEBCHAT_SECRET is set, and then every
- * call must carry that secret.
+ * Who is chatting comes from session.ts: the page's picker in local development, a per-person
+ * login (signed link → session cookie) with WEBCHAT_SECRET, otherwise the chat is off. Every
+ * credential is checked on the headers, before a body is read (HttpServer.gate).
  */
-import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Activity, TurnContext } from 'botbuilder';
@@ -14,13 +15,19 @@ import type { ChatServices } from '../../dialogs/conversation';
 import type { Config } from '../../integrations/config';
 import type { Logger } from '../../integrations/logger';
 import { onTurnError, RelanceBot } from '../bot-framework/turn-logic';
+import type { Refusal } from '../http-limits';
 import type { HttpServer } from '../http-server';
 import type { Notifier } from '../notifier';
 import { replyActivity } from '../render/adaptive-card';
 import { chatPage } from './page';
+import { LOGIN_PARAM, WebChatSessions, webChatMode } from './session';
 import { WebChatAdapter } from './webchat-adapter';
 
 const TOKEN_SECONDS = 3600;
+/** An activity (text, a card's submitted values) is small; the page's own requests have no body. */
+const ACTIVITY_MAX_BYTES = 256 * 1024;
+const PAGE_MAX_BYTES = 16 * 1024;
+const unauthorized = (message: string): Refusal => ({ status: 401, code: 'UNAUTHORIZED', message });
 
 /** webchat.js from the package; its `exports` map hides dist/, so walk there from the main file. */
 function webChatBundle(): string {
@@ -37,11 +44,13 @@ export function mountWebChat(
   logger: Logger,
 ): (Notifier & { path: string; idle(): Promise<void> }) | null {
   const log = logger.child({ channel: 'web' });
-  const secret = config.webchatSecret;
-  if (config.env === 'production' && !secret) {
-    log.info('local web chat is off in production (set WEBCHAT_SECRET to turn it on)');
+  const mode = webChatMode(config);
+  if (mode.mode === 'off') {
+    log.warn(mode.reason);
     return null;
   }
+  const sessions =
+    mode.mode === 'login' ? new WebChatSessions(mode.secret, config.webchat.sessionHours) : null;
   const adapter = new WebChatAdapter();
   adapter.onTurnError = onTurnError(log, () => services.policy.defaultLocale);
   const bot = new RelanceBot({
@@ -51,32 +60,68 @@ export function mountWebChat(
     proactive: (ref, logic) => adapter.continueConversation(ref, logic),
   });
   const logic = (context: TurnContext) => bot.run(context);
-  // Tokens live in the database (a TTL index purges the expired ones): token → the conversation it opened.
-  const { WebChatToken } = services.models;
-  const expiry = () => new Date(Date.now() + TOKEN_SECONDS * 1000);
+  /** token → the conversation it opened (null until it opens one) and, with logins, whose it is. */
+  const tokens = new Map<
+    string,
+    { conversation: string | null; expires: number; staff: string | null; until: number }
+  >();
+  // Credentials expire on the wall clock, not on the ledger's (injectable) business clock.
+  const now = () => Date.now();
 
-  const allowed = (req: Request): boolean => {
-    if (!secret) return true;
-    const given = Buffer.from(
-      String(req.header('x-webchat-secret') ?? (req.query as Record<string, string>)?.secret ?? ''),
-    );
-    const want = Buffer.from(secret);
-    return given.length === want.length && timingSafeEqual(given, want);
+  const bearer = (req: { headers: Record<string, string | string[] | undefined> }) => {
+    const token = /^Bearer (.+)$/.exec(String(req.headers.authorization ?? ''))?.[1];
+    const entry = token ? tokens.get(token) : undefined;
+    return entry && entry.expires > now() ? { token: token!, entry } : null;
   };
-  const bearer = async (req: Request) => {
-    const token = /^Bearer (.+)$/.exec(req.header('authorization') ?? '')?.[1];
-    if (!token) return null;
-    const entry = await WebChatToken.findOne({ token, expiresAt: { $gt: new Date() } }).lean();
-    return entry ? { token, conversation: entry.conversation ?? null } : null;
+  const refuse = (res: Response, status: number, message: string) => {
+    res.send(status, { code: status === 401 ? 'UNAUTHORIZED' : 'VALIDATION', message });
   };
-  const refuse = (res: Response, status: number, message: string) =>
-    res.send(status, { error: { code: status === 401 ? 'Unauthorized' : 'BadRequest', message } });
+  const loginHelp = 'sign in with your login link (ask for one: npm run relance -- webchat-link --as <you>)';
+  // Checked on the headers before any body is read: a session for the page and its calls, a
+  // live token for Direct Line.
+  http.gate({
+    prefix: '/chat',
+    maxBytes: PAGE_MAX_BYTES,
+    authorize: (req) =>
+      !sessions || sessions.of(req) || new URL(req.url ?? '/', 'http://x').searchParams.has(LOGIN_PARAM)
+        ? null
+        : unauthorized(loginHelp),
+  });
+  http.gate({
+    prefix: '/webchat',
+    maxBytes: PAGE_MAX_BYTES,
+    authorize: (req) => (!sessions || sessions.of(req) ? null : unauthorized(loginHelp)),
+  });
+  http.gate({
+    prefix: '/v3/directline',
+    maxBytes: ACTIVITY_MAX_BYTES,
+    authorize: (req) => (bearer(req) ? null : unauthorized('invalid or expired token')),
+  });
 
   http.server.get('/', async (_req, res) => {
     res.redirect(302, '/chat', () => undefined);
   });
   http.server.get('/chat', async (req, res) => {
-    if (!allowed(req)) return refuse(res, 401, 'this web chat needs its secret (?secret=…)');
+    const link = (req.query as Record<string, string> | undefined)?.[LOGIN_PARAM];
+    if (sessions && link !== undefined) {
+      // A login link opens a session once; the link leaves the address bar at once.
+      const opened = sessions.openFromLink(link);
+      const staff =
+        opened &&
+        (await services.models.Staff.findOne({
+          handle: opened.session.staff,
+          active: { $ne: false },
+        }).lean());
+      if (!opened || !staff) {
+        log.info('web chat login link refused (expired, used or unknown person)');
+        refuse(res, 401, `this login link is expired, already used or not valid: ${loginHelp}`);
+        return;
+      }
+      log.info({ staff: opened.session.staff }, 'web chat session opened');
+      res.setHeader('set-cookie', sessions.setCookie(opened.cookie, opened.session, req));
+      res.redirect(302, '/chat', () => undefined);
+      return;
+    }
     res.setHeader('content-type', 'text/html; charset=utf-8');
     res.sendRaw(200, chatPage());
   });
@@ -86,9 +131,10 @@ export function mountWebChat(
     res.sendRaw(200, await fs.promises.readFile(webChatBundle()));
   });
   http.server.get('/webchat/people', async (req, res) => {
-    if (!allowed(req)) return refuse(res, 401, 'secret required');
+    // With logins, the picker holds one person: the session's.
+    const session = sessions?.of(req);
     const staff = await services.models.Staff.find(
-      { active: { $ne: false } },
+      { active: { $ne: false }, ...(session ? { handle: session.staff } : {}) },
       { handle: 1, name: 1, role: 1, language: 1 },
     )
       .sort({ role: 1, name: 1 })
@@ -99,52 +145,73 @@ export function mountWebChat(
     );
   });
   http.server.post('/webchat/token', async (req, res) => {
-    if (!allowed(req)) return refuse(res, 401, 'secret required');
+    const session = sessions?.of(req) ?? null;
     const token = randomBytes(24).toString('base64url');
-    await WebChatToken.create({ token, conversation: null, expiresAt: expiry() });
+    // A token never outlives the session it was given under.
+    const until = session?.expires ?? Number.POSITIVE_INFINITY;
+    // Expired tokens are dropped as new ones are given: the table never grows past the live ones.
+    for (const [t, e] of tokens) if (e.expires <= now()) tokens.delete(t);
+    tokens.set(token, {
+      conversation: null,
+      expires: Math.min(now() + TOKEN_SECONDS * 1000, until),
+      staff: session?.staff ?? null,
+      until,
+    });
     res.send(200, { token, expires_in: TOKEN_SECONDS });
   });
 
   // Direct Line 3.0, the part Web Chat uses (polling, no WebSocket).
   http.server.post('/v3/directline/conversations', async (req, res) => {
-    const auth = await bearer(req);
-    if (!auth) return refuse(res, 401, 'invalid or expired token');
-    let conversation = auth.conversation;
-    if (!conversation || !adapter.has(conversation)) {
-      conversation = adapter.startConversation();
-      await WebChatToken.updateOne({ token: auth.token }, { $set: { conversation } });
+    const auth = bearer(req);
+    if (!auth) {
+      refuse(res, 401, 'invalid or expired token');
+      return;
     }
-    res.send(201, { conversationId: conversation, token: auth.token, expires_in: TOKEN_SECONDS });
+    if (!auth.entry.conversation || !adapter.has(auth.entry.conversation))
+      auth.entry.conversation = adapter.startConversation();
+    res.send(201, { conversationId: auth.entry.conversation, token: auth.token, expires_in: TOKEN_SECONDS });
   });
   http.server.post('/v3/directline/tokens/refresh', async (req, res) => {
-    const auth = await bearer(req);
-    if (!auth) return refuse(res, 401, 'invalid or expired token');
-    await WebChatToken.updateOne({ token: auth.token }, { $set: { expiresAt: expiry() } });
-    res.send(200, { token: auth.token, conversationId: auth.conversation, expires_in: TOKEN_SECONDS });
+    const auth = bearer(req);
+    if (!auth) {
+      refuse(res, 401, 'invalid or expired token');
+      return;
+    }
+    auth.entry.expires = Math.min(now() + TOKEN_SECONDS * 1000, auth.entry.until);
+    res.send(200, { token: auth.token, conversationId: auth.entry.conversation, expires_in: TOKEN_SECONDS });
   });
-  const ownConversation = async (req: Request, res: Response): Promise<string | null> => {
-    const auth = await bearer(req);
+  const ownConversation = (req: Request, res: Response) => {
+    const auth = bearer(req);
     const id = (req.params as Record<string, string>).id!;
-    if (!auth || auth.conversation !== id || !adapter.has(id)) {
+    if (!auth || auth.entry.conversation !== id || !adapter.has(id)) {
       refuse(res, 401, 'this token does not open that conversation');
       return null;
     }
-    return id;
+    return { id, staff: auth.entry.staff };
   };
   http.server.get('/v3/directline/conversations/:id/activities', async (req, res) => {
-    const id = await ownConversation(req, res);
+    const id = ownConversation(req, res)?.id;
     if (!id) return;
     const watermark = Number((req.query as Record<string, string>)?.watermark ?? 0) || 0;
     const read = adapter.read(id, watermark);
     res.send(200, { activities: read.activities, watermark: String(read.watermark) });
   });
   http.server.post('/v3/directline/conversations/:id/activities', async (req, res) => {
-    const id = await ownConversation(req, res);
-    if (!id) return;
+    const own = ownConversation(req, res);
+    if (!own) return;
     const body = req.body as Partial<Activity> | undefined;
-    if (!body || typeof body !== 'object' || typeof body.type !== 'string' || !body.from?.id)
-      return refuse(res, 400, 'expected an activity with a type and a from.id');
-    const activityId = await adapter.receive(id, body, logic);
+    if (
+      !body ||
+      typeof body !== 'object' ||
+      typeof body.type !== 'string' ||
+      (!own.staff && !body.from?.id)
+    ) {
+      refuse(res, 400, 'expected an activity with a type and a from.id');
+      return;
+    }
+    // With logins, who speaks is the session's person, whatever the page wrote in `from`.
+    const activity = own.staff ? { ...body, from: { id: own.staff, name: own.staff, role: 'user' } } : body;
+    const activityId = await adapter.receive(own.id, activity as Partial<Activity>, logic);
     res.send(200, { id: activityId });
   });
 

@@ -30,7 +30,7 @@ export async function resetLedger(ledger: Ledger): Promise<void> {
 
 export async function loadDemo(ledger: Ledger, seed = 42): Promise<DemoSummary> {
   const today = ledger.today();
-  const demo = demoPortfolio(today, seed);
+  const demo = demoPortfolio(today, seed, ledger.policy.country);
   const opts = { models: ledger.models, asOf: today, policy: ledger.policy, author: 'demo' };
   const store = async (kind: ImportKind, rows: Array<Record<string, string>>) => {
     const { valid, rejected } = validateRows(kind, rows);

@@ -5,7 +5,8 @@
  * manager. Deterministic for a seed and dated relative to `today`, so it always looks alive.
  * Pure: it returns rows; integrations/demo/load.ts stores them.
  */
-import { addDays, daysBetween, type LocalDate } from '../../models/rules/dates';
+import { addBusinessDays, lastBusinessDayOnOrBefore, onOrNextBusinessDay } from '../../models/rules/calendar';
+import { addDays, compareDates, daysBetween, type LocalDate } from '../../models/rules/dates';
 import type { StepKey } from '../../models/rules/policy';
 import { Random } from './random';
 
@@ -160,7 +161,34 @@ function major(minor: number): string {
   return (minor / 100).toFixed(2);
 }
 
-export function demoPortfolio(today: LocalDate, seed = 42): DemoPortfolio {
+/** The demo's reminder cap, as the default policy: 3 letters or emails per customer in 30 days. */
+export const DEMO_REMINDER_CAP = { max: 3, withinDays: 30 };
+
+/** True when one more reminder on `on` keeps every `withinDays` window at `max` or fewer. */
+export function withinReminderCap(on: LocalDate, sent: LocalDate[], cap = DEMO_REMINDER_CAP): boolean {
+  for (
+    let start = addDays(on, -(cap.withinDays - 1));
+    compareDates(start, on) <= 0;
+    start = addDays(start, 1)
+  ) {
+    const end = addDays(start, cap.withinDays - 1);
+    const inWindow = sent.filter((d) => compareDates(d, start) >= 0 && compareDates(d, end) <= 0).length;
+    if (inWindow + 1 > cap.max) return false;
+  }
+  return true;
+}
+
+/**
+ * Realism rules, so the demo looks like a real team's file: calls and letters only on working
+ * days (no weekend, no public holiday of `country`), never after today; at most three
+ * reminders per customer in 30 days; a dispute reviewed after it was opened; a few customers
+ * over their credit limit. The random stream is the same as before the rules, so the
+ * portfolio keeps its shape.
+ */
+export function demoPortfolio(today: LocalDate, seed = 42, country = 'FR'): DemoPortfolio {
+  /** The working day a person would have done it: that day, or the next working one. */
+  const workday = (d: LocalDate) => onOrNextBusinessDay(d, country);
+  const done = (d: LocalDate) => compareDates(workday(d), today) <= 0;
   const rnd = new Random(seed);
   const out: DemoPortfolio = {
     staff: DEMO_STAFF,
@@ -251,10 +279,18 @@ export function demoPortfolio(today: LocalDate, seed = 42): DemoPortfolio {
       .filter((i) => i.open && i.due < today)
       .sort((a, b) => (a.due < b.due ? -1 : 1));
     const author = owner;
+    const reminders: LocalDate[] = [];
+    // A letter, when the cap allows it (escalate rather than repeat: the next step waits).
+    const letter = (on: LocalDate) => {
+      const day = workday(on);
+      if (compareDates(day, today) > 0 || !withinReminderCap(day, reminders)) return null;
+      reminders.push(day);
+      return day;
+    };
     // Steps already taken on overdue invoices, as a controller would have.
     for (const inv of overdue) {
       const late = daysBetween(inv.due, today);
-      if (late >= 3)
+      if (late >= 3 && done(addDays(inv.due, 3)))
         out.activities.push(
           activity(
             reference,
@@ -262,13 +298,14 @@ export function demoPortfolio(today: LocalDate, seed = 42): DemoPortfolio {
             'call',
             'phone',
             author,
-            addDays(inv.due, 3),
+            workday(addDays(inv.due, 3)),
             'no_answer',
             'Appel, pas de réponse / call, no answer',
             'first_call',
           ),
         );
-      if (late >= 10)
+      const first = late >= 10 ? letter(addDays(inv.due, 10)) : null;
+      if (first)
         out.activities.push(
           activity(
             reference,
@@ -276,13 +313,14 @@ export function demoPortfolio(today: LocalDate, seed = 42): DemoPortfolio {
             'letter',
             'letter',
             author,
-            addDays(inv.due, 10),
+            first,
             'sent',
             'Lettre de relance envoyée / reminder letter sent',
             'reminder_letter',
           ),
         );
-      if (late >= 25 && rnd.chance(0.5))
+      const second = late >= 25 && rnd.chance(0.5) && first ? letter(addDays(inv.due, 20)) : null;
+      if (second)
         out.activities.push(
           activity(
             reference,
@@ -290,7 +328,7 @@ export function demoPortfolio(today: LocalDate, seed = 42): DemoPortfolio {
             'letter',
             'registered_letter',
             author,
-            addDays(inv.due, 20),
+            second,
             'sent',
             'Deuxième relance recommandée / second reminder, registered',
             'second_reminder',
@@ -301,21 +339,31 @@ export function demoPortfolio(today: LocalDate, seed = 42): DemoPortfolio {
     // Disputes, promises: a few customers each.
     if (c % 6 === 1 && overdue[0]) {
       const [reason, fr, en] = rnd.pick(DISPUTE_DETAILS);
+      const review = addDays(today, rnd.int(-2, 10));
+      // Noted during a call: a working day, not after today, and reviewed strictly later.
+      const openedOn = lastBusinessDayOnOrBefore(addDays(today, -rnd.int(3, 20)), country);
+      const reviewOn =
+        compareDates(review, openedOn) > 0 ? workday(review) : addBusinessDays(openedOn, 5, country);
       out.disputes.push({
         customer: reference,
         invoice: overdue[0].number,
         reason,
         detail: english ? en : fr,
-        reviewOn: addDays(today, rnd.int(-2, 10)),
+        reviewOn,
         recordedBy: author,
-        openedOn: addDays(today, -rnd.int(3, 20)),
+        openedOn,
       });
     }
     const promiseTarget = overdue.at(-1);
     if (c % 4 === 0 && promiseTarget) {
       const kind = (c / 4) % 3; // 0 kept, 1 broken, 2 pending
-      const givenOn = addDays(today, kind === 2 ? -2 : -12);
-      const date = kind === 2 ? addDays(today, rnd.int(1, 6)) : addDays(today, -rnd.int(4, 8));
+      // Given during a call: a working day.
+      const givenOn = lastBusinessDayOnOrBefore(addDays(today, kind === 2 ? -2 : -12), country);
+      // Promised for a working day (a transfer is not made on a Sunday).
+      const date =
+        kind === 2
+          ? workday(addDays(today, rnd.int(1, 6)))
+          : lastBusinessDayOnOrBefore(addDays(today, -rnd.int(4, 8)), country);
       out.promises.push({
         customer: reference,
         invoices: [promiseTarget.number],
@@ -339,13 +387,32 @@ export function demoPortfolio(today: LocalDate, seed = 42): DemoPortfolio {
         out.payments.push({
           reference: `VIR-${paymentSeq++}`,
           customer_reference: reference,
-          date: addDays(date, -1),
+          date: lastBusinessDayOnOrBefore(addDays(date, -1), country),
           currency,
           amount: major(promiseTarget.amount),
           invoice_numbers: promiseTarget.number,
         });
       }
     }
+    // Credit limits a credit manager would set: a margin above what the customer usually owes
+    // — and a few customers over theirs (sales kept delivering), flagged on the card and in
+    // the digest.
+    const paid = new Map<string, number>();
+    for (const p of out.payments)
+      if (p.customer_reference === reference)
+        paid.set(
+          p.invoice_numbers!,
+          (paid.get(p.invoice_numbers!) ?? 0) + Math.round(Number(p.amount) * 100),
+        );
+    const owed = customerInvoices.reduce((n, i) => n + Math.max(0, i.amount - (paid.get(i.number) ?? 0)), 0);
+    const row = out.customers.at(-1)!;
+    const picked = Math.round(Number(row.credit_limit) * 100);
+    const STEP = 500_000; // limits in round thousands: multiples of 5,000
+    row.credit_limit = major(
+      c % 8 === 3 && owed > 2 * STEP
+        ? Math.floor((owed * 0.8) / STEP) * STEP
+        : Math.max(picked, Math.ceil((owed * 1.25) / STEP) * STEP),
+    );
   }
   return out;
 }

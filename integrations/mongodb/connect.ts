@@ -12,6 +12,12 @@ export interface Database {
   /** 'external' (MONGODB_URI), 'embedded' (this process runs the engine) or 'shared' (another process does). */
   kind: 'external' | 'embedded' | 'shared';
   uri: string;
+  /**
+   * True when this process started the embedded engine on a data directory that had no data
+   * at all (or in memory): the only database the demo portfolio may be loaded into. A
+   * directory that recovered empty is not one.
+   */
+  createdEmpty: boolean;
   ping(): Promise<boolean>;
   close(): Promise<void>;
 }
@@ -29,11 +35,17 @@ export async function connectDatabase(
   let uri = mongo.uri;
   let kind: Database['kind'] = 'external';
   let closeEngine: () => Promise<void> = async () => {};
+  let createdEmpty = false;
   if (!uri) {
-    const opened = await openEngine({ dataDir: mongo.dataDir, port: mongo.embeddedPort });
+    const opened = await openEngine({
+      dataDir: mongo.dataDir,
+      port: mongo.embeddedPort,
+      onWarning: (message, details) => logger.warn(details, message),
+    });
     uri = opened.uri;
     kind = opened.owned ? 'embedded' : 'shared';
     closeEngine = () => opened.close();
+    createdEmpty = opened.engine?.storage.createdEmpty ?? false;
     logger.info(
       { uri, dataDir: mongo.dataDir ?? '(in memory)', kind },
       opened.owned
@@ -60,6 +72,7 @@ export async function connectDatabase(
     connection,
     kind,
     uri,
+    createdEmpty,
     ping: async () => {
       try {
         await connection.db!.admin().ping();

@@ -6,21 +6,24 @@
 import type { Models } from '../index';
 import { type AgedBalance, agedBalance } from '../rules/aging';
 import { addBusinessDays } from '../rules/calendar';
-import { addDays, compareDates, fromStored, type LocalDate } from '../rules/dates';
+import { addDays, compareDates, type LocalDate } from '../rules/dates';
 import type { InvoiceFacts } from '../rules/invoice-facts';
 import { ladderPosition } from '../rules/ladder';
 import type { Totals } from '../rules/money';
 import type { Policy } from '../rules/policy';
 import { type CustomerPicture, rankCustomers, type Scored, scoreCustomer } from '../rules/scoring';
+import {
+  changesSince,
+  type DigestChanges,
+  type DigestSnapshot,
+  type DisputeLine,
+  type DraftLine,
+  type PromiseLine,
+  portfolioState,
+} from './digest-changes';
 import { loadPictures } from './worklist';
 
-export interface PromiseLine {
-  customer: string;
-  name: string;
-  amount: number;
-  currency: string;
-  date: LocalDate;
-}
+export type { PromiseLine } from './digest-changes';
 
 export interface PersonalDigest {
   kind: 'personal';
@@ -30,18 +33,23 @@ export interface PersonalDigest {
   previous: { on: LocalDate; overdue: Totals; total: Totals } | null;
   /** Overdue now minus overdue at the previous digest, per currency. */
   overdueChange: Totals;
+  /** What changed since the previous digest (null for a first digest). */
+  changes: DigestChanges | null;
   promisesDue: PromiseLine[];
+  /** Broken and not yet followed up (no promise given nor contact made since); new ones are in `changes`. */
   promisesBroken: PromiseLine[];
-  disputesToReview: Array<{
-    customer: string;
-    invoices: string[];
-    reason: string;
-    detail: string;
-    reviewOn: LocalDate;
-  }>;
+  disputesToReview: DisputeLine[];
+  /** Drafts waiting for the person's decision, oldest first. */
+  drafts: DraftLine[];
   draftsWaiting: number;
+  /** Customers owing more than their credit limit (in the limit's currency). */
+  overLimit: Array<{ customer: string; name: string; outstanding: number; limit: number; currency: string }>;
   topCalls: Scored[];
+  /** The day `topCalls` is for: today, or the next working day once the office day is over. */
+  callsOn: LocalDate;
   formalNoticesComing: Array<{ customer: string; name: string; invoice: string; on: LocalDate }>;
+  /** What this digest saw, recorded at delivery for the next one's changes. */
+  snapshot: DigestSnapshot;
 }
 
 export interface TeamDigest {
@@ -50,7 +58,11 @@ export interface TeamDigest {
   on: LocalDate;
   controllers: Array<{ handle: string; name: string; total: Totals; overdue: Totals; customers: number }>;
   largestRisks: Scored[];
+  /** The manager's own calls: manager-call steps due on the team's customers (controller named). */
+  managerCalls: Scored[];
   approvalsOverdue: number;
+  /** Drafts waiting more than a business day for a decision, oldest first. */
+  approvals: DraftLine[];
   measures: { dsoDays: Totals; overdueRatioPct: Totals; promisesKeptPct: number | null };
 }
 
@@ -78,9 +90,32 @@ function diff(a: Totals, b: Totals): Totals {
   return out;
 }
 
-function draftsCollection(models: Models) {
-  // Drafts are written by the drafting module; counted here by their stored status.
-  return models.Customer.db.collection('drafts');
+/** Customers whose outstanding (in their limit's currency) is above their credit limit. */
+export function overLimit(pictures: CustomerPicture[]): PersonalDigest['overLimit'] {
+  const out: PersonalDigest['overLimit'] = [];
+  for (const c of pictures) {
+    const limit = c.creditLimit;
+    if (!limit || limit.amount <= 0) continue;
+    const outstanding = c.open
+      .filter((o) => o.currency === limit.currency)
+      .reduce((n, o) => n + o.outstanding, 0);
+    if (outstanding > limit.amount)
+      out.push({
+        customer: c.reference,
+        name: c.name,
+        outstanding,
+        limit: limit.amount,
+        currency: limit.currency,
+      });
+  }
+  return out.sort((a, b) => b.outstanding / b.limit - a.outstanding / a.limit);
+}
+
+export interface PersonalDigestOptions {
+  /** When it is asked for (business hours apply to today's calls); null for another day. */
+  now: Date | null;
+  /** The day the top calls are for (default `on`): the next working day after closing. */
+  callsOn?: LocalDate;
 }
 
 export async function personalDigest(
@@ -88,8 +123,9 @@ export async function personalDigest(
   policy: Policy,
   staff: string,
   on: LocalDate,
-  now: Date | null,
+  opts: PersonalDigestOptions | Date | null,
 ): Promise<PersonalDigest> {
+  const { now, callsOn = on } = opts === null || opts instanceof Date ? { now: opts } : opts;
   const pictures = await loadPictures(models, [staff], on);
   const balance = agedBalance(pictures.flatMap(factsOf), on, policy.country);
   const previousDoc = await models.DigestRecord.findOne({ staff, on: { $lt: on } })
@@ -98,28 +134,26 @@ export async function personalDigest(
   const previous = previousDoc
     ? { on: previousDoc.on, overdue: previousDoc.overdue as Totals, total: previousDoc.total as Totals }
     : null;
-  const brokenSince = previous?.on ?? addDays(on, -7);
+  const previousSnapshot = (previousDoc?.snapshot as DigestSnapshot | undefined) ?? null;
+  const state = await portfolioState(models, staff, pictures, on, previousSnapshot);
+  const changes =
+    previous && previousSnapshot
+      ? await changesSince(models, { on: previous.on, snapshot: previousSnapshot }, state, pictures, on)
+      : null;
 
   const promisesDue: PromiseLine[] = [];
-  const promisesBroken: PromiseLine[] = [];
   const formalNoticesComing: PersonalDigest['formalNoticesComing'] = [];
   const horizon = addBusinessDays(on, 5, policy.country);
   for (const c of pictures) {
     for (const p of c.promises) {
-      const line = {
-        customer: c.reference,
-        name: c.name,
-        amount: p.amount,
-        currency: p.currency,
-        date: p.dates.at(-1)!,
-      };
-      if (p.status === 'pending' && p.dates.includes(on)) promisesDue.push({ ...line, date: on });
-      if (
-        (p.status === 'broken' || p.status === 'partially_kept') &&
-        p.judgedOn &&
-        compareDates(p.judgedOn, brokenSince) > 0
-      )
-        promisesBroken.push(line);
+      if (p.status === 'pending' && p.dates.includes(on))
+        promisesDue.push({
+          customer: c.reference,
+          name: c.name,
+          amount: p.amount,
+          currency: p.currency,
+          date: on,
+        });
     }
     for (const [k, inv] of factsOf(c).entries()) {
       const o = c.open[k]!;
@@ -143,17 +177,8 @@ export async function personalDigest(
       }
     }
   }
-  const disputes = await models.Dispute.find({
-    owner: staff,
-    status: 'open',
-    reviewOn: { $lte: new Date(`${on}T00:00:00Z`) },
-  }).lean();
-  const draftsWaiting = await draftsCollection(models).countDocuments({
-    owner: staff,
-    status: 'awaiting_approval',
-  });
   const scored = pictures
-    .map((c) => scoreCustomer(c, on, now, policy))
+    .map((c) => scoreCustomer(c, callsOn, callsOn === on ? now : null, policy))
     .filter((s): s is Scored => s !== null);
   return {
     kind: 'personal',
@@ -162,18 +187,19 @@ export async function personalDigest(
     balance,
     previous,
     overdueChange: previous ? diff(balance.overdue, previous.overdue) : {},
+    changes,
     promisesDue,
-    promisesBroken,
-    disputesToReview: disputes.map((d) => ({
-      customer: d.customer,
-      invoices: d.invoices,
-      reason: d.reason,
-      detail: d.detail,
-      reviewOn: fromStored(d.reviewOn),
-    })),
-    draftsWaiting,
+    promisesBroken: state.brokenStanding.map(({ judgedOn: _, ...p }) => p),
+    disputesToReview: state.openDisputes
+      .filter((d) => compareDates(d.reviewOn, on) <= 0)
+      .map(({ id: _, ...d }) => d),
+    drafts: state.drafts,
+    draftsWaiting: state.drafts.length,
+    overLimit: overLimit(pictures),
     topCalls: rankCustomers(scored).slice(0, 3),
+    callsOn,
     formalNoticesComing: formalNoticesComing.sort((a, b) => compareDates(a.on, b.on)),
+    snapshot: state.snapshot,
   };
 }
 
@@ -204,11 +230,20 @@ export async function teamDigest(
       { $match: { judgedAt: { $gte: since90 }, status: { $in: ['kept', 'broken', 'partially_kept'] } } },
       { $group: { _id: '$status', n: { $sum: 1 } } },
     ]),
-    draftsCollection(models).countDocuments({
-      status: 'awaiting_approval',
-      createdAt: { $lt: new Date(`${addBusinessDays(on, -1, policy.country)}T00:00:00Z`) },
-    }),
+    models.Draft.find(
+      {
+        status: 'awaiting_approval',
+        createdAt: { $lt: new Date(`${addBusinessDays(on, -1, policy.country)}T00:00:00Z`) },
+      },
+      { key: 1, customer: 1, step: 1, status: 1 },
+    )
+      .sort({ createdAt: 1 })
+      .lean(),
   ]);
+  const names = new Map(pictures.map((c) => [c.reference, c.name]));
+  const teamScores = pictures
+    .map((c) => scoreCustomer(c, on, null, policy, undefined, 'team'))
+    .filter((s): s is Scored => s !== null);
   const dsoDays: Totals = {};
   for (const s of sales)
     if (s.total > 0) dsoDays[s._id] = Math.round(((team.total[s._id] ?? 0) / s.total) * 90);
@@ -228,12 +263,19 @@ export async function teamDigest(
       return { handle: s.handle, name: s.name, total: b.total, overdue: b.overdue, customers: mine.length };
     }),
     // Largest risks: the most overdue money (in its own currency), whatever the call priority.
-    largestRisks: pictures
-      .map((c) => scoreCustomer(c, on, null, policy))
-      .filter((s): s is Scored => s !== null && Object.keys(s.overdue).length > 0)
+    largestRisks: teamScores
+      .filter((s) => Object.keys(s.overdue).length > 0)
       .sort((a, b) => Math.max(...Object.values(b.overdue)) - Math.max(...Object.values(a.overdue)))
       .slice(0, 5),
-    approvalsOverdue,
+    managerCalls: rankCustomers(teamScores.filter((s) => s.reason.facts.controller !== undefined)),
+    approvalsOverdue: approvalsOverdue.length,
+    approvals: approvalsOverdue.map((x) => ({
+      key: x.key,
+      customer: x.customer,
+      name: names.get(x.customer) ?? x.customer,
+      step: x.step,
+      status: x.status,
+    })),
     measures: {
       dsoDays,
       overdueRatioPct,
@@ -242,11 +284,15 @@ export async function teamDigest(
   };
 }
 
-/** Remembers what a delivered digest said (for tomorrow's "change since"). */
-export async function recordDigest(models: Models, d: PersonalDigest): Promise<void> {
+/**
+ * Remembers what a delivered digest said, for the next one's "since your last digest": one
+ * record per person and day (delivering again the same day — the on-demand digest after the
+ * morning one — records what the person saw last).
+ */
+export async function recordDigest(models: Models, d: PersonalDigest, at: Date): Promise<void> {
   await models.DigestRecord.updateOne(
     { staff: d.staff, on: d.on },
-    { $set: { total: d.balance.total, overdue: d.balance.overdue, sentAt: new Date() } },
+    { $set: { total: d.balance.total, overdue: d.balance.overdue, snapshot: d.snapshot, sentAt: at } },
     { upsert: true },
   );
 }

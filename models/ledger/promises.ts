@@ -3,7 +3,7 @@
  * partially kept or broken per instalment, stored on the promise.
  */
 import type { Models } from '../index';
-import { fromStored, type LocalDate } from '../rules/dates';
+import { fromStored, type LocalDate, toStored } from '../rules/dates';
 import type { Policy } from '../rules/policy';
 import { judgePromise, type PromiseStatus } from '../rules/promises';
 import { markDirty } from './summaries';
@@ -65,7 +65,9 @@ export async function refreshPromises(
     // Only a pending promise moves, and only once: the filter on status makes a repeat a no-op.
     const res = await models.PaymentPromise.updateOne(
       { _id: p._id, status: 'pending' },
-      { $set: { status: judged.status, instalments, judgedAt: new Date() } },
+      // Judged on the ledger's day (the injected clock's), not the machine's: "broken since the
+      // last digest" and the worklist's broken-promise band compare it with calendar days.
+      { $set: { status: judged.status, instalments, judgedAt: toStored(asOf) } },
     );
     if (judged.status !== 'pending' && res.modifiedCount > 0) {
       changes.push({

@@ -6,6 +6,7 @@ import type { Models } from '../index';
 import type { LocalDate } from '../rules/dates';
 import type { Policy } from '../rules/policy';
 import {
+  type Audience,
   type CustomerPicture,
   DEFAULT_WEIGHTS,
   rankCustomers,
@@ -25,6 +26,11 @@ export interface WorklistQuery {
   top?: number;
   /** Only customers with at least this much overdue in one currency (minor units). */
   minOverdue?: number;
+  /**
+   * Whose calls: the owners' own ('owner', the default for named owners) or the team's, the
+   * manager's list with the manager-call steps ('team', the default for the whole team).
+   */
+  audience?: Audience;
 }
 
 import type { CustomerSummary } from '../schemas/summary';
@@ -92,9 +98,10 @@ export async function worklist(
   weights: ScoringWeights = DEFAULT_WEIGHTS,
 ): Promise<Scored[]> {
   const pictures = await loadPictures(models, q.owners, q.asOf);
+  const audience = q.audience ?? (q.owners ? 'owner' : 'team');
   const scored: Scored[] = [];
   for (const c of pictures) {
-    const s = scoreCustomer(c, q.asOf, q.now, policy, weights);
+    const s = scoreCustomer(c, q.asOf, q.now, policy, weights, audience);
     if (!s) continue;
     if (q.minOverdue !== undefined && !Object.values(s.overdue).some((v) => v >= q.minOverdue!)) continue;
     scored.push(s);

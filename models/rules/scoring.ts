@@ -1,17 +1,22 @@
 /**
  * Who to call today, as a senior credit controller weighs it (../shared/domain.md):
  *
- * 1. Tiers first — a broken promise (1000), a promise falling due (900), a call-back asked
- *    for (850), a ladder step due today whose channel is a call (500), otherwise money at risk (0).
- * 2. Within a tier, the score adds:
+ * 1. Bands first — a broken promise (4000), a promise falling due (3000), a call-back asked
+ *    for (2000), a ladder step due today whose channel is a call (1000), otherwise money at
+ *    risk (0). A band always outranks the next: the within-band score stays below 1000.
+ * 2. Within a band money at risk dominates — a larger and older debt comes first — and the
+ *    rest only tells apart debts of about the same size. The score adds:
  *    - money at risk: log10(1 + Σ chaseable × (1 + days late / 30)) in major units, per currency,
- *      the largest currency counting (amounts are never added across currencies) × `amount`;
+ *      the largest currency counting (amounts are never added across currencies) × `amount`
+ *      (100: twice the money at risk is worth 30 points);
  *    - credit-limit usage (outstanding ÷ limit, capped at 2) × `creditUsage`;
  *    - past lateness: broken promises in the last 30 days × `brokenPromises`;
  *    - `strategic` for accounts flagged by sales.
  * 3. Skipped: nothing chaseable (paid, or disputed), a snooze not yet over, a contact in the
  *    last `recentContactDays` business days (unless a promise fell due or broke), and a
  *    customer whose business day is already over in its own time zone.
+ * 4. A manager-call step is the manager's: it is on the team's list (the manager's), with the
+ *    controller named, and leaves the customer off the controller's own list that day.
  * Every entry carries one reason, as a code plus the facts to say it in either language.
  */
 import { DateTime } from 'luxon';
@@ -32,7 +37,7 @@ export interface ScoringWeights {
 }
 
 export const DEFAULT_WEIGHTS: ScoringWeights = {
-  amount: 10,
+  amount: 100,
   creditUsage: 15,
   brokenPromises: 8,
   strategic: 12,
@@ -41,13 +46,22 @@ export const DEFAULT_WEIGHTS: ScoringWeights = {
 
 export type ReasonCode = 'promise_broken' | 'promise_due' | 'callback_due' | 'ladder_call' | 'money_at_risk';
 
-const TIER: Record<ReasonCode, number> = {
-  promise_broken: 1000,
-  promise_due: 900,
-  callback_due: 850,
-  ladder_call: 500,
+export const TIER: Record<ReasonCode, number> = {
+  promise_broken: 4000,
+  promise_due: 3000,
+  callback_due: 2000,
+  ladder_call: 1000,
   money_at_risk: 0,
 };
+
+/** The within-band score never reaches the next band. */
+const BAND_WIDTH = 999.99;
+
+/**
+ * Whose list is being made: the customer's owner (a controller's own calls) or the team's (the
+ * manager's list, where manager-call steps are).
+ */
+export type Audience = 'owner' | 'team';
 
 /** What scoring reads about a customer (the per-customer summary, as plain data). */
 export interface CustomerPicture {
@@ -92,6 +106,8 @@ export interface Reason {
     step?: string;
     invoice?: string;
     daysLate?: number;
+    /** A manager's step: the controller whose customer it is (staff handle). */
+    controller?: string;
   };
 }
 
@@ -159,6 +175,7 @@ export function scoreCustomer(
   now: Date | null,
   policy: Policy,
   weights: ScoringWeights = DEFAULT_WEIGHTS,
+  audience: Audience = 'owner',
 ): Scored | null {
   const risk = moneyAtRisk(c, asOf);
   const chaseableTotal = c.open.reduce((n, i) => n + i.chaseable, 0);
@@ -196,6 +213,8 @@ export function scoreCustomer(
   }
   const promiseEvent = reason !== null && reason.code !== 'callback_due';
 
+  // A manager-call step due: the manager's call, not the controller's.
+  let managerStep = false;
   if (!reason) {
     if (chaseableTotal <= 0) return null;
     // A call step of the ladder due by today on one of the invoices.
@@ -225,14 +244,25 @@ export function scoreCustomer(
         asOf,
       );
       if (pos.status === 'due' && pos.next && isCallChannel(pos.next.step.channel)) {
+        const forManager = pos.next.step.channel === 'manager_phone';
+        if (forManager && audience === 'owner') {
+          managerStep = true;
+          continue;
+        }
         reason = {
           code: 'ladder_call',
-          facts: { step: pos.next.step.key, invoice: inv.number, date: pos.next.on },
+          facts: {
+            step: pos.next.step.key,
+            invoice: inv.number,
+            date: pos.next.on,
+            ...(forManager ? { controller: c.owner } : {}),
+          },
         };
         break;
       }
     }
   }
+  if (!reason && managerStep) return null;
   if (!reason) {
     if (!risk.top) return null;
     reason = {
@@ -259,12 +289,12 @@ export function scoreCustomer(
       .reduce((n, i) => n + i.outstanding, 0);
     usage = Math.min(2, owed / c.creditLimit.amount);
   }
-  const score =
-    TIER[reason.code] +
+  const withinBand =
     weights.amount * risk.score +
     weights.creditUsage * usage +
     weights.brokenPromises * broken.length +
     (c.strategic ? weights.strategic : 0);
+  const score = TIER[reason.code] + Math.min(BAND_WIDTH, withinBand);
   return {
     customer: c,
     score: Math.round(score * 100) / 100,
@@ -274,9 +304,16 @@ export function scoreCustomer(
   };
 }
 
-/** Ranks customers: highest score first, ties by reference so the order is stable. */
+/**
+ * Ranks customers: band first, then the score; at an equal score the older debt, then the
+ * reference, so the order is stable.
+ */
 export function rankCustomers(scored: Scored[]): Scored[] {
   return [...scored].sort(
-    (a, b) => b.score - a.score || a.customer.reference.localeCompare(b.customer.reference),
+    (a, b) =>
+      TIER[b.reason.code] - TIER[a.reason.code] ||
+      b.score - a.score ||
+      b.maxDaysLate - a.maxDaysLate ||
+      a.customer.reference.localeCompare(b.customer.reference),
   );
 }

@@ -30,18 +30,5 @@ export const ProcessedEventSchema = new Schema({
 ProcessedEventSchema.index({ key: 1 }, { unique: true });
 ProcessedEventSchema.index({ expiresAt: 1 }, { expireAfterSeconds: 0 });
 
-/**
- * Direct Line tokens of the web chat: which conversation a token opened, until when. Expired
- * tokens are purged by a TTL index (a page refreshes its token before it expires).
- */
-export const WebChatTokenSchema = new Schema({
-  token: { type: String, required: true },
-  conversation: { type: String, default: null },
-  expiresAt: { type: Date, required: true },
-});
-WebChatTokenSchema.index({ token: 1 }, { unique: true });
-WebChatTokenSchema.index({ expiresAt: 1 }, { expireAfterSeconds: 0 });
-
-export type WebChatToken = InferSchemaType<typeof WebChatTokenSchema>;
 export type ConversationRef = InferSchemaType<typeof ConversationRefSchema>;
 export type ProcessedEvent = InferSchemaType<typeof ProcessedEventSchema>;

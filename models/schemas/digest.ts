@@ -7,6 +7,8 @@ export const DigestRecordSchema = new Schema(
     on: { type: String, required: true }, // LocalDate
     total: { type: Schema.Types.Mixed, default: {} },
     overdue: { type: Schema.Types.Mixed, default: {} },
+    /** What the person's portfolio looked like (DigestSnapshot): the next digest's "what changed". */
+    snapshot: { type: Schema.Types.Mixed },
     sentAt: Date,
   },
   { timestamps: true },

@@ -1,124 +1,142 @@
 /**
- * Durability for a data directory: an append-only journal of operations, each record framed
- * as [length][crc32][BSON], flushed and fdatasync'ed before a write is acknowledged (one
- * sync for all writes waiting at that moment: group commit), and a snapshot that replaces
- * the journal when it grows, so recovery time follows the live data rather than the history.
+ * Durability for a data directory: an append-only journal of operations, written in batches
+ * (one per group commit: every write waiting at that moment) and fdatasync'ed before any of
+ * them is acknowledged, and a snapshot that replaces the journal when it grows, so recovery
+ * time follows the live data rather than the history. The byte format, and how a torn last
+ * write is told apart from damage, is in journal-format.ts.
  *
- * Files: snapshot.bson (generation N, written to a temp file and renamed) and
- * journal-N.log (operations after that snapshot). A torn record at the journal's tail, from a
- * crash mid-write, fails its length or checksum and is cut off: it was never acknowledged.
+ * When the disk refuses a batch (full, I/O error), nothing of it is acknowledged: the bytes
+ * written are cut off again (shrinking needs no space), every operation not yet on disk is undone in memory (its undo is
+ * given with it), and their callers get the error. The next write tries the disk again, so
+ * writes resume by themselves once space is back.
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { crc32 } from 'node:zlib';
-import { deserialize, serialize } from 'bson';
+import { encodeAck, encodeBatch, frame } from './journal-format';
+import { ioError } from './mongo-error';
 import type { Doc } from './values';
 
-const DESERIALIZE = {
-  promoteLongs: true,
-  promoteValues: true,
-  promoteBuffers: false,
-  bsonRegExp: false,
-} as const;
-
-export function frame(op: Doc): Buffer {
-  const payload = serialize(op, { ignoreUndefined: true, checkKeys: false });
-  const head = Buffer.alloc(8);
-  head.writeUInt32LE(payload.length, 0);
-  head.writeUInt32LE(crc32(payload), 4);
-  return Buffer.concat([head, payload]);
+/** The file operations the journal needs; injectable so tests can make the disk fail. */
+export interface JournalFs {
+  write(fd: number, buf: Buffer, position: number): Promise<number>;
+  datasync(fd: number): Promise<void>;
+  truncate(fd: number, length: number): Promise<void>;
+  writeSync(fd: number, buf: Buffer, position: number | null): number;
 }
 
-/** Reads every intact record; returns them with the byte offset where intact data ends. */
-export function readRecords(buf: Buffer): { records: Doc[]; validLength: number } {
-  const records: Doc[] = [];
-  let pos = 0;
-  while (pos + 8 <= buf.length) {
-    const len = buf.readUInt32LE(pos);
-    const sum = buf.readUInt32LE(pos + 4);
-    if (len < 5 || pos + 8 + len > buf.length) break;
-    const payload = buf.subarray(pos + 8, pos + 8 + len);
-    if (crc32(payload) !== sum) break;
-    records.push(deserialize(payload, DESERIALIZE) as Doc);
-    pos += 8 + len;
-  }
-  return { records, validLength: pos };
+export const nodeFs: JournalFs = {
+  write: (fd, buf, position) =>
+    new Promise((resolve, reject) =>
+      fs.write(fd, buf, 0, buf.length, position, (e, n) => (e ? reject(e) : resolve(n))),
+    ),
+  datasync: (fd) => new Promise((resolve, reject) => fs.fdatasync(fd, (e) => (e ? reject(e) : resolve()))),
+  truncate: (fd, length) =>
+    new Promise((resolve, reject) => fs.ftruncate(fd, length, (e) => (e ? reject(e) : resolve()))),
+  writeSync: (fd, buf, position) => fs.writeSync(fd, buf, 0, buf.length, position),
+};
+
+export const FILE_MODE = 0o600;
+export const DIR_MODE = 0o700;
+
+export function journalPath(dir: string, generation: number): string {
+  return path.join(dir, `journal-${generation}.log`);
 }
 
-export interface Recovered {
+export function ackPath(dir: string): string {
+  return path.join(dir, 'journal.ack');
+}
+
+export function snapshotPath(dir: string): string {
+  return path.join(dir, 'snapshot.bson');
+}
+
+export interface JournalPosition {
   generation: number;
-  snapshotOps: Doc[];
-  journalOps: Doc[];
+  /** Sequence number of the next batch. */
+  nextSeq: number;
+  /** Where the next batch is written. */
+  dataEnd: number;
+  /** Operations already in this generation's journal. */
+  ops: number;
+}
+
+interface Waiter {
+  target: number;
+  resolve: () => void;
+  reject: (e: Error) => void;
 }
 
 export class Journal {
   private fd: number;
-  private pending: Buffer[] = [];
-  private waiters: Array<{ resolve: () => void; reject: (e: Error) => void }> = [];
+  private readonly ackFd: number;
+  private pending: Array<{ record: Buffer; undo: () => void }> = [];
+  private inFlight: Array<{ undo: () => void }> = [];
+  private waiters: Waiter[] = [];
   private flushing: Promise<void> | null = null;
-  private journalBytes = 0;
+  /**
+   * Operations are numbered as appended. Those up to `settled` are on disk, except the range
+   * (failedFrom, failedTo] of the last refused batch, which was undone. A write's flush comes
+   * right after its ops, before any other disk event, so the last failed range is the one to check.
+   */
+  private appended = 0;
+  private settled = 0;
+  private failedFrom = 0;
+  private failedTo = 0;
+  private lastError: Error | null = null;
+  /** A failed batch left bytes after dataEnd that still need cutting off. */
+  private dirty = false;
   private snapshotBytes = 0;
+  private compactFailedAt = 0;
   private closed = false;
+  private generation: number;
+  private nextSeq: number;
+  private dataEnd: number;
+  private journalOps: number;
 
-  private constructor(
+  constructor(
     private readonly dir: string,
-    private generation: number,
+    position: JournalPosition,
     /** Produces every op that rebuilds the current state (for a snapshot). */
     private readonly dumpState: () => Iterable<Doc>,
+    private readonly io: JournalFs = nodeFs,
+    private readonly warn: (message: string, details: Doc) => void = () => undefined,
   ) {
-    this.fd = fs.openSync(this.journalPath(generation), 'a');
-    this.journalBytes = fs.fstatSync(this.fd).size;
-    const snap = path.join(dir, 'snapshot.bson');
+    this.generation = position.generation;
+    this.nextSeq = position.nextSeq;
+    this.dataEnd = position.dataEnd;
+    this.journalOps = position.ops;
+    const file = journalPath(dir, this.generation);
+    if (!fs.existsSync(file)) createJournalFile(file);
+    this.fd = fs.openSync(file, 'r+', FILE_MODE);
+    const ack = ackPath(dir);
+    this.ackFd = fs.openSync(ack, fs.existsSync(ack) ? 'r+' : 'w+', FILE_MODE);
+    this.recordAck();
+    const snap = snapshotPath(dir);
     this.snapshotBytes = fs.existsSync(snap) ? fs.statSync(snap).size : 0;
   }
 
-  /** Reads what the directory holds: the snapshot's ops, then the journal's intact ops. */
-  static recover(dir: string): Recovered {
-    fs.mkdirSync(dir, { recursive: true });
-    const snapPath = path.join(dir, 'snapshot.bson');
-    let generation = 0;
-    let snapshotOps: Doc[] = [];
-    if (fs.existsSync(snapPath)) {
-      const { records } = readRecords(fs.readFileSync(snapPath));
-      const header = records[0];
-      if (header?.op !== 'snapshot') throw new Error(`corrupt snapshot in ${dir}`);
-      generation = Number(header.generation);
-      snapshotOps = records.slice(1);
-    }
-    const jPath = path.join(dir, `journal-${generation}.log`);
-    let journalOps: Doc[] = [];
-    if (fs.existsSync(jPath)) {
-      const buf = fs.readFileSync(jPath);
-      const { records, validLength } = readRecords(buf);
-      journalOps = records;
-      if (validLength < buf.length) fs.truncateSync(jPath, validLength); // torn tail
-    }
-    // Journals of older generations were folded into the snapshot already.
-    for (const f of fs.readdirSync(dir)) {
-      const m = /^journal-(\d+)\.log$/.exec(f);
-      if (m && Number(m[1]) !== generation) fs.rmSync(path.join(dir, f), { force: true });
-    }
-    fs.rmSync(path.join(dir, 'snapshot.tmp'), { force: true });
-    return { generation, snapshotOps, journalOps };
+  get position(): JournalPosition {
+    return {
+      generation: this.generation,
+      nextSeq: this.nextSeq,
+      dataEnd: this.dataEnd,
+      ops: this.journalOps,
+    };
   }
 
-  static open(dir: string, generation: number, dumpState: () => Iterable<Doc>): Journal {
-    return new Journal(dir, generation, dumpState);
-  }
-
-  private journalPath(gen: number): string {
-    return path.join(this.dir, `journal-${gen}.log`);
-  }
-
-  append(op: Doc): void {
+  /** Records an op already applied in memory, with what undoes it if the disk refuses it. */
+  append(op: Doc, undo: () => void): void {
     if (this.closed) throw new Error('journal is closed');
-    this.pending.push(frame(op));
+    this.pending.push({ record: frame(op), undo });
+    this.appended++;
   }
 
-  /** Resolves when everything appended so far is on disk. */
+  /** Resolves when everything appended so far is on disk; rejects if the disk refused it. */
   flush(): Promise<void> {
-    if (this.pending.length === 0 && !this.flushing) return Promise.resolve();
-    const done = new Promise<void>((resolve, reject) => this.waiters.push({ resolve, reject }));
+    const target = this.appended;
+    if (target > this.failedFrom && target <= this.failedTo) return Promise.reject(this.lastError!);
+    if (target <= this.settled) return Promise.resolve();
+    const done = new Promise<void>((resolve, reject) => this.waiters.push({ target, resolve, reject }));
     this.flushing ??= this.flushLoop();
     return done;
   }
@@ -126,90 +144,214 @@ export class Journal {
   private async flushLoop(): Promise<void> {
     try {
       while (this.pending.length > 0) {
-        const batch = Buffer.concat(this.pending);
-        const waiters = this.waiters;
+        const batch = this.pending;
         this.pending = [];
-        this.waiters = [];
+        this.inFlight = batch;
         try {
-          await writeAll(this.fd, batch);
-          await new Promise<void>((res, rej) => fs.fdatasync(this.fd, (e) => (e ? rej(e) : res())));
-          this.journalBytes += batch.length;
-          if (this.pending.length === 0 && this.shouldCompact()) this.compact();
-          for (const w of waiters) w.resolve();
+          await this.writeBatch(batch.map((p) => p.record));
         } catch (err) {
-          for (const w of waiters) w.reject(err as Error);
+          this.rollBack(err as NodeJS.ErrnoException);
+          continue;
         }
+        this.inFlight = [];
+        this.settled += batch.length;
+        this.journalOps += batch.length;
+        this.recordAck();
+        this.waiters = this.waiters.filter((w) => {
+          if (w.target > this.settled) return true;
+          w.resolve();
+          return false;
+        });
+        if (this.pending.length === 0 && this.shouldCompact()) this.tryCompact();
       }
     } finally {
       this.flushing = null;
     }
   }
 
+  private async writeBatch(records: Buffer[]): Promise<void> {
+    if (this.dirty) await this.cutTail();
+    const bytes = encodeBatch(this.nextSeq, records);
+    try {
+      let written = 0;
+      while (written < bytes.length) {
+        written += await this.io.write(this.fd, bytes.subarray(written), this.dataEnd + written);
+      }
+      await this.io.datasync(this.fd);
+    } catch (err) {
+      this.dirty = true;
+      await this.cutTail().catch(() => undefined);
+      throw err;
+    }
+    this.dataEnd += bytes.length;
+    this.nextSeq++;
+  }
+
+  /** Cuts off what a refused batch left after the good data. */
+  private async cutTail(): Promise<void> {
+    await this.io.truncate(this.fd, this.dataEnd);
+    await this.io.datasync(this.fd);
+    this.dirty = false;
+  }
+
+  /**
+   * Records what is acknowledged, before the replies go out (not synced: it survives a killed
+   * process, and after a power cut it can only be behind). Recovery uses it to tell a cut
+   * journal from a torn last write. A failure here loses no data: it is only reported.
+   */
+  private recordAck(): void {
+    try {
+      this.io.writeSync(
+        this.ackFd,
+        encodeAck({ generation: this.generation, length: this.dataEnd, ops: this.journalOps }),
+        0,
+      );
+    } catch (err) {
+      this.warn('could not record the acknowledged journal length', {
+        code: (err as NodeJS.ErrnoException).code,
+      });
+    }
+  }
+
+  /** Undoes every op not on disk (newest first) and fails everyone waiting for them. */
+  private rollBack(err: NodeJS.ErrnoException): void {
+    const error = ioError(err);
+    const undone = [...this.inFlight, ...this.pending];
+    for (let i = undone.length - 1; i >= 0; i--) undone[i]!.undo();
+    this.inFlight = [];
+    this.pending = [];
+    this.failedFrom = this.settled;
+    this.failedTo = this.appended;
+    this.settled = this.appended;
+    this.lastError = error;
+    for (const w of this.waiters) w.reject(error);
+    this.waiters = [];
+    this.warn('a write was refused by the disk and undone; nothing of it was acknowledged', {
+      code: err.code,
+      operations: undone.length,
+      file: journalPath(this.dir, this.generation),
+    });
+  }
+
   private shouldCompact(): boolean {
-    return this.journalBytes > Math.max(8 * 1024 * 1024, 2 * this.snapshotBytes);
+    // After a failed attempt (disk full), wait a minute before trying again.
+    if (Date.now() - this.compactFailedAt < 60_000) return false;
+    return this.dataEnd > Math.max(8 * 1024 * 1024, 2 * this.snapshotBytes);
+  }
+
+  private tryCompact(): void {
+    try {
+      this.compact();
+    } catch (err) {
+      this.compactFailedAt = Date.now();
+      fs.rmSync(path.join(this.dir, 'snapshot.tmp'), { force: true });
+      this.warn('could not fold the journal into a snapshot; the journal keeps everything', {
+        code: (err as NodeJS.ErrnoException).code,
+        message: (err as Error).message,
+      });
+    }
   }
 
   /** Writes the whole state as snapshot generation N+1 and starts an empty journal for it. */
   compact(): void {
     const next = this.generation + 1;
-    const tmp = path.join(this.dir, 'snapshot.tmp');
-    const fd = fs.openSync(tmp, 'w');
-    let bytes = 0;
-    try {
-      const chunks: Buffer[] = [frame({ op: 'snapshot', generation: next, at: new Date() })];
-      let size = chunks[0]!.length;
-      for (const op of this.dumpState()) {
-        const b = frame(op);
-        chunks.push(b);
-        size += b.length;
-        if (size > 4 * 1024 * 1024) {
-          fs.writeSync(fd, Buffer.concat(chunks));
-          bytes += size;
-          chunks.length = 0;
-          size = 0;
-        }
-      }
-      fs.writeSync(fd, Buffer.concat(chunks));
-      bytes += size;
-      fs.fsyncSync(fd);
-    } finally {
-      fs.closeSync(fd);
-    }
-    fs.writeFileSync(this.journalPath(next), '');
-    fs.renameSync(tmp, path.join(this.dir, 'snapshot.bson'));
-    syncDir(this.dir);
+    const bytes = writeGeneration(this.dir, next, this.nextSeq, this.dumpState(), this.io);
     const oldFd = this.fd;
-    const oldGen = this.generation;
-    this.fd = fs.openSync(this.journalPath(next), 'a');
+    this.fd = fs.openSync(journalPath(this.dir, next), 'r+', FILE_MODE);
     this.generation = next;
+    this.dataEnd = 0;
+    this.journalOps = 0;
+    this.recordAck();
     fs.closeSync(oldFd);
-    fs.rmSync(this.journalPath(oldGen), { force: true });
-    this.journalBytes = 0;
     this.snapshotBytes = bytes;
   }
 
   async close(): Promise<void> {
-    await this.flush();
+    await this.flush().catch(() => undefined);
     this.closed = true;
     fs.closeSync(this.fd);
+    fs.fsyncSync(this.ackFd);
+    fs.closeSync(this.ackFd);
   }
 }
 
-function writeAll(fd: number, buf: Buffer): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const step = (offset: number) => {
-      fs.write(fd, buf, offset, buf.length - offset, null, (err, n) => {
-        if (err) return reject(err);
-        if (offset + n < buf.length) step(offset + n);
-        else resolve();
-      });
+/** A new, empty journal file, durable. */
+export function createJournalFile(file: string): void {
+  const fd = fs.openSync(file, 'w', FILE_MODE);
+  try {
+    fs.fsyncSync(fd);
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+/**
+ * Writes a snapshot file: a header (generation, the journal sequence that follows it), the
+ * ops, and a footer with their count, so a snapshot cut short is told from a whole one.
+ * Returns its size. The ops are read synchronously: the snapshot is one point in time.
+ */
+export function writeSnapshotFile(
+  file: string,
+  header: { generation: number; nextSeq: number },
+  ops: Iterable<Doc>,
+  io: JournalFs = nodeFs,
+): number {
+  const fd = fs.openSync(file, 'w', FILE_MODE);
+  let bytes = 0;
+  try {
+    const chunks: Buffer[] = [frame({ op: 'snapshot', format: 2, ...header, at: new Date() })];
+    let size = chunks[0]!.length;
+    let records = 0;
+    const spill = () => {
+      const buf = Buffer.concat(chunks);
+      let done = 0;
+      while (done < buf.length) done += io.writeSync(fd, buf.subarray(done), null);
+      bytes += buf.length;
+      chunks.length = 0;
+      size = 0;
     };
-    step(0);
-  });
+    for (const op of ops) {
+      const b = frame(op);
+      chunks.push(b);
+      size += b.length;
+      records++;
+      if (size > 4 * 1024 * 1024) spill();
+    }
+    chunks.push(frame({ op: 'end', records }));
+    spill();
+    fs.fsyncSync(fd);
+  } finally {
+    fs.closeSync(fd);
+  }
+  return bytes;
+}
+
+/**
+ * Makes `ops` the directory's whole content as snapshot generation `generation` with an empty
+ * journal: written to a temporary file, then renamed into place (a crash leaves the old state),
+ * then the older journals removed. Returns the snapshot's size.
+ */
+export function writeGeneration(
+  dir: string,
+  generation: number,
+  nextSeq: number,
+  ops: Iterable<Doc>,
+  io: JournalFs = nodeFs,
+): number {
+  const tmp = path.join(dir, 'snapshot.tmp');
+  const bytes = writeSnapshotFile(tmp, { generation, nextSeq }, ops, io);
+  createJournalFile(journalPath(dir, generation));
+  fs.renameSync(tmp, snapshotPath(dir));
+  syncDir(dir);
+  for (const f of fs.readdirSync(dir)) {
+    const m = /^journal-(\d+)\.log$/.exec(f);
+    if (m && Number(m[1]) !== generation) fs.rmSync(path.join(dir, f), { force: true });
+  }
+  return bytes;
 }
 
 /** Makes a rename durable (the directory entry itself is synced). */
-function syncDir(dir: string): void {
+export function syncDir(dir: string): void {
   try {
     const fd = fs.openSync(dir, 'r');
     fs.fsyncSync(fd);

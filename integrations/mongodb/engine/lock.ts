@@ -68,7 +68,7 @@ export async function runningEngine(dataDir: string, startupWaitMs = 60_000): Pr
 
 /** Rewrites the lock held by this process (to record the address once listening). */
 export function updateLock(dataDir: string, info: LockInfo): void {
-  fs.writeFileSync(lockPath(dataDir), JSON.stringify(info, null, 2));
+  fs.writeFileSync(lockPath(dataDir), JSON.stringify(info, null, 2), { mode: 0o600 });
 }
 
 /**
@@ -76,10 +76,10 @@ export function updateLock(dataDir: string, info: LockInfo): void {
  * moved aside atomically (rename), so two processes cannot both take it over.
  */
 export async function acquireLock(dataDir: string, claim: () => LockInfo): Promise<'acquired' | 'taken'> {
-  fs.mkdirSync(dataDir, { recursive: true });
+  fs.mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   for (let attempt = 0; attempt < 5; attempt++) {
     try {
-      fs.writeFileSync(lockPath(dataDir), JSON.stringify(claim(), null, 2), { flag: 'wx' });
+      fs.writeFileSync(lockPath(dataDir), JSON.stringify(claim(), null, 2), { flag: 'wx', mode: 0o600 });
       return 'acquired';
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;

@@ -51,6 +51,20 @@ export const errors = {
     ),
 };
 
+/**
+ * A write the disk refused (full, quota, I/O error): answered as mongod does (OutOfDiskSpace
+ * 14031, else InternalError), saying that nothing of the write was stored.
+ */
+export function ioError(err: NodeJS.ErrnoException): MongoCommandError {
+  const full = err.code === 'ENOSPC' || err.code === 'EDQUOT';
+  const what = full ? 'the disk is full' : `the disk refused the write (${err.code ?? err.message})`;
+  return new MongoCommandError(
+    full ? 14031 : 1,
+    full ? 'OutOfDiskSpace' : 'InternalError',
+    `Write not stored: ${what}. Nothing of this write was kept; reads still work, and writes resume once the disk accepts them.`,
+  );
+}
+
 /** The E11000 shape drivers and mongoose parse (code, keyPattern, keyValue, errmsg). */
 export function duplicateKeyError(
   ns: string,

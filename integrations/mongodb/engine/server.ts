@@ -6,6 +6,7 @@
 import net from 'node:net';
 import { runCommand } from './commands';
 import { Cursors } from './cursors';
+import type { JournalFs } from './journal';
 import { MongoCommandError } from './mongo-error';
 import { Storage } from './storage';
 import type { Doc } from './values';
@@ -27,6 +28,22 @@ export interface EngineOptions {
   ttlIntervalMs?: number;
   /** Told about connections closed for protocol errors (no document data is passed). */
   onProtocolError?: (message: string) => void;
+  /** Told what recovery and a refusing disk did: a torn tail dropped, a write undone. */
+  onWarning?: (message: string, details: Doc) => void;
+  /** The file layer under the journal; tests inject a disk that fails. */
+  fileSystem?: JournalFs;
+}
+
+/**
+ * The engine has no authentication: it listens on loopback only. A networked deployment uses
+ * a real MongoDB (MONGODB_URI), with its users and TLS.
+ */
+export function assertLoopback(host: string): void {
+  if (!/^(127\.\d+\.\d+\.\d+|::1|localhost)$/.test(host))
+    throw new Error(
+      `The embedded MongoDB engine has no authentication, so it only listens on loopback (asked: ${host}). ` +
+        'To share a database over the network, use a real MongoDB with users and TLS (MONGODB_URI).',
+    );
 }
 
 export interface RunningEngine {
@@ -38,13 +55,14 @@ export interface RunningEngine {
 }
 
 export async function startEngine(options: EngineOptions = {}): Promise<RunningEngine> {
-  const storage = Storage.open(options.dataDir);
+  const host = options.host ?? '127.0.0.1';
+  assertLoopback(host);
+  const storage = Storage.open(options.dataDir, { fs: options.fileSystem, warn: options.onWarning });
   storage.startTtlMonitor(options.ttlIntervalMs ?? 60_000);
   const cursors = new Cursors();
   const sockets = new Set<net.Socket>();
   const startedAt = Date.now();
   let connectionIds = 0;
-  const host = options.host ?? '127.0.0.1';
 
   const server = net.createServer((socket) => {
     sockets.add(socket);

@@ -5,7 +5,8 @@
  */
 import { Collection } from './collection';
 import { normalizeSpec } from './indexes';
-import { Journal } from './journal';
+import { Journal, type JournalFs, writeGeneration } from './journal';
+import { recover } from './recovery';
 import { type Doc, keyOf } from './values';
 
 export type Op =
@@ -18,21 +19,56 @@ export type Op =
   | { op: 'del'; db: string; coll: string; id: unknown }
   | { op: 'rename'; db: string; coll: string; toDb: string; toColl: string };
 
+export interface StorageOptions {
+  /** The file layer under the journal (tests inject a failing disk). */
+  fs?: JournalFs;
+  /** Told about what recovery and a refusing disk did (torn tail dropped, write undone). */
+  warn?: (message: string, details: Doc) => void;
+}
+
 export class Storage {
   readonly dbs = new Map<string, Map<string, Collection>>();
   private journal: Journal | null = null;
   private ttlTimer: NodeJS.Timeout | null = null;
+  /** True when the data directory had no data at all (new): the only kind that may get demo data. */
+  createdEmpty = true;
 
-  /** Opens a data directory: replays snapshot + journal, then journals every later change. */
-  static open(dataDir?: string): Storage {
+  /**
+   * Opens a data directory: replays snapshot + journal, then journals every later change.
+   * Throws DataDirectoryDamaged (file and offset, nothing changed) rather than start on less.
+   */
+  static open(dataDir?: string, options: StorageOptions = {}): Storage {
     const storage = new Storage();
     if (!dataDir) return storage;
-    const recovered = Journal.recover(dataDir);
-    for (const op of recovered.snapshotOps) storage.replay(op as Op);
-    for (const op of recovered.journalOps) storage.replay(op as Op);
-    storage.journal = Journal.open(dataDir, recovered.generation, () => storage.dumpState());
+    const warn = options.warn ?? (() => undefined);
+    const found = recover(dataDir, warn);
+    storage.createdEmpty = found.fresh;
+    for (const op of found.snapshotOps) storage.replay(op as Op);
+    for (const op of found.journalOps) storage.replay(op as Op);
+    let position = found.position;
+    if (found.legacy) {
+      // A directory of the format before checksummed batches: rewritten in the current one.
+      position = { generation: position.generation + 1, nextSeq: 0, dataEnd: 0, ops: 0 };
+      writeGeneration(dataDir, position.generation, 0, storage.dumpState());
+      warn('converted the data directory to the checksummed journal format', { dataDir });
+    }
+    const journal = new Journal(dataDir, position, () => storage.dumpState(), options.fs, warn);
+    storage.journal = journal;
     // A long journal is folded into a fresh snapshot now, so the next restart is fast.
-    if (recovered.journalOps.length > 10_000) storage.journal.compact();
+    if (found.journalOps.length > 10_000) {
+      try {
+        journal.compact();
+      } catch (err) {
+        warn('could not fold the journal into a snapshot at start', { message: (err as Error).message });
+      }
+    }
+    return storage;
+  }
+
+  /** An in-memory state rebuilt from ops (a repair, a restore's count), journaling nothing. */
+  static fromOps(ops: Iterable<Doc>): Storage {
+    const storage = new Storage();
+    for (const op of ops) storage.replay(op as Op);
     return storage;
   }
 
@@ -61,8 +97,65 @@ export class Storage {
   }
 
   apply(op: Op): void {
+    const undo = this.journal ? this.undoOf(op) : null;
     this.applyInMemory(op);
-    this.journal?.append(op as unknown as Doc);
+    if (undo) this.journal!.append(op as unknown as Doc, undo);
+  }
+
+  /** What puts memory back as it was before `op`, if the disk refuses to store it. */
+  private undoOf(op: Op): () => void {
+    const dbOf = (name: string) => {
+      const db = this.dbs.get(name) ?? new Map<string, Collection>();
+      this.dbs.set(name, db);
+      return db;
+    };
+    const removeColl = (db: string, coll: string) => {
+      this.dbs.get(db)?.delete(coll);
+      if (this.dbs.get(db)?.size === 0) this.dbs.delete(db);
+    };
+    const before = 'coll' in op ? this.collection(op.db, op.coll) : undefined;
+    switch (op.op) {
+      case 'createCollection':
+        return before ? () => undefined : () => removeColl(op.db, op.coll);
+      case 'dropCollection':
+        return before ? () => dbOf(op.db).set(op.coll, before) : () => undefined;
+      case 'dropDatabase': {
+        const db = this.dbs.get(op.db);
+        return db ? () => this.dbs.set(op.db, db) : () => undefined;
+      }
+      case 'createIndex': {
+        const name = String(op.spec.name);
+        if (!before || before.indexes.has(name)) return () => undefined;
+        return () => before.indexes.delete(name);
+      }
+      case 'dropIndex': {
+        const index = before?.indexes.get(op.name);
+        return index ? () => before!.indexes.set(op.name, index) : () => undefined;
+      }
+      case 'put': {
+        if (!before) return () => removeColl(op.db, op.coll);
+        const id = keyOf(op.doc._id);
+        const old = before.get(id);
+        return old ? () => before.put(old) : () => before.delete(id);
+      }
+      case 'del': {
+        const old = before?.get(keyOf(op.id));
+        return old ? () => before!.put(old) : () => undefined;
+      }
+      case 'rename': {
+        const target = this.collection(op.toDb, op.toColl);
+        return () => {
+          removeColl(op.toDb, op.toColl);
+          if (target) dbOf(op.toDb).set(op.toColl, target);
+          if (before) dbOf(op.db).set(op.coll, before);
+        };
+      }
+    }
+  }
+
+  /** Folds the journal into a fresh snapshot now (in memory: nothing to do). */
+  compact(): void {
+    this.journal?.compact();
   }
 
   /** Resolves when every applied op is durable (immediately when in memory). */

@@ -644,7 +644,8 @@ describe('Teams specifics', () => {
         expect(res.status).toBe(401);
         const text = await res.text();
         expect(JSON.parse(text)).toEqual({
-          error: { code: 'UNAUTHORIZED', message: 'a valid Bot Framework token is required' },
+          code: 'UNAUTHORIZED',
+          message: 'a valid Bot Framework token is required',
         });
       }
     } finally {

@@ -5,6 +5,8 @@ import { fixedClock } from '../../../models/clock';
 import { NOW } from '../../helpers/ledger';
 
 const KEY = 'test-key-0123456789abcdef';
+const ADMIN_KEY = 'admin-key-0123456789abcdef';
+const asAdmin = { authorization: `Bearer ${ADMIN_KEY}` };
 let relance: RunningRelance;
 
 beforeAll(async () => {
@@ -13,6 +15,7 @@ beforeAll(async () => {
     DATA_DIR: '',
     DEMO_DATA: 'false',
     INGEST_API_KEY: KEY,
+    INGEST_ADMIN_KEY: ADMIN_KEY,
     SCHEDULER_ENABLED: 'false',
   });
   relance = await startRelance(config, memoryLogger('silent').logger, fixedClock(NOW));
@@ -42,10 +45,14 @@ describe('the ingest API', () => {
   });
 
   it('answers 400 naming the row and field, and stores nothing', async () => {
-    const res = await post('/api/v1/staff', [
-      { handle: 'marie', name: 'Marie', email: 'marie@relance.test' },
-      { handle: 'paul', name: 'Paul', email: 'not-an-email' },
-    ]);
+    const res = await post(
+      '/api/v1/staff',
+      [
+        { handle: 'marie', name: 'Marie', email: 'marie@relance.test' },
+        { handle: 'paul', name: 'Paul', email: 'not-an-email' },
+      ],
+      asAdmin,
+    );
     expect(res.status).toBe(400);
     expect(await res.json()).toEqual({
       code: 'VALIDATION',
@@ -58,7 +65,8 @@ describe('the ingest API', () => {
 
   it('stores valid rows (200) with the same fields as the CSV, and reports rows the ledger refuses (422)', async () => {
     expect(
-      (await post('/api/v1/staff', { handle: 'marie', name: 'Marie', email: 'marie@relance.test' })).status,
+      (await post('/api/v1/staff', { handle: 'marie', name: 'Marie', email: 'marie@relance.test' }, asAdmin))
+        .status,
     ).toBe(200);
     const customer = await post('/api/v1/customers', {
       reference: 'ACME',

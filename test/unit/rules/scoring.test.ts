@@ -164,3 +164,74 @@ describe('who to call first', () => {
     expect(rank([mixed, single])).toEqual(['SINGLE', 'MIXED']);
   });
 });
+
+describe('ranking a credit manager agrees with', () => {
+  it('within a band puts the larger and the older debt first', () => {
+    const larger = customer('LARGER', { open: [overdue('L1', 900_000, '2026-10-01')] });
+    const smaller = customer('SMALLER', { open: [overdue('S1', 300_000, '2026-10-01')] });
+    const older = customer('OLDER', { open: [overdue('O1', 300_000, '2026-07-01')] });
+    expect(rank([smaller, older, larger])).toEqual(['LARGER', 'OLDER', 'SMALLER']);
+    // The same within the ladder band: two first calls due today.
+    const call = (ref: string, amount: number, due: string) =>
+      customer(ref, { open: [overdue(`${ref}1`, amount, due, { step: null, stepOn: null })] });
+    const bigCall = call('BIGCALL', 2_000_000, '2026-11-18');
+    const smallCall = call('SMALLCALL', 50_000, '2026-11-18');
+    const oldCall = call('OLDCALL', 50_000, '2026-11-02');
+    const ranked = rankCustomers(
+      [smallCall, oldCall, bigCall].map((c) => scoreCustomer(c, AS_OF, NOON, policy)!),
+    );
+    expect(ranked.map((s) => s.reason.code)).toEqual(['ladder_call', 'ladder_call', 'ladder_call']);
+    expect(ranked.map((s) => s.customer.reference)).toEqual(['BIGCALL', 'OLDCALL', 'SMALLCALL']);
+  });
+
+  it('lets money at risk dominate: usage, broken promises and the flag only part similar debts', () => {
+    // €109,827 for 134 days against €2,252 on a strategic account twice over its limit, with
+    // two promises broken last month.
+    const big = customer('BIG', { open: [overdue('B1', 10_982_700, '2026-07-12')] });
+    const small = customer('SMALL', {
+      strategic: true,
+      creditLimit: { amount: 100_000, currency: 'EUR' },
+      open: [overdue('S1', 225_200, '2026-10-20')],
+      promises: [
+        { status: 'broken', dates: ['2026-10-26'], amount: 1, currency: 'EUR', judgedOn: '2026-10-28' },
+        { status: 'broken', dates: ['2026-11-02'], amount: 1, currency: 'EUR', judgedOn: '2026-11-04' },
+      ],
+      lastContact: { on: '2026-11-05', kind: 'call' },
+    });
+    expect(rank([small, big])).toEqual(['BIG', 'SMALL']);
+    // Between two debts of about the same size, the other signals still decide.
+    const twin = customer('TWIN', { open: [overdue('T1', 10_000_000, '2026-07-12')], strategic: true });
+    expect(rank([big, twin])).toEqual(['TWIN', 'BIG']);
+  });
+
+  it('keeps every band above the next, whatever the amounts', () => {
+    const huge = customer('HUGE', { open: [overdue('H1', 900_000_000_000, '2020-01-01')] });
+    const callback = customer('CALLBACK', {
+      open: [overdue('C1', 100, '2026-11-20')],
+      callbackOn: '2026-11-23',
+      lastContact: { on: '2026-11-20', kind: 'call' },
+    });
+    expect(rank([huge, callback])).toEqual(['CALLBACK', 'HUGE']);
+    const [first, second] = rankCustomers(
+      [huge, callback].map((c) => scoreCustomer(c, AS_OF, NOON, policy)!),
+    );
+    expect(first!.score).toBeGreaterThan(second!.score);
+  });
+
+  it("gives a manager-call step to the manager's (team) list, with the controller named, not the controller's", () => {
+    // Due 2026-10-20: the second reminder was sent, the manager call (D+30) is due.
+    const managerStep = customer('MGR', {
+      open: [overdue('M1', 225_200, '2026-10-20', { step: 'second_reminder', stepOn: '2026-11-09' })],
+    });
+    const mine = customer('MINE', {
+      open: [overdue('X1', 10_982_700, '2026-07-12', { step: 'formal_notice' })],
+    });
+    const team = scoreCustomer(managerStep, AS_OF, NOON, policy, undefined, 'team');
+    expect(team!.reason).toEqual({
+      code: 'ladder_call',
+      facts: { step: 'manager_call', invoice: 'M1', date: '2026-11-19', controller: 'marie' },
+    });
+    expect(scoreCustomer(managerStep, AS_OF, NOON, policy)).toBeNull(); // the controller's own list
+    expect(rank([managerStep, mine])).toEqual(['MINE']);
+  });
+});

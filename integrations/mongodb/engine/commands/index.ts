@@ -6,6 +6,7 @@
 import { errors, MongoCommandError } from '../mongo-error';
 import type { Doc } from '../values';
 import * as admin from './admin';
+import { relanceBackup } from './backup';
 import type { CommandContext, Handler } from './context';
 import * as query from './query';
 import * as write from './write';
@@ -52,6 +53,7 @@ const handlers: Record<string, Handler> = {
   distinct: query.distinct,
   aggregate: query.aggregate,
   explain: query.explain,
+  relanceBackup,
 };
 
 const WRITES = new Set([
@@ -96,6 +98,13 @@ export async function runCommand(cmd: Doc, ctx: Omit<CommandContext, 'db'>, dbNa
         : { ok: 0, errmsg: (err as Error).message ?? String(err), code: 2, codeName: 'BadValue' };
   }
   // A write is acknowledged only once durable, even one that failed half-way (ordered inserts).
-  if (WRITES.has(name)) await ctx.storage.flush();
+  // If the disk refuses it, the whole write was undone and the caller gets the disk's error.
+  if (WRITES.has(name)) {
+    try {
+      await ctx.storage.flush();
+    } catch (err) {
+      return err instanceof MongoCommandError ? err.toReply() : { ok: 0, errmsg: String(err), code: 1 };
+    }
+  }
   return reply;
 }
