@@ -9,6 +9,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { type RunningRelance, startRelance } from '../../../bot/app';
+import { loginLink } from '../../../bot/webchat/session';
 import { textReply } from '../../../dialogs/reply';
 import { parseConfig } from '../../../integrations/config';
 import { memoryLogger } from '../../../integrations/logger';
@@ -19,6 +20,7 @@ import { type FakeSlack, slackSignature, startFakeSlack } from '../../helpers/fa
 import { NOW } from '../../helpers/ledger';
 
 const SECRET = 'contract-signing-secret';
+const WEBCHAT_SECRET = 'contract-webchat-secret-0123456789';
 type Person = 'marie' | 'tom';
 
 /** What a person sees of Relance on a platform, normalised. */
@@ -80,6 +82,8 @@ beforeAll(async () => {
       OPENAI_API_KEY: 'sk-test',
       OPENAI_BASE_URL: openai.url,
       LLM_TIMEOUT_MS: '2500',
+      // With channel credentials the web chat needs a login per person (a signed link).
+      WEBCHAT_SECRET: WEBCHAT_SECRET,
     }),
     memoryLogger('silent').logger,
     fixedClock(NOW),
@@ -284,15 +288,19 @@ const teamsDriver: Driver = {
     }));
   },
   async messages(mark) {
-    return connector.calls
-      .slice(mark)
+    // A card updated since (PUT) is shown as its latest content.
+    const calls = connector.calls.slice(mark);
+    return calls
       .filter((c) => c.method === 'POST' && c.activity.type === 'message')
-      .map((c) => ({
-        id: c.id,
-        where: c.conversation,
-        text: JSON.stringify(c.activity.attachments ?? c.activity.text),
-        raw: c.activity,
-      }));
+      .map((c) => {
+        const last = calls.filter((u) => u.method === 'PUT' && u.activityId === c.id).at(-1) ?? c;
+        return {
+          id: c.id,
+          where: c.conversation,
+          text: JSON.stringify(last.activity.attachments ?? last.activity.text),
+          raw: last.activity,
+        };
+      });
   },
   personalOf: async (who) => `a:personal-${AAD[who]}`,
   idle: () => relance.teams!.idle(),
@@ -307,6 +315,7 @@ function teamsButton(activity: unknown, label: string): unknown {
 
 // ---------------------------------------------------------------- web chat
 interface WebConversation {
+  cookie: string;
   token: string;
   id: string;
   log: Array<{ seq: number; activity: Record<string, unknown>; at: number }>;
@@ -320,15 +329,17 @@ const webLog: Array<{ who: Person; activity: Record<string, unknown>; at: number
 async function webConversation(who: Person): Promise<WebConversation> {
   const existing = web[who];
   if (existing) return existing;
-  const { token } = (await (await fetch(`${relance.url}/webchat/token`, { method: 'POST' })).json()) as {
-    token: string;
-  };
+  // Signed in through a login link: who speaks comes from the session, not from the page.
+  const link = await fetch(loginLink(relance.url, WEBCHAT_SECRET, who, 15), { redirect: 'manual' });
+  const cookie = (link.headers.get('set-cookie') ?? '').split(';')[0]!;
+  const issued = await fetch(`${relance.url}/webchat/token`, { method: 'POST', headers: { cookie } });
+  const { token } = (await issued.json()) as { token: string };
   const started = await fetch(`${relance.url}/v3/directline/conversations`, {
     method: 'POST',
     headers: { authorization: `Bearer ${token}` },
   });
   const { conversationId } = (await started.json()) as { conversationId: string };
-  const c = { token, id: conversationId, log: [], watermark: '0' };
+  const c = { cookie, token, id: conversationId, log: [], watermark: '0' };
   web[who] = c;
   return c;
 }
@@ -395,12 +406,15 @@ const webDriver: Driver = {
   async messages(mark) {
     return (await webDriver.seen(mark))
       .filter((s) => s.kind === 'post')
-      .map((s) => ({
-        id: s.id,
-        where: s.where,
-        text: s.text,
-        raw: webLog.find((e) => e.activity.id === s.id)!.activity,
-      }));
+      .map((s) => {
+        const last = webLog.filter((e) => e.activity.id === s.id).at(-1)!.activity;
+        return {
+          id: s.id,
+          where: s.where,
+          text: JSON.stringify(last.attachments ?? last.text ?? ''),
+          raw: last,
+        };
+      });
   },
   personalOf: async (who) => (await webConversation(who)).id,
   idle: () => relance.webchat!.idle(),
@@ -452,7 +466,8 @@ describe.each([slackDriver, teamsDriver, webDriver])('the channel contract on $n
     await posted(d, hello, /./);
     await d.idle();
     const refused = d.mark();
-    await d.press('tom', card, 'Approve');
+    // Tom presses the first decision on Marie's draft (its warnings must be read before approval).
+    await d.press('tom', card, 'Acknowledge warnings');
     await until(async () => ((await d.seen(refused)).length > 0 ? true : undefined), 'the refusal');
     await d.idle();
     const afterRefusal = await d.seen(refused);
@@ -463,9 +478,21 @@ describe.each([slackDriver, teamsDriver, webDriver])('the channel contract on $n
     for (const s of afterRefusal.filter((x) => x.kind !== 'typing'))
       expect(s.kind === 'ephemeral' ? SLACK_USER.tom : s.where).toBe(s.kind === 'ephemeral' ? s.where : toms);
 
+    // His press consumed nothing: Marie's own press of the same button works.
+    const reading = d.mark();
+    await d.press('marie', card, 'Acknowledge warnings');
+    await until(
+      async () =>
+        (await d.seen(reading)).some((s) => s.kind === 'update' && s.id === card.id) ? true : undefined,
+      'the warnings acknowledged',
+    );
+    await d.idle();
+    const read = (await d.messages(ask)).find((m) => m.id === card.id)!;
+    expect(read.text).toMatch(/acknowledged by marie/);
+
     const approving = d.mark();
-    await d.press('marie', card, 'Approve');
-    await d.press('marie', card, 'Approve');
+    await d.press('marie', read, 'Approve');
+    await d.press('marie', read, 'Approve');
     await until(
       async () =>
         (await d.seen(approving)).some((s) => s.kind === 'update' && s.id === card.id) ? true : undefined,
