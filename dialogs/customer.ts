@@ -12,6 +12,7 @@ import { agedTable } from './aged-table';
 import { loadNoteDirectory } from './call-note/directory';
 import { findCustomer, findInvoices } from './call-note/directory-match';
 import { day, money, OUTCOME_LABELS } from './i18n';
+import { whichCustomer } from './ledger-answers';
 import { limitationSection } from './limitation';
 import type { Fact, Reply, Section } from './reply';
 import { textReply } from './reply';
@@ -37,12 +38,8 @@ export async function lookUpCustomer(
 ): Promise<Reply | null> {
   const dir = await loadNoteDirectory(services.models, services.today());
   const match = findCustomer(target, dir, findInvoices(target, dir).known);
-  if (match.kind === 'several')
-    return textReply(
-      lang === 'fr'
-        ? `Lequel : ${match.candidates.map((c) => `${c.name} (${c.reference})`).join(' ou ')} ?`
-        : `Which one: ${match.candidates.map((c) => `${c.name} (${c.reference})`).join(' or ')}?`,
-    );
+  // "Lequel ?" with one button per candidate (a name typed next opens that card).
+  if (match.kind === 'several') return whichCustomer(match.candidates, lang, 'card');
   if (match.kind !== 'one') return null;
   return customerCard(match.customer, lang, services);
 }

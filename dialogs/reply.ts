@@ -33,10 +33,23 @@ export const ActionPayload = z.discriminatedUnion('type', [
     list: z.string().min(1).max(40),
   }),
   // A call note awaiting confirmation, by its operation key.
-  z.object({ type: z.literal('confirm_note'), log: z.string().min(1) }),
+  // `promise`: what happens to the customer's pending promise (asked before Confirm).
+  z.object({
+    type: z.literal('confirm_note'),
+    log: z.string().min(1),
+    promise: z.enum(['replace', 'add']).optional(),
+  }),
   z.object({ type: z.literal('edit_note'), log: z.string().min(1) }),
   z.object({ type: z.literal('cancel_note'), log: z.string().min(1) }),
   z.object({ type: z.literal('note_customer'), log: z.string().min(1), customer: z.string().min(1) }),
+  // The answer to "which one?" for a request about a customer, and the commands offered when
+  // a message was not understood.
+  z.object({
+    type: z.literal('customer_request'),
+    request: z.enum(['invoices', 'history', 'card', 'letter']),
+    customer: z.string().min(1),
+  }),
+  z.object({ type: z.literal('command'), command: z.enum(['worklist', 'drafts', 'digest', 'help', 'undo']) }),
   // A stored draft, by its key. An edit carries the form's fields (subject, body with blank
   // lines between paragraphs); without them it asks for the form.
   z.object({ type: z.literal('show_draft'), draft: z.string().min(1) }),
