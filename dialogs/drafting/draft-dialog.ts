@@ -12,7 +12,7 @@ import { loadNoteDirectory } from '../call-note/directory';
 import { findCustomer, findInvoices } from '../call-note/directory-match';
 import { day, STEP_LABELS } from '../i18n';
 import type { Action, Fact, Reply } from '../reply';
-import { textReply } from '../reply';
+import { refusedReply, textReply } from '../reply';
 import type { DraftAsk } from '../requests';
 import type { Lang, Turn } from '../turn';
 import {
@@ -180,7 +180,7 @@ async function guarded(lang: Lang, fn: () => Promise<Reply>): Promise<Reply> {
     return await fn();
   } catch (err) {
     if (err instanceof RelanceError && err.code !== 'INTERNAL' && err.code !== 'UPSTREAM_UNAVAILABLE')
-      return textReply(`${lang === 'fr' ? 'Impossible' : 'Not possible'}: ${err.message}`);
+      return refusedReply(`${lang === 'fr' ? 'Impossible' : 'Not possible'}: ${err.message}`);
     throw err;
   }
 }
