@@ -35,9 +35,9 @@ export interface RunningRelance {
   /** The Slack edge (null when off), for proactive messages. */
   slack: SlackEdge | null;
   /** The Teams edge (null when off), for proactive messages. */
-  teams: Notifier | null;
+  teams: (Notifier & { idle(): Promise<void> }) | null;
   /** The local web chat (null when off), for proactive messages to an open page. */
-  webchat: Notifier | null;
+  webchat: (Notifier & { idle(): Promise<void> }) | null;
   /** What scheduled jobs run with (the ledger, the channels), to run one now. */
   jobs: Omit<JobContext, 'touch'>;
   /** Graceful stop: stop accepting, finish in-flight requests, then close the scheduler and database. */

@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import type { Bucket } from '../models/rules/aging';
 import type { Totals } from '../models/rules/money';
+import type { Lang } from './turn';
 
 export const ActionPayload = z.discriminatedUnion('type', [
   z.object({ type: z.literal('call_script'), customer: z.string().min(1) }),
@@ -150,11 +151,31 @@ export interface Section {
   blocks: Block[];
 }
 
+/**
+ * How a reply is delivered — declared by the dialogs and the turn pipeline, obeyed by the edges
+ * (which only render and deliver).
+ */
+export interface Delivery {
+  /** Replaces the message whose button was pressed (a decision), for everyone who sees it. */
+  replacesOrigin?: boolean;
+  /** Answers a press that counts once: a second press of the same button is skipped. */
+  once?: boolean;
+  /** Finishes slow work: it takes the place of the placeholder (or typing indicator) shown meanwhile. */
+  slow?: boolean;
+  /** For the person who acted only (Slack: an ephemeral message; elsewhere a new message to them). */
+  ephemeral?: boolean;
+  /** A refused decision: nothing was done and nothing consumed (the button still works for others). */
+  refused?: boolean;
+}
+
 export interface Reply {
   /** What notification previews and screen readers show. */
   summary: string;
   title?: string;
   sections: Section[];
+  /** The language it is written in (the pipeline sets the turn's when a dialog did not). */
+  lang?: Lang;
+  delivery?: Delivery;
 }
 
 /** A titled reply of one section (the title is also what notifications show). */
@@ -165,6 +186,11 @@ export function titledReply(title: string, blocks: Block[]): Reply {
 /** A reply that is just a sentence. */
 export function textReply(text: string): Reply {
   return { summary: text, sections: [{ blocks: [{ kind: 'text', text }] }] };
+}
+
+/** A decision refused (not theirs, not allowed, changed meanwhile): said to the presser only. */
+export function refusedReply(text: string): Reply {
+  return { ...textReply(text), delivery: { refused: true, ephemeral: true } };
 }
 
 /** Totals as plain data for JSON outputs (minor units per currency). */

@@ -132,11 +132,14 @@ const EnvSchema = z.object({
   MicrosoftAppPassword: optionalString,
   MicrosoftAppType: oneOf(['MultiTenant', 'SingleTenant', 'UserAssignedMSI'], 'MultiTenant'),
   MicrosoftAppTenantId: optionalString,
+  // Where Bot Framework token signing keys are published (sovereign clouds, tests). Default: Microsoft's.
+  BOT_OPENID_METADATA_URL: url,
   // LLM
   OPENAI_API_KEY: optionalString,
   OPENAI_BASE_URL: url,
   OPENAI_MODEL: optionalString.transform((v) => v ?? 'gpt-4o-mini'),
-  LLM_TIMEOUT_MS: int(20000, 1000, 300000, 'milliseconds'),
+  // Below the platforms' windows (Teams waits 15 s): past it, the templates and rules answer.
+  LLM_TIMEOUT_MS: int(8000, 1000, 300000, 'milliseconds'),
   // Email
   SMTP_URL: optionalString.refine((v) => v === undefined || /^smtps?:\/\//.test(v), {
     message: 'expected an smtp:// or smtps:// URL',
@@ -203,7 +206,13 @@ export interface Config {
     socketMode: boolean;
     apiUrl?: string;
   };
-  teams: { appId?: string; appPassword?: string; appType: Env['MicrosoftAppType']; tenantId?: string };
+  teams: {
+    appId?: string;
+    appPassword?: string;
+    appType: Env['MicrosoftAppType'];
+    tenantId?: string;
+    openIdMetadataUrl?: string;
+  };
   llm: { apiKey?: string; baseUrl?: string; model: string; timeoutMs: number };
   email: { smtpUrl?: string; from?: string; outboxDir: string };
   /** Base of the links Relance puts in chat (PDFs, outbox mails); default http://HOST:PORT. */
@@ -292,6 +301,7 @@ export function parseConfig(raw: Record<string, string | undefined>, cwd = proce
       appPassword: e.MicrosoftAppPassword,
       appType: e.MicrosoftAppType,
       tenantId: e.MicrosoftAppTenantId,
+      openIdMetadataUrl: e.BOT_OPENID_METADATA_URL,
     },
     llm: {
       apiKey: e.OPENAI_API_KEY,

@@ -16,7 +16,7 @@ import { mayDecide } from '../communications/permissions';
 import { recordPosted } from '../communications/send';
 import { day, STEP_LABELS } from '../i18n';
 import type { Action, Fact, Reply } from '../reply';
-import { textReply } from '../reply';
+import { refusedReply, textReply } from '../reply';
 import type { DraftAsk } from '../requests';
 import type { Lang, Turn } from '../turn';
 import {
@@ -261,7 +261,7 @@ async function guarded(lang: Lang, fn: () => Promise<Reply>): Promise<Reply> {
     return await fn();
   } catch (err) {
     if (err instanceof RelanceError && err.code !== 'INTERNAL' && err.code !== 'UPSTREAM_UNAVAILABLE')
-      return textReply(`${lang === 'fr' ? 'Impossible' : 'Not possible'}: ${err.message}`);
+      return refusedReply(`${lang === 'fr' ? 'Impossible' : 'Not possible'}: ${err.message}`);
     throw err;
   }
 }

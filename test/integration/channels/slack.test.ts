@@ -229,15 +229,17 @@ describe('Slack', () => {
     await click(MARIE, posted, 'Acknowledge warnings');
     const read = await slack.waitFor((c) => c.method === 'chat.update', from);
     const draft = { ...read, ts: posted.ts, args: { ...read.args, channel: posted.args.channel } };
-    expect(textOf(draft)).toContain('lus par marie');
+    // Answered in the card's language (asked in English), not Marie's profile language (French).
+    expect(textOf(draft)).toContain('acknowledged by marie');
     from = slack.calls.length;
     // A double click: two block_actions for the same button of the same message.
-    await click(MARIE, draft, 'Valider');
-    await click(MARIE, draft, 'Valider');
+    await click(MARIE, draft, 'Approve');
+    await click(MARIE, draft, 'Approve');
     const update = await slack.waitFor((c) => c.method === 'chat.update', from);
     expect(update.args).toMatchObject({ channel: draft.args.channel, ts: draft.ts });
-    // A button press is answered in the person's language (Marie's is French).
-    expect(textOf(update)).toContain('Décision');
+    // A press is answered in the language of the card it was on (asked in English), not the
+    // person's profile language (Marie's is French).
+    expect(textOf(update)).toContain('Decision');
     expect(textOf(update)).toContain('marie');
     expect(textOf(update)).not.toContain('approve_draft');
     await new Promise((r) => setTimeout(r, 300));
