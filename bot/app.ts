@@ -7,13 +7,16 @@ import { finishInterruptedNotes } from '../dialogs/call-note/log-call';
 import type { ChatServices } from '../dialogs/conversation';
 import { type Config, configWarnings } from '../integrations/config';
 import { loadDemoIfEmpty } from '../integrations/demo/load';
+import { createMailer } from '../integrations/email/mailer';
 import { type Ledger, openLedger } from '../integrations/ledger';
+import { linkSigner } from '../integrations/links';
 import type { Logger } from '../integrations/logger';
 import { connectDatabase, type Database } from '../integrations/mongodb/connect';
 import { startScheduler } from '../integrations/scheduler/agenda';
 import { deliveryHealth, type JobContext } from '../jobs/deliveries';
 import { JOBS, runAll, runJob } from '../jobs/run';
 import { type Clock, systemClock } from '../models/clock';
+import { draftLinks, mountFiles } from './files';
 import { createHttpServer, type HttpServer } from './http-server';
 import { mountIngestApi } from './ingest-api';
 import { buildDrafter, buildNoteParser } from './llm-services';
@@ -32,9 +35,9 @@ export interface RunningRelance {
   /** The Slack edge (null when off), for proactive messages. */
   slack: SlackEdge | null;
   /** The Teams edge (null when off), for proactive messages. */
-  teams: Notifier | null;
+  teams: (Notifier & { idle(): Promise<void> }) | null;
   /** The local web chat (null when off), for proactive messages to an open page. */
-  webchat: Notifier | null;
+  webchat: (Notifier & { idle(): Promise<void> }) | null;
   /** What scheduled jobs run with (the ledger, the channels), to run one now. */
   jobs: Omit<JobContext, 'touch'>;
   /** Graceful stop: stop accepting, finish in-flight requests, then close the scheduler and database. */
@@ -84,12 +87,21 @@ export async function startRelance(
       );
     }
     mountIngestApi(http, ledger, { ledger: config.ingestApiKey, staff: config.ingestAdminKey }, logger);
+    // Links in chat point at this server (PUBLIC_URL, else where it listens).
+    let base = config.publicUrl ?? `http://${config.host}:${config.port}`;
+    const signer = linkSigner(config.linkSecret, () => base);
+    const mailer = createMailer(config.email);
+    closers.push({ name: 'mailer', close: async () => mailer.close() });
     const services: ChatServices = {
       ...ledger,
       noteParser: buildNoteParser(config),
       drafter: buildDrafter(config),
       company: config.company,
+      mailer,
+      emailFrom: config.email.from,
+      links: draftLinks(signer),
     };
+    mountFiles(http, services, signer);
     // A call note confirmed just before a crash is recorded now, not lost nor doubled.
     const finished = await finishInterruptedNotes(services);
     if (finished > 0)
@@ -113,6 +125,20 @@ export async function startRelance(
       digestTime: config.scheduler.digestTime,
     };
     http.addReadinessCheck({
+      name: 'communications',
+      // An approved email the mail server refused is retried: reported, not fatal.
+      check: async () => {
+        const [failed, toPost] = await Promise.all([
+          services.models.Draft.countDocuments({ status: 'failed' }),
+          services.models.Draft.countDocuments({ status: 'approved', delivery: 'post' }),
+        ]);
+        return {
+          ok: true,
+          detail: `${failed} approved, not sent (retrying), ${toPost} to post, mail ${mailer.kind}`,
+        };
+      },
+    });
+    http.addReadinessCheck({
       name: 'deliveries',
       // Failing deliveries are reported, not fatal: a channel outage must not take the server out.
       check: async () => {
@@ -125,6 +151,7 @@ export async function startRelance(
     });
 
     const url = await http.listen(config.port, config.host);
+    if (!config.publicUrl) base = url;
     if (config.scheduler.enabled) {
       const scheduler = await startScheduler(
         JOBS,

@@ -18,6 +18,8 @@ import {
   takeNote,
   waitingNote,
 } from './call-note/log-call';
+import { answerPostedNumber } from './communications/posted-ask';
+import { draftsQueueReply, isDraftsQueueAsk } from './communications/queue';
 import { customerAsk, customerCard, lookUpCustomer } from './customer';
 import { answerDigest, answerDigestList } from './digest';
 import {
@@ -27,8 +29,10 @@ import {
   decide,
   draftFor,
   edit,
+  posted,
   regenerate,
   showDraft,
+  withCompany,
 } from './drafting/draft-dialog';
 import { day } from './i18n';
 import { classify } from './intent';
@@ -148,9 +152,13 @@ export async function respond(turn: Turn, services: ChatServices): Promise<Reply
       case 'show_draft':
         return [await showDraft(turn, a.draft, services)];
       case 'approve_draft':
-        return [await decide(turn, a.draft, 'approve', services)];
+        return [await decide(turn, a.draft, 'approve', services, { version: a.version })];
       case 'reject_draft':
-        return [await decide(turn, a.draft, 'reject', services)];
+        return [await decide(turn, a.draft, 'reject', services, { version: a.version, reason: a.reason })];
+      case 'posted_draft':
+        return [await posted(turn, a.draft, a.number, services)];
+      case 'drafts_queue':
+        return [await draftsQueueReply(turn, services, a.status)];
       case 'regenerate_draft':
         return [await regenerate(turn, a.draft, services)];
       case 'acknowledge_warnings':
@@ -162,6 +170,13 @@ export async function respond(turn: Turn, services: ChatServices): Promise<Reply
     }
   }
   const text = turn.text ?? '';
+  // "drafts to approve" / "brouillons à valider", and a registered-mail number typed in chat.
+  const queueLang = isDraftsQueueAsk(text);
+  if (queueLang) return [await draftsQueueReply({ ...turn, lang: queueLang }, services)];
+  const postedReply = await answerPostedNumber(turn, withCompany(services), (draft, number) =>
+    posted(turn, draft, number, services),
+  );
+  if (postedReply) return [postedReply];
   const lang = detectLang(text, turn.lang);
   // Intent first: a request, small talk, a call note — or nothing Relance understood.
   const { more, request, smallTalk, noteLike } = classify(text, {

@@ -9,6 +9,7 @@
 import type { Models } from '../../models';
 import { appendActivity, openDispute, recordPromise } from '../../models/ledger/commitments';
 import { invoiceFacts } from '../../models/ledger/invoice-state';
+import { recordCallPerformed } from '../../models/ledger/ladder-state';
 import { markDirty } from '../../models/ledger/summaries';
 import { addBusinessDays } from '../../models/rules/calendar';
 import { type LocalDate, localDate, toStored } from '../../models/rules/dates';
@@ -132,6 +133,9 @@ export async function recordCallLog(
     }
   }
 
+  // A call that reached someone is the ladder's call step performed (the next step counts from it).
+  if (!['no_answer', 'voicemail', 'wrong_number'].includes(note.outcome ?? ''))
+    await recordCallPerformed(models, policy, ref, givenOn);
   if (note.callback)
     await models.Customer.updateOne(
       { reference: ref, callbackOn: { $ne: toStored(note.callback) } },
