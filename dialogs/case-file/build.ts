@@ -83,7 +83,13 @@ export interface CasePromise {
   givenOn: LocalDate;
   invoices: string[];
   status: string;
-  instalments: Array<{ date: LocalDate; amount: number; currency: string; status: string; paidToward: number }>;
+  instalments: Array<{
+    date: LocalDate;
+    amount: number;
+    currency: string;
+    status: string;
+    paidToward: number;
+  }>;
 }
 
 export interface CaseDispute {
@@ -129,7 +135,6 @@ export interface CaseFile {
   warnings: string[];
 }
 
-
 type LooseDraft = {
   _id: unknown;
   step: string;
@@ -153,7 +158,10 @@ export async function buildCaseFile(
 ): Promise<CaseFile> {
   const customer = await models.Customer.findOne({ reference }).lean();
   if (!customer) throw new NotFoundError(`customer ${reference} not found`);
-  const docs = await models.Invoice.find({ customer: reference, status: { $in: ['open', 'partially_paid'] } }).lean();
+  const docs = await models.Invoice.find({
+    customer: reference,
+    status: { $in: ['open', 'partially_paid'] },
+  }).lean();
   const activities = await models.Activity.find({ customer: reference }).sort({ at: 1, _id: 1 }).lean();
   const drafts = await models.Draft.find({ customer: reference, status: 'sent' }).lean();
   const promises = await models.PaymentPromise.find({ customer: reference }).sort({ givenOn: 1 }).lean();
@@ -168,7 +176,10 @@ export async function buildCaseFile(
   const invoices: CaseInvoice[] = docs
     .map((doc) => ({ doc, facts: invoiceFacts(doc) }))
     .filter(({ facts }) => outstanding(facts) > 0)
-    .sort((a, b) => compareDates(a.facts.dueDate, b.facts.dueDate) || a.facts.number.localeCompare(b.facts.number))
+    .sort(
+      (a, b) =>
+        compareDates(a.facts.dueDate, b.facts.dueDate) || a.facts.number.localeCompare(b.facts.number),
+    )
     .map(({ doc, facts }) => {
       const remaining = outstanding(facts);
       const disputed = Math.min(remaining, facts.disputedAmount);
@@ -251,7 +262,11 @@ export async function buildCaseFile(
   const formalNotice = notice
     ? { date: notice.sentOn ?? asOf, proof: notice.proof, summary: notice.subject }
     : noticeActivity
-      ? { date: day(noticeActivity.at), proof: noticeActivity.outcome ?? null, summary: noticeActivity.summary }
+      ? {
+          date: day(noticeActivity.at),
+          proof: noticeActivity.outcome ?? null,
+          summary: noticeActivity.summary,
+        }
       : null;
   if (!formalNotice)
     warnings.add(
@@ -298,7 +313,11 @@ export async function buildCaseFile(
       consumer: customer.consumer,
       addressLines,
       contacts,
-      owner: { handle: customer.owner, name: owner?.name ?? customer.owner, email: owner?.email ?? undefined },
+      owner: {
+        handle: customer.owner,
+        name: owner?.name ?? customer.owner,
+        email: owner?.email ?? undefined,
+      },
       salesRep: customer.salesRep ?? null,
     },
     invoices,
@@ -346,9 +365,14 @@ export async function buildCaseFile(
 }
 
 function sentLetter(d: LooseDraft, day: (d: Date) => LocalDate): SentLetter {
-  const version =
-    d.versions?.find((v) => v.n === d.approvedVersion) ?? d.versions?.at(-1) ?? { n: 0, content: {} };
-  const c = (version.content ?? {}) as { subject?: string; greeting?: string; paragraphs?: string[]; closing?: string };
+  const version = d.versions?.find((v) => v.n === d.approvedVersion) ??
+    d.versions?.at(-1) ?? { n: 0, content: {} };
+  const c = (version.content ?? {}) as {
+    subject?: string;
+    greeting?: string;
+    paragraphs?: string[];
+    closing?: string;
+  };
   const proof = d.proof
     ? [d.proof.kind, d.proof.number ?? d.proof.id ?? d.proof.reference].filter(Boolean).join(' ')
     : null;
@@ -365,16 +389,27 @@ function sentLetter(d: LooseDraft, day: (d: Date) => LocalDate): SentLetter {
   };
 }
 
-function documentsToAttach(invoices: CaseInvoice[], letters: SentLetter[], notice: boolean, lang: Lang): string[] {
+function documentsToAttach(
+  invoices: CaseInvoice[],
+  letters: SentLetter[],
+  notice: boolean,
+  lang: Lang,
+): string[] {
   const fr = lang === 'fr';
   return [
-    ...invoices.map((i) => (fr ? `Facture ${i.number} du ${shortDate(i.issueDate)}` : `Invoice ${i.number} of ${shortDate(i.issueDate)}`)),
+    ...invoices.map((i) =>
+      fr
+        ? `Facture ${i.number} du ${shortDate(i.issueDate)}`
+        : `Invoice ${i.number} of ${shortDate(i.issueDate)}`,
+    ),
     fr ? 'Bons de commande correspondants' : 'The matching purchase orders',
     fr ? 'Bons de livraison signés' : 'The signed delivery notes',
     fr ? 'Conditions générales de vente acceptées' : 'The accepted terms of sale',
     fr ? 'Relevé de compte client' : 'Statement of account',
     ...letters.map((l) =>
-      fr ? `Courrier « ${l.subject} » du ${l.sentOn ? shortDate(l.sentOn) : '?'}` : `Letter "${l.subject}" of ${l.sentOn ? shortDate(l.sentOn) : '?'}`,
+      fr
+        ? `Courrier « ${l.subject} » du ${l.sentOn ? shortDate(l.sentOn) : '?'}`
+        : `Letter "${l.subject}" of ${l.sentOn ? shortDate(l.sentOn) : '?'}`,
     ),
     ...(notice
       ? [fr ? 'Mise en demeure et accusé de réception' : 'Formal notice and its acknowledgement of receipt']

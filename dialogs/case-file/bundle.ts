@@ -60,5 +60,11 @@ export async function caseFileZip(cf: CaseFile): Promise<Buffer> {
 /** Builds the case file and its three renderings at once (CLI, API, chat link). */
 export async function caseFileFiles(s: CaseFileServices, req: CaseFileRequest) {
   const cf = await buildCaseFile(s.models, s.policy, s.company, req.customer, req.asOf, req.lang);
-  return { caseFile: cf, name: caseFileName(cf), pdf: await caseFilePdf(cf), csv: caseFileCsv(cf), zip: await caseFileZip(cf) };
+  return {
+    caseFile: cf,
+    name: caseFileName(cf),
+    pdf: await caseFilePdf(cf),
+    csv: caseFileCsv(cf),
+    zip: await caseFileZip(cf),
+  };
 }

@@ -4,8 +4,20 @@ import { money } from '../i18n';
 import { type CaseFile, shortDate } from './build';
 
 const PROMISE_STATUS = {
-  fr: { pending: 'en cours', kept: 'tenue', partially_kept: 'tenue en partie', broken: 'non tenue', cancelled: 'annulée' },
-  en: { pending: 'pending', kept: 'kept', partially_kept: 'partly kept', broken: 'broken', cancelled: 'cancelled' },
+  fr: {
+    pending: 'en cours',
+    kept: 'tenue',
+    partially_kept: 'tenue en partie',
+    broken: 'non tenue',
+    cancelled: 'annulée',
+  },
+  en: {
+    pending: 'pending',
+    kept: 'kept',
+    partially_kept: 'partly kept',
+    broken: 'broken',
+    cancelled: 'cancelled',
+  },
 } as const;
 const DISPUTE_STATUS = {
   fr: {
@@ -51,19 +63,47 @@ export function caseFileReport(cf: CaseFile): ReportInput {
         `${d.name} (${fr ? 'réf. client' : 'customer ref.'} ${d.reference})`,
         `SIREN / TVA : ${d.legalId ?? (fr ? 'inconnu' : 'unknown')}`,
         ...d.addressLines,
-        d.consumer ? (fr ? 'Particulier (consommateur)' : 'Individual (consumer)') : fr ? 'Professionnel' : 'Business',
-        ...d.contacts.map((x) =>
-          [x.name, x.role, x.phone, x.email].filter(Boolean).join(' — '),
-        ),
+        d.consumer
+          ? fr
+            ? 'Particulier (consommateur)'
+            : 'Individual (consumer)'
+          : fr
+            ? 'Professionnel'
+            : 'Business',
+        ...d.contacts.map((x) => [x.name, x.role, x.phone, x.email].filter(Boolean).join(' — ')),
         ...(d.salesRep ? [`${fr ? 'Commercial' : 'Sales rep'} : ${d.salesRep}`] : []),
       ],
     },
     {
-      heading: fr ? `3. Factures ouvertes au ${shortDate(cf.asOf)}` : `3. Open invoices at ${shortDate(cf.asOf)}`,
+      heading: fr
+        ? `3. Factures ouvertes au ${shortDate(cf.asOf)}`
+        : `3. Open invoices at ${shortDate(cf.asOf)}`,
       table: {
         headers: fr
-          ? ['Facture', 'Date', 'Échéance', 'Montant TTC', 'Payé', 'Avoirs', 'Reste dû', 'Retard', 'Pénalités', 'Indemnité']
-          : ['Invoice', 'Date', 'Due', 'Amount', 'Paid', 'Credits', 'Remaining', 'Late', 'Penalties', 'Indemnity'],
+          ? [
+              'Facture',
+              'Date',
+              'Échéance',
+              'Montant TTC',
+              'Payé',
+              'Avoirs',
+              'Reste dû',
+              'Retard',
+              'Pénalités',
+              'Indemnité',
+            ]
+          : [
+              'Invoice',
+              'Date',
+              'Due',
+              'Amount',
+              'Paid',
+              'Credits',
+              'Remaining',
+              'Late',
+              'Penalties',
+              'Indemnity',
+            ],
         widths: [0.13, 0.09, 0.09, 0.11, 0.1, 0.09, 0.11, 0.07, 0.11, 0.1],
         right: [3, 4, 5, 6, 7, 8, 9],
         rows: cf.invoices.map((i) => [
@@ -100,8 +140,14 @@ export function caseFileReport(cf: CaseFile): ReportInput {
           .map(
             (i) =>
               `${i.number} : ${[
-                ...i.payments.map((p) => `${fr ? 'paiement' : 'payment'} ${p.reference} ${shortDate(p.date)} ${m(p.amount, i.currency)}`),
-                ...i.credits.map((x) => `${fr ? 'avoir' : 'credit note'} ${x.reference} ${shortDate(x.date)} ${m(x.amount, i.currency)}`),
+                ...i.payments.map(
+                  (p) =>
+                    `${fr ? 'paiement' : 'payment'} ${p.reference} ${shortDate(p.date)} ${m(p.amount, i.currency)}`,
+                ),
+                ...i.credits.map(
+                  (x) =>
+                    `${fr ? 'avoir' : 'credit note'} ${x.reference} ${shortDate(x.date)} ${m(x.amount, i.currency)}`,
+                ),
               ].join(' ; ')}`,
           ),
         ...cf.warnings,
@@ -110,7 +156,9 @@ export function caseFileReport(cf: CaseFile): ReportInput {
     {
       heading: fr ? '4. Historique des actions (ordre chronologique)' : '4. Trail of actions (date order)',
       table: {
-        headers: fr ? ['Date', 'Action', 'Par', 'Résultat', 'Détail'] : ['Date', 'Action', 'By', 'Outcome', 'Detail'],
+        headers: fr
+          ? ['Date', 'Action', 'Par', 'Résultat', 'Détail']
+          : ['Date', 'Action', 'By', 'Outcome', 'Detail'],
         widths: [0.1, 0.16, 0.1, 0.12, 0.52],
         rows: cf.trail.map((t) => [
           shortDate(t.date),
@@ -129,7 +177,11 @@ export function caseFileReport(cf: CaseFile): ReportInput {
             l.text,
             '',
           ])
-        : [fr ? 'Aucun courrier envoyé par Relance (voir l’historique).' : 'No letter sent through Relance (see the trail).'],
+        : [
+            fr
+              ? 'Aucun courrier envoyé par Relance (voir l’historique).'
+              : 'No letter sent through Relance (see the trail).',
+          ],
     },
     {
       heading: fr ? '6. Promesses de paiement' : '6. Payment promises',
@@ -137,8 +189,13 @@ export function caseFileReport(cf: CaseFile): ReportInput {
         ? cf.promises.map(
             (p) =>
               `${fr ? 'Donnée le' : 'Given on'} ${shortDate(p.givenOn)} (${p.invoices.join(', ')}) : ${p.instalments
-                .map((i) => `${m(i.amount, i.currency)} ${fr ? 'au' : 'by'} ${shortDate(i.date)} — ${PROMISE_STATUS[cf.lang][i.status as keyof (typeof PROMISE_STATUS)['fr']] ?? i.status}`)
-                .join(' ; ')} — ${PROMISE_STATUS[cf.lang][p.status as keyof (typeof PROMISE_STATUS)['fr']] ?? p.status}`,
+                .map(
+                  (i) =>
+                    `${m(i.amount, i.currency)} ${fr ? 'au' : 'by'} ${shortDate(i.date)} — ${PROMISE_STATUS[cf.lang][i.status as keyof (typeof PROMISE_STATUS)['fr']] ?? i.status}`,
+                )
+                .join(
+                  ' ; ',
+                )} — ${PROMISE_STATUS[cf.lang][p.status as keyof (typeof PROMISE_STATUS)['fr']] ?? p.status}`,
           )
         : [fr ? 'Aucune.' : 'None.'],
     },
@@ -161,7 +218,9 @@ export function caseFileReport(cf: CaseFile): ReportInput {
         : [fr ? 'Aucune mise en demeure envoyée.' : 'No formal notice sent.'],
     },
     {
-      heading: fr ? '9. Éléments pour la requête en injonction de payer' : '9. For the order-for-payment request',
+      heading: fr
+        ? '9. Éléments pour la requête en injonction de payer'
+        : '9. For the order-for-payment request',
       paragraphs: [
         `${fr ? 'Créancier' : 'Creditor'} : ${c.name}${c.legalId ? `, ${c.legalId}` : ''}, ${c.addressLines.join(', ')}`,
         `${fr ? 'Débiteur' : 'Debtor'} : ${d.name}, SIREN ${d.legalId ?? '?'}, ${d.addressLines.join(', ')}`,
