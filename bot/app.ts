@@ -16,6 +16,8 @@ import { JOBS, runAll, runJob } from '../jobs/run';
 import { type Clock, systemClock } from '../models/clock';
 import { createHttpServer, type HttpServer } from './http-server';
 import { mountIngestApi } from './ingest-api';
+import { caseFileLinks, mountCaseFileApi } from './case-file-api';
+import { linkSigner } from '../integrations/links';
 import { buildDrafter, buildNoteParser } from './llm-services';
 import { firstReachable, type Notifier } from './notifier';
 import { mountSlack, type SlackEdge, type SlackOptions } from './slack/slack-channel';
@@ -83,11 +85,16 @@ export async function startRelance(
       );
     }
     mountIngestApi(http, ledger, { ledger: config.ingestApiKey, staff: config.ingestAdminKey }, logger);
+    // Links in chat point at this server (PUBLIC_URL, else where it listens).
+    let linkBase = config.publicUrl ?? `http://${config.host}:${config.port}`;
+    const signer = linkSigner(config.linkSecret, () => linkBase);
+    mountCaseFileApi(http, ledger, config.company, signer);
     const services: ChatServices = {
       ...ledger,
       noteParser: buildNoteParser(config),
       drafter: buildDrafter(config),
       company: config.company,
+      caseFileLinks: caseFileLinks(signer),
     };
     // A call note confirmed just before a crash is recorded now, not lost nor doubled.
     const finished = await finishInterruptedNotes(services);
@@ -124,6 +131,7 @@ export async function startRelance(
     });
 
     const url = await http.listen(config.port, config.host);
+    if (!config.publicUrl) linkBase = url;
     if (config.scheduler.enabled) {
       const scheduler = await startScheduler(
         JOBS,

@@ -19,6 +19,7 @@ import {
 } from './call-note/log-call';
 import { customerAsk, customerCard, lookUpCustomer } from './customer';
 import { answerDigest, answerDigestList } from './digest';
+import { answerCaseFileAsk, type ChatCaseFileServices } from './case-file/case-file-dialog';
 import {
   answerDraftAsk,
   type ChatDraftServices,
@@ -98,7 +99,7 @@ async function snooze(turn: Turn, customer: string, until: string, services: Dia
 }
 
 /** What the conversation runs on: the ledger, and optionally the LLM-backed parser and drafter. */
-export type ChatServices = NoteServices & ChatDraftServices;
+export type ChatServices = NoteServices & ChatDraftServices & Pick<ChatCaseFileServices, 'caseFileLinks'>;
 
 export async function respond(turn: Turn, services: ChatServices): Promise<Reply[]> {
   const today = services.today();
@@ -187,6 +188,8 @@ export async function respond(turn: Turn, services: ChatServices): Promise<Reply
       ];
     case 'draft':
       return [await answerDraftAsk(turn, request, services)];
+    case 'case_file':
+      return [await answerCaseFileAsk(turn, request, services)];
     case 'help':
       return [helpReply(request.lang)];
   }

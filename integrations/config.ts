@@ -146,6 +146,12 @@ const EnvSchema = z.object({
       message: 'expected an email address',
     },
   ),
+  // The product's own address as people's browsers reach it (links to PDFs and mails in chat).
+  PUBLIC_URL: url,
+  // Signs the expiring links to PDFs (set the same value on every instance).
+  LINK_SECRET: optionalString.refine((v) => v === undefined || v.length >= 16, {
+    message: 'expected at least 16 characters',
+  }),
   // Scheduling
   SCHEDULER_ENABLED: bool(true),
   SCHEDULER_PROCESS_EVERY_MS: int(5000, 200, 3600000, 'milliseconds'),
@@ -196,6 +202,9 @@ export interface Config {
   teams: { appId?: string; appPassword?: string; appType: Env['MicrosoftAppType']; tenantId?: string };
   llm: { apiKey?: string; baseUrl?: string; model: string; timeoutMs: number };
   email: { smtpUrl?: string; from?: string };
+  /** Base of the links Relance puts in chat (PDFs, outbox mails); default http://HOST:PORT. */
+  publicUrl?: string;
+  linkSecret?: string;
   scheduler: { enabled: boolean; processEveryMs: number; digestTime: string };
   locale: { timeZone: string; country: string; defaultLocale: 'fr' | 'en' };
   company: Company;
@@ -285,6 +294,8 @@ export function parseConfig(raw: Record<string, string | undefined>, cwd = proce
       timeoutMs: e.LLM_TIMEOUT_MS,
     },
     email: { smtpUrl: e.SMTP_URL, from: e.EMAIL_FROM },
+    publicUrl: e.PUBLIC_URL?.replace(/\/+$/, ''),
+    linkSecret: e.LINK_SECRET,
     scheduler: {
       enabled: e.SCHEDULER_ENABLED,
       processEveryMs: e.SCHEDULER_PROCESS_EVERY_MS,
