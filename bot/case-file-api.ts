@@ -10,8 +10,8 @@ import type { CaseFileLinks } from '../dialogs/case-file/case-file-dialog';
 import type { Company } from '../integrations/config';
 import type { Ledger } from '../integrations/ledger';
 import type { LinkSigner } from '../integrations/links';
-import { isLocalDate } from '../models/rules/dates';
 import { NotFoundError } from '../models/errors';
+import { isLocalDate } from '../models/rules/dates';
 import type { HttpServer } from './http-server';
 
 const FORMATS = ['pdf', 'csv', 'zip', 'json'] as const;
@@ -60,7 +60,12 @@ async function send(
   }
 }
 
-export function mountCaseFileApi(http: HttpServer, ledger: Ledger, company: Company, signer: LinkSigner): void {
+export function mountCaseFileApi(
+  http: HttpServer,
+  ledger: Ledger,
+  company: Company,
+  signer: LinkSigner,
+): void {
   const query = (req: Request) => (req.query ?? {}) as Record<string, string | undefined>;
   http.server.get('/api/v1/customers/:ref/case-file', async (req: Request, res: Response) => {
     const q = query(req);
@@ -81,7 +86,12 @@ export function mountCaseFileApi(http: HttpServer, ledger: Ledger, company: Comp
     const m = /^(.+)\.(pdf|zip|csv)$/.exec(file);
     const q = query(req);
     const asOf = q['as-of'];
-    if (!m || !asOf || !isLocalDate(asOf) || !signer.verify(`${filePath(m[1]!, m[2]!)}@${asOf}`, q.exp, q.sig)) {
+    if (
+      !m ||
+      !asOf ||
+      !isLocalDate(asOf) ||
+      !signer.verify(`${filePath(m[1]!, m[2]!)}@${asOf}`, q.exp, q.sig)
+    ) {
       res.send(404, { code: 'NOT_FOUND', message: 'this link is unknown or has expired' });
       return;
     }

@@ -101,7 +101,11 @@ function authorizeCaseFile(keys: IngestKeys, req: IncomingMessage): Refusal | nu
   if (keyMatches(presentedKey(req), keys.ledger)) return null;
   if (keyMatches(presentedKey(req), keys.staff))
     return refusal(403, 'FORBIDDEN', 'this key may not read case files (it needs INGEST_API_KEY)');
-  return refusal(401, 'UNAUTHORIZED', 'a valid API key is required (Authorization: Bearer <key> or X-API-Key)');
+  return refusal(
+    401,
+    'UNAUTHORIZED',
+    'a valid API key is required (Authorization: Bearer <key> or X-API-Key)',
+  );
 }
 
 const asProblems = (rejected: Array<{ row: number; column: string | null; reason: string }>) =>

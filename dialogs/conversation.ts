@@ -17,9 +17,9 @@ import {
   takeNote,
   waitingNote,
 } from './call-note/log-call';
+import { answerCaseFileAsk, type ChatCaseFileServices } from './case-file/case-file-dialog';
 import { customerAsk, customerCard, lookUpCustomer } from './customer';
 import { answerDigest, answerDigestList } from './digest';
-import { answerCaseFileAsk, type ChatCaseFileServices } from './case-file/case-file-dialog';
 import {
   answerDraftAsk,
   type ChatDraftServices,

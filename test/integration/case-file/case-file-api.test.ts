@@ -5,8 +5,8 @@
  */
 import { type RunningRelance, startRelance } from '../../../bot/app';
 import { respond } from '../../../dialogs/conversation';
-import { loadDemo } from '../../../integrations/demo/load';
 import { parseConfig } from '../../../integrations/config';
+import { loadDemo } from '../../../integrations/demo/load';
 import { memoryLogger } from '../../../integrations/logger';
 import { fixedClock } from '../../../models/clock';
 import { NOW } from '../../helpers/ledger';
@@ -50,7 +50,11 @@ describe('GET /api/v1/customers/:ref/case-file', () => {
     const pdf = await get('/api/v1/customers/FR004/case-file', KEY);
     expect(pdf.status).toBe(200);
     expect(pdf.headers.get('content-type')).toBe('application/pdf');
-    expect(Buffer.from(await pdf.arrayBuffer()).subarray(0, 5).toString()).toBe('%PDF-');
+    expect(
+      Buffer.from(await pdf.arrayBuffer())
+        .subarray(0, 5)
+        .toString(),
+    ).toBe('%PDF-');
 
     const csv = await get('/api/v1/customers/FR004/case-file?format=csv&as-of=2026-12-31', KEY);
     expect(csv.status).toBe(200);
@@ -62,8 +66,12 @@ describe('GET /api/v1/customers/:ref/case-file', () => {
     expect(lines).toHaveLength(open + 1);
     expect(lines.slice(1).every((l) => l.endsWith(',2026-12-31'))).toBe(true);
 
-    const early = (await (await get('/api/v1/customers/FR004/case-file?format=json&as-of=2026-11-23', KEY)).json()) as Json;
-    const late = (await (await get('/api/v1/customers/FR004/case-file?format=json&as-of=2026-12-31', KEY)).json()) as Json;
+    const early = (await (
+      await get('/api/v1/customers/FR004/case-file?format=json&as-of=2026-11-23', KEY)
+    ).json()) as Json;
+    const late = (await (
+      await get('/api/v1/customers/FR004/case-file?format=json&as-of=2026-12-31', KEY)
+    ).json()) as Json;
     // Penalties run on: later, more is owed.
     expect(late.totals[0]!.interest).toBeGreaterThan(early.totals[0]!.interest);
   });
@@ -79,12 +87,26 @@ describe('GET /api/v1/customers/:ref/case-file', () => {
 describe('the case file in chat', () => {
   it('"dossier Textiles Dubois" answers with a signed link to the PDF that the server serves', async () => {
     const [which] = await respond(
-      { id: 'web:test:0', channel: 'web', staff: 'marie', lang: 'fr', text: 'dossier Dubois', at: new Date(NOW) },
+      {
+        id: 'web:test:0',
+        channel: 'web',
+        staff: 'marie',
+        lang: 'fr',
+        text: 'dossier Dubois',
+        at: new Date(NOW),
+      },
       relance.services,
     );
     expect(which!.summary).toMatch(/^Lequel : Textiles Dubois SAS \(FR004\) ou /);
     const [reply] = await respond(
-      { id: 'web:test:1', channel: 'web', staff: 'marie', lang: 'fr', text: 'dossier Textiles Dubois', at: new Date(NOW) },
+      {
+        id: 'web:test:1',
+        channel: 'web',
+        staff: 'marie',
+        lang: 'fr',
+        text: 'dossier Textiles Dubois',
+        at: new Date(NOW),
+      },
       relance.services,
     );
     expect(reply!.summary).toBe('Dossier de recouvrement — Textiles Dubois SAS (FR004)');
@@ -101,7 +123,14 @@ describe('the case file in chat', () => {
 
   it('"case file for Acme" names who it cannot find', async () => {
     const [reply] = await respond(
-      { id: 'web:test:2', channel: 'web', staff: 'marie', lang: 'en', text: 'case file for Zyxw Unknown', at: new Date(NOW) },
+      {
+        id: 'web:test:2',
+        channel: 'web',
+        staff: 'marie',
+        lang: 'en',
+        text: 'case file for Zyxw Unknown',
+        at: new Date(NOW),
+      },
       relance.services,
     );
     expect(reply!.summary).toContain('I can\'t find a customer "Zyxw Unknown"');
