@@ -233,7 +233,7 @@ function draftAsk(text: string, lang: Lang): DraftAsk | null {
 }
 
 const CASE_FILE =
-  /(?<![\p{L}\d])(?:case[- ]file|dossier(?: de recouvrement)?)(?:\s+(?:for|of|pour|de|du|d'|d’))?\s+(.+?)\s*[?.!]*$/iu;
+  /(?<![\p{L}\d])(?:case[- ]file|dossier(?: de recouvrement)?)(?:\s+(?:for|of|pour|de|du|d'|d’))?(?:\s+(?:the\s+)?(?:client|customer))?\s+(.+?)\s*[?.!]*$/iu;
 
 export function parseRequest(
   text: string,

@@ -3,8 +3,8 @@
  * paragraphs and tables, pages numbered. What the case file is printed with; it knows nothing
  * of collections, only headings, lines and cells already written in the reader's language.
  */
-import PDFDocument from 'pdfkit';
 import type { Company } from '../config';
+import { a4Document, letterhead } from './document';
 
 export interface ReportTable {
   headers: string[];
@@ -35,27 +35,9 @@ export interface ReportInput {
 const MARGIN = 50;
 
 export function renderReportPdf(report: ReportInput): Promise<Buffer> {
-  const doc = new PDFDocument({
-    size: 'A4',
-    margin: MARGIN,
-    bufferPages: true,
-    info: { Title: report.title },
-  });
-  const chunks: Buffer[] = [];
-  doc.on('data', (c: Buffer) => chunks.push(c));
-  const done = new Promise<Buffer>((resolve, reject) => {
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
-  });
+  const { doc, done } = a4Document({ margin: MARGIN, bufferPages: true, info: { Title: report.title } });
   const width = doc.page.width - 2 * MARGIN;
-  const { company } = report;
-
-  doc.font('Helvetica-Bold').fontSize(13).text(company.name);
-  doc.font('Helvetica').fontSize(9);
-  for (const l of company.addressLines) doc.text(l);
-  const contact = [company.phone, company.email].filter(Boolean).join(' — ');
-  if (contact) doc.text(contact);
-  if (company.legalId) doc.text(company.legalId);
+  letterhead(doc, report.company, 13);
   doc.moveDown(1.5);
   doc.font('Helvetica-Bold').fontSize(16).text(report.title, { width, align: 'center' });
   doc.font('Helvetica').fontSize(10).text(report.subtitle, { width, align: 'center' });
