@@ -5,7 +5,7 @@
 
 import { finishInterruptedNotes } from '../dialogs/call-note/log-call';
 import type { ChatServices } from '../dialogs/conversation';
-import type { Config } from '../integrations/config';
+import { type Config, configWarnings } from '../integrations/config';
 import { loadDemoIfEmpty } from '../integrations/demo/load';
 import { type Ledger, openLedger } from '../integrations/ledger';
 import { linkSigner } from '../integrations/links';
@@ -60,6 +60,7 @@ export async function startRelance(
       }
     }
   };
+  for (const w of configWarnings(config)) logger.warn({ variable: w.variable }, w.message);
   const http = createHttpServer(logger);
   try {
     const db = await connectDatabase(config.mongo, logger);

@@ -21,6 +21,7 @@ import { answerCaseFileAsk, type ChatCaseFileServices } from './case-file/case-f
 import { customerAsk, customerCard, lookUpCustomer } from './customer';
 import { answerDigest, answerDigestList } from './digest';
 import {
+  acknowledge,
   answerDraftAsk,
   type ChatDraftServices,
   decide,
@@ -146,6 +147,8 @@ export async function respond(turn: Turn, services: ChatServices): Promise<Reply
         return [await decide(turn, a.draft, 'reject', services)];
       case 'regenerate_draft':
         return [await regenerate(turn, a.draft, services)];
+      case 'acknowledge_warnings':
+        return [await acknowledge(turn, a.draft, services)];
       case 'edit_draft':
         return [await edit(turn, a, services)];
       default:

@@ -3,13 +3,16 @@
  * the aged balance, the usual contact, pending promises, open disputes, the last activities,
  * and what to do next (call script, draft, log a call).
  */
+
 import { invoiceFacts } from '../models/ledger/invoice-state';
+import { limitationWatch } from '../models/ledger/limitation-watch';
 import { agedBalance } from '../models/rules/aging';
 import { fromStored } from '../models/rules/dates';
 import { agedTable } from './aged-table';
 import { loadNoteDirectory } from './call-note/directory';
 import { findCustomer, findInvoices } from './call-note/directory-match';
 import { day, money, OUTCOME_LABELS } from './i18n';
+import { limitationSection } from './limitation';
 import type { Fact, Reply, Section } from './reply';
 import { textReply } from './reply';
 import type { DialogServices } from './services';
@@ -119,6 +122,9 @@ export async function customerCard(reference: string, lang: Lang, services: Dial
         : [{ kind: 'text', text: fr ? 'Rien à encaisser.' : 'Nothing outstanding.' }],
     },
   ];
+  sections.push(
+    ...limitationSection(await limitationWatch(m, services.policy, { customer: reference }, today), lang),
+  );
   if (promises.length)
     sections.push({
       title: fr ? 'Promesses en cours' : 'Pending promises',

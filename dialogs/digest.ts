@@ -10,12 +10,14 @@ import {
   teamDigest,
 } from '../models/ledger/digest';
 import type { DisputeLine, DraftLine, InvoiceLine, PromiseLine } from '../models/ledger/digest-changes';
+import { limitationWatch } from '../models/ledger/limitation-watch';
 import { compareDates, type LocalDate } from '../models/rules/dates';
 import type { Totals } from '../models/rules/money';
 import { callDay } from '../models/rules/office-hours';
 import type { StepKey } from '../models/rules/policy';
 import { agedTable } from './aged-table';
 import { day, longDay, money, OUTCOME_LABELS, STEP_LABELS, totals } from './i18n';
+import { limitationSection } from './limitation';
 import type { Action, Block, Fact, ListEntry, Reply, Section } from './reply';
 import { textReply } from './reply';
 import { type DialogServices, findStaffByHandle } from './services';
@@ -453,7 +455,11 @@ export async function answerDigest(
     const list = (TEAM_LISTS as readonly string[]).includes(view.list ?? '')
       ? (view.list as TeamList)
       : undefined;
-    return { reply: teamReply(d, lang, list), digest: d };
+    const reply = teamReply(d, lang, list);
+    // Debts close to limitation across the team, on the digest itself (not on a list).
+    const alerts = list ? [] : await limitationWatch(services.models, services.policy, {}, on);
+    if (alerts.length) reply.sections = [...reply.sections, ...limitationSection(alerts, lang, true)];
+    return { reply, digest: d };
   }
   const now = services.clock.now();
   // Asked after the office day (or on a day off), its calls are the next working day's.
@@ -469,7 +475,13 @@ export async function answerDigest(
   const list = (DIGEST_LISTS as readonly string[]).includes(view.list ?? '')
     ? (view.list as DigestList)
     : undefined;
-  return { reply: personalReply(d, me.name, lang, { details, list }), digest: d };
+  const reply = personalReply(d, me.name, lang, { details, list });
+  // Debts close to limitation: flagged every morning, 180 days ahead by default.
+  const alerts = list
+    ? []
+    : await limitationWatch(services.models, services.policy, { owner: me.handle }, on);
+  if (alerts.length) reply.sections = [...reply.sections, ...limitationSection(alerts, lang, true)];
+  return { reply, digest: d };
 }
 
 /** One list of a digest, opened from its count: the person's own, or anyone's for a manager. */

@@ -42,6 +42,8 @@ export const ActionPayload = z.discriminatedUnion('type', [
   z.object({ type: z.literal('approve_draft'), draft: z.string().min(1) }),
   z.object({ type: z.literal('reject_draft'), draft: z.string().min(1) }),
   z.object({ type: z.literal('regenerate_draft'), draft: z.string().min(1) }),
+  // The drafter's warnings read: approval is refused until then.
+  z.object({ type: z.literal('acknowledge_warnings'), draft: z.string().min(1) }),
   z.object({
     type: z.literal('edit_draft'),
     draft: z.string().min(1),
@@ -63,6 +65,7 @@ export const DECISION_ACTIONS: ReadonlySet<ActionPayload['type']> = new Set<Acti
   'approve_draft',
   'reject_draft',
   'regenerate_draft',
+  'acknowledge_warnings',
 ]);
 
 export interface Action {

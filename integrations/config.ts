@@ -169,6 +169,7 @@ const EnvSchema = z.object({
   COMPANY_PHONE: optionalString,
   COMPANY_EMAIL: optionalString,
   COMPANY_IBAN: optionalString,
+  COMPANY_BIC: optionalString,
   COMPANY_LEGAL_ID: optionalString,
   // Ingest API and local web chat
   INGEST_API_KEY: optionalString.refine((v) => v === undefined || v.length >= 16, {
@@ -224,6 +225,8 @@ export interface Company {
   phone?: string;
   email?: string;
   iban?: string;
+  /** The bank's BIC, printed beside the IBAN. */
+  bic?: string;
   legalId?: string;
 }
 
@@ -310,6 +313,7 @@ export function parseConfig(raw: Record<string, string | undefined>, cwd = proce
       phone: e.COMPANY_PHONE,
       email: e.COMPANY_EMAIL,
       iban: e.COMPANY_IBAN,
+      bic: e.COMPANY_BIC,
       legalId: e.COMPANY_LEGAL_ID,
     },
     ingestApiKey: e.INGEST_API_KEY,
@@ -326,6 +330,21 @@ function describeFound(name: string, value: string | undefined): string {
   if (value === undefined || value === '') return 'nothing';
   if (SECRET_NAMES.test(name)) return 'a value (hidden)';
   return JSON.stringify(value.length > 60 ? `${value.slice(0, 60)}…` : value);
+}
+
+/**
+ * What a valid configuration still lacks for the product to work fully, said at start: without
+ * COMPANY_IBAN letters cannot print bank details (they name whom to ask instead).
+ */
+export function configWarnings(config: Config): Array<{ variable: string; message: string }> {
+  const out: Array<{ variable: string; message: string }> = [];
+  if (!config.company.iban)
+    out.push({
+      variable: 'COMPANY_IBAN',
+      message:
+        'COMPANY_IBAN is not set: letters will not print bank details and will tell customers to ask their accounting contact how to pay',
+    });
+  return out;
 }
 
 /** Loads `.env` from `cwd` (if present) under the process environment, then validates. */

@@ -15,6 +15,12 @@ import type { Action, Fact, Reply } from '../reply';
 import { textReply } from '../reply';
 import type { DraftAsk } from '../requests';
 import type { Lang, Turn } from '../turn';
+import {
+  acknowledgeWarnings,
+  draftWarnings,
+  unacknowledgedWarnings,
+  type WarningsAcknowledged,
+} from './approval-gate';
 import type { Drafter } from './drafter';
 import {
   type DraftServices,
@@ -91,6 +97,13 @@ export async function decide(
 ): Promise<Reply> {
   return guarded(turn.lang, async () =>
     draftReply(await decideDraft(withCompany(services), key, decision, turn.staff), turn.lang),
+  );
+}
+
+/** "Acknowledge warnings": the drafter's warnings read, the draft can be approved. */
+export async function acknowledge(turn: Turn, key: string, services: ChatDraftServices): Promise<Reply> {
+  return guarded(turn.lang, async () =>
+    draftReply((await acknowledgeWarnings(withCompany(services), key, turn.staff)) as StoredDraft, turn.lang),
   );
 }
 
@@ -210,6 +223,23 @@ export function draftReply(d: StoredDraft, lang: Lang): Reply {
           : `figures verified (${v.guards.facts.checked}), tone fine`,
     },
   ];
+  // The drafter's warnings, on every channel's card; approval waits until someone reads them.
+  const warnings = draftWarnings(d);
+  const unread = unacknowledgedWarnings(d);
+  const ack = d.warningsAcknowledged as WarningsAcknowledged | undefined;
+  for (const w of warnings) info.push({ label: fr ? 'Avertissement' : 'Warning', value: w });
+  if (warnings.length)
+    info.push({
+      label: fr ? 'Avertissements' : 'Warnings',
+      value:
+        unread.length === 0 && ack
+          ? fr
+            ? `lus par ${ack.by}, ${day(new Date(ack.at).toISOString().slice(0, 10), lang)}`
+            : `acknowledged by ${ack.by}, ${day(new Date(ack.at).toISOString().slice(0, 10), lang)}`
+          : fr
+            ? 'à lire avant validation'
+            : 'to acknowledge before approval',
+    });
   if (v.fallback)
     info.push({
       label: fr ? 'IA' : 'LLM',
@@ -223,7 +253,16 @@ export function draftReply(d: StoredDraft, lang: Lang): Reply {
   const open = (OPEN_DRAFT_STATUSES as readonly string[]).includes(d.status);
   const actions: Action[] = open
     ? [
-        ...(d.status !== 'blocked'
+        ...(d.status !== 'blocked' && unread.length > 0
+          ? [
+              {
+                label: fr ? 'J’ai lu les avertissements' : 'Acknowledge warnings',
+                style: 'primary' as const,
+                payload: { type: 'acknowledge_warnings' as const, draft: d.key },
+              },
+            ]
+          : []),
+        ...(d.status !== 'blocked' && unread.length === 0
           ? [
               {
                 label: fr ? 'Valider' : 'Approve',

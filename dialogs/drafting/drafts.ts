@@ -12,6 +12,7 @@ import type { Draft } from '../../models/schemas/draft';
 import { DraftContent } from '../../prompts/draft';
 import type { DialogServices } from '../services';
 import type { Lang } from '../turn';
+import { approvalBlocker, factsAtApproval } from './approval-gate';
 import { checkDraft, type Drafter, type DraftOutcome, templateDrafter } from './drafter';
 import { type DraftFacts, loadDraftFacts } from './facts';
 
@@ -120,6 +121,8 @@ export async function decideDraft(
       `only ${draft.owner} (the customer's owner) or a manager can decide on this draft`,
     );
   const allowed: readonly string[] = decision === 'approve' ? APPROVABLE : [...APPROVABLE, 'blocked'];
+  const warned = decision === 'approve' ? approvalBlocker(draft) : null;
+  if (warned && allowed.includes(draft.status)) throw new ConflictError(warned);
   if (!allowed.includes(draft.status))
     throw new ConflictError(
       draft.status === 'blocked'
@@ -130,7 +133,17 @@ export async function decideDraft(
   const status = decision === 'approve' ? 'approved' : 'rejected';
   const res = await services.models.Draft.updateOne(
     { key, status: draft.status, 'versions.n': draft.versions.length },
-    { $set: { status, decidedBy: by, decidedAt: at } },
+    {
+      $set: {
+        status,
+        decidedBy: by,
+        decidedAt: at,
+        // What depends on the day it goes out (a formal notice's deadline) is dated now.
+        ...(decision === 'approve'
+          ? { inputs: factsAtApproval(draft.inputs as DraftFacts, services.today(), services.policy) }
+          : {}),
+      },
+    },
   );
   if (res.modifiedCount === 0) throw new ConflictError('this draft changed meanwhile: look at it again');
   await appendActivity(services.models, {

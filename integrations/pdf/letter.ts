@@ -78,16 +78,24 @@ export function renderLetterPdf(letter: LetterInput): Promise<Buffer> {
 
 function table(doc: PDFKit.PDFDocument, t: LetterInput['table'], width: number): void {
   const cols = t.headers.length;
-  const widths = [0.22, 0.16, 0.16, 0.14, 0.32].slice(0, cols).map((f) => f * width);
+  // The statement of account: invoice, dates, then amounts (right-aligned) and days late.
+  const shares =
+    cols === 8
+      ? [0.14, 0.1, 0.1, 0.15, 0.13, 0.12, 0.16, 0.1]
+      : cols === 9
+        ? [0.13, 0.09, 0.09, 0.13, 0.11, 0.1, 0.11, 0.14, 0.1]
+        : Array.from({ length: cols }, () => 1 / cols);
+  const widths = shares.map((f) => f * width);
+  const numeric = (i: number) => (cols >= 8 ? i >= 3 : i === cols - 1);
   const row = (cells: string[], bold: boolean) => {
     if (doc.y > doc.page.height - 120) doc.addPage();
     const y = doc.y;
     let x = MARGIN;
-    doc.font(bold ? 'Helvetica-Bold' : 'Helvetica').fontSize(9);
+    doc.font(bold ? 'Helvetica-Bold' : 'Helvetica').fontSize(cols > 5 ? 8 : 9);
     cells.forEach((c, i) => {
       doc.text(c, x + 2, y, {
         width: widths[i]! - 4,
-        align: i === cols - 1 ? 'right' : 'left',
+        align: numeric(i) ? 'right' : 'left',
         lineBreak: false,
       });
       x += widths[i]!;

@@ -1,6 +1,6 @@
 /** The team's policy: the stored document, or the defaults from the configuration. */
 import type { Models } from '../index';
-import { defaultPolicy, type LadderStep, type Policy } from '../rules/policy';
+import { defaultPolicy, FORMAL_NOTICE_DAYS, type LadderStep, type Policy } from '../rules/policy';
 
 export async function loadPolicy(models: Models, defaults: Partial<Policy> = {}): Promise<Policy> {
   const base = defaultPolicy(defaults);
@@ -24,5 +24,13 @@ export async function loadPolicy(models: Models, defaults: Partial<Policy> = {})
     defaultLocale: (doc.defaultLocale as 'fr' | 'en') ?? base.defaultLocale,
     limitationWarningDays: doc.limitationWarningDays ?? base.limitationWarningDays,
     disputeReviewBusinessDays: doc.disputeReviewBusinessDays ?? base.disputeReviewBusinessDays,
+    formalNoticeDays: Math.min(
+      FORMAL_NOTICE_DAYS.max,
+      Math.max(FORMAL_NOTICE_DAYS.min, doc.formalNoticeDays ?? base.formalNoticeDays),
+    ),
+    eurExchangeRates: {
+      ...base.eurExchangeRates,
+      ...((doc.eurExchangeRates as Record<string, number>) ?? {}),
+    },
   };
 }

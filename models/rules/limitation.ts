@@ -23,3 +23,23 @@ export function limitation(
     compareDates(asOf, expiresOn) >= 0 ? 'expired' : daysLeft <= opts.warningDays ? 'approaching' : 'ok';
   return { expiresOn, daysLeft, status };
 }
+
+export interface LimitationAlert extends LimitationStatus {
+  invoice: string;
+}
+
+/**
+ * The invoices whose limitation date is within `warningDays` (or past), soonest first: what
+ * the digest and the customer card flag. Only court action, an enforcement measure or the
+ * debtor's acknowledgement interrupts limitation (Code civil 2240–2244); a formal notice does not.
+ */
+export function limitationAlerts(
+  invoices: Array<{ number: string; dueDate: LocalDate }>,
+  asOf: LocalDate,
+  opts: { consumer?: boolean; warningDays: number },
+): LimitationAlert[] {
+  return invoices
+    .map((i) => ({ invoice: i.number, ...limitation(i.dueDate, asOf, opts) }))
+    .filter((a) => a.status !== 'ok')
+    .sort((a, b) => compareDates(a.expiresOn, b.expiresOn));
+}

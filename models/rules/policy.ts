@@ -57,7 +57,17 @@ export interface Policy {
   limitationWarningDays: number;
   /** Business days after a dispute is logged before its review is due. */
   disputeReviewBusinessDays: number;
+  /** Days a formal notice gives to pay, counted from its receipt (8 to 15). */
+  formalNoticeDays: number;
+  /**
+   * Units of a currency for one euro ({ GBP: 0.8650 }): the €40 indemnity's equivalent stated
+   * in a letter in that currency. Absent: the letter says the equivalent is at the day's rate.
+   */
+  eurExchangeRates: Record<string, number>;
 }
+
+/** The formal notice's deadline bounds (domain practice: 8 to 15 days from receipt). */
+export const FORMAL_NOTICE_DAYS = { min: 8, max: 15, default: 15 } as const;
 
 export const DEFAULT_LADDER: LadderStep[] = [
   {
@@ -139,6 +149,8 @@ export function defaultPolicy(overrides: Partial<Policy> = {}): Policy {
     defaultLocale: 'fr',
     limitationWarningDays: 180,
     disputeReviewBusinessDays: 5,
+    formalNoticeDays: FORMAL_NOTICE_DAYS.default,
+    eurExchangeRates: {},
     ...overrides,
   };
 }

@@ -4,6 +4,8 @@ import { LANGUAGES, MoneySchema } from './common';
 const ContactSchema = new Schema(
   {
     name: { type: String, required: true },
+    /** How letters greet them: "mr" (Monsieur, Mr) or "ms" (Madame, Ms); unknown → read from the name. */
+    civility: { type: String, enum: ['mr', 'ms'] },
     role: String,
     email: String,
     phone: String,

@@ -50,6 +50,8 @@ export const DraftSchema = new Schema(
     inputs: { type: Schema.Types.Mixed, required: true },
     versions: { type: [VersionSchema], default: [] },
     requestedBy: { type: String, required: true },
+    /** Who read the drafter's warnings, when, and which (dialogs/drafting/approval-gate.ts). */
+    warningsAcknowledged: { type: Schema.Types.Mixed },
     decidedBy: String,
     decidedAt: Date,
     sentAt: Date,

@@ -14,6 +14,8 @@ export const PolicySchema = new Schema(
     defaultLocale: { type: String, enum: ['fr', 'en'], default: 'fr' },
     limitationWarningDays: { type: Number, default: 180 },
     disputeReviewBusinessDays: { type: Number, default: 5 },
+    formalNoticeDays: { type: Number, min: 8, max: 15, default: 15 },
+    eurExchangeRates: { type: Schema.Types.Mixed, default: {} },
   },
   { timestamps: true },
 );

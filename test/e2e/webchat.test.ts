@@ -81,7 +81,11 @@ describe('the local web chat', () => {
     const card = cardWith('Draft — reminder letter — Textiles Dubois SAS (FR004)');
     await card.waitFor({ timeout: 20_000 });
     await shot('3-draft');
-    await card.locator('button', { hasText: 'Approve' }).click();
+    // The drafter's warning is read first; then the card offers Approve.
+    await card.locator('button', { hasText: 'Acknowledge warnings' }).click();
+    const read = cardWith(/acknowledged by marie|lus par marie/);
+    await read.waitFor({ timeout: 20_000 });
+    await read.locator('button', { hasText: /^(Approve|Valider)$/ }).click();
     await cardWith(/Décision|Decision/).waitFor({ timeout: 20_000 });
     await shot('4-approved');
     const approval = await relance.ledger.models.Activity.findOne({

@@ -3,7 +3,7 @@
  * database per suite), else a fresh in-memory embedded engine. Same driver either way.
  */
 import { randomBytes } from 'node:crypto';
-import { type Db, MongoClient } from 'mongodb';
+import { type Db, MongoClient, MongoServerError } from 'mongodb';
 import { type RunningEngine, startEngine } from '../../integrations/mongodb/engine';
 
 export interface TestDb {
@@ -33,4 +33,17 @@ export async function openTestDb(): Promise<TestDb> {
       await engine?.close();
     },
   };
+}
+
+/** The server's refusal of `p` (fails the test if `p` succeeds or fails otherwise). */
+export async function serverError(p: Promise<unknown>): Promise<MongoServerError> {
+  try {
+    await p;
+  } catch (err) {
+    // mongoose may carry its own copy of the driver: recognise its server errors by name.
+    if (err instanceof MongoServerError || (err as Error).name === 'MongoServerError')
+      return err as MongoServerError;
+    throw err;
+  }
+  throw new Error('expected the server to refuse');
 }

@@ -3,11 +3,11 @@
  * query planner that picks the narrowest index for a filter before mingo checks each candidate.
  */
 import { randomUUID } from 'node:crypto';
-import { Query } from 'mingo';
+import { type Collation, collationOf, sameCollation } from './collation';
 import { defaultIndexName, Index, type IndexSpec } from './indexes';
 import { duplicateKeyError } from './mongo-error';
 import { markStored } from './reply-encoding';
-import { type Doc, keyOf } from './values';
+import { type Doc, keyOf, typeRank } from './values';
 
 export interface Plan {
   /** 'COLLSCAN', 'IDHACK' (by _id) or 'IXSCAN'. */
@@ -24,12 +24,16 @@ export class Collection {
   private nextSeq = 0;
   readonly indexes = new Map<string, Index>();
   readonly uuid = randomUUID();
+  /** The collection's default collation (queries and indexes without their own use it). */
+  readonly collation: Collation | null;
 
   constructor(
     readonly db: string,
     readonly name: string,
-    readonly options: Doc = {},
-  ) {}
+    public options: Doc = {},
+  ) {
+    this.collation = collationOf(options.collation);
+  }
 
   get ns(): string {
     return `${this.db}.${this.name}`;
@@ -94,39 +98,71 @@ export class Collection {
    * `exact` means the lookup itself answered the filter (a lone equality on an indexed field),
    * so the candidates need no further test.
    */
-  candidates(filter: Doc): { docs: Doc[] | Iterable<Doc>; plan: Plan; exact: boolean } {
-    const ids = this.plan(filter);
+  candidates(
+    filter: Doc,
+    collation: Collation | null = null,
+  ): { docs: Doc[] | Iterable<Doc>; plan: Plan; exact: boolean } {
+    const ids = this.plan(filter, collation);
     if (!ids) return { docs: this.docs.values(), plan: { stage: 'COLLSCAN' }, exact: false };
     const ordered = [...ids.ids].filter((id) => this.docs.has(id));
     if (ordered.length > 1) ordered.sort((a, b) => this.seq.get(a)! - this.seq.get(b)!);
     const keys = Object.keys(filter);
-    const exact = keys.length === 1 && !keys[0]!.startsWith('$') && equalityValues(filter[keys[0]!]) !== null;
+    const exact =
+      keys.length === 1 &&
+      !keys[0]!.startsWith('$') &&
+      equalityValues(filter[keys[0]!]) !== null &&
+      ids.exact;
     return { docs: ordered.map((id) => this.docs.get(id)!), plan: ids.plan, exact };
   }
 
-  private plan(filter: Doc): { ids: Set<string>; plan: Plan } | null {
-    let best: { ids: Set<string>; plan: Plan } | null = null;
+  private plan(
+    filter: Doc,
+    collation: Collation | null,
+  ): { ids: Set<string>; plan: Plan; exact: boolean } | null {
+    let best: { ids: Set<string>; plan: Plan; exact: boolean } | null = null;
     for (const [field, cond] of conditions(filter)) {
-      const found = this.lookup(field, cond);
+      const found = this.lookup(field, cond, collation);
       if (found && (!best || found.ids.size < best.ids.size)) best = found;
       if (best && best.ids.size <= 1) break;
     }
     return best;
   }
 
-  private lookup(field: string, cond: unknown): { ids: Set<string>; plan: Plan } | null {
+  private lookup(
+    field: string,
+    cond: unknown,
+    collation: Collation | null,
+  ): { ids: Set<string>; plan: Plan; exact: boolean } | null {
     const eq = equalityValues(cond);
-    if (field === '_id' && eq) {
-      return { ids: new Set(eq.map(keyOf).filter((k) => this.docs.has(k))), plan: { stage: 'IDHACK' } };
+    // Strings (alone or inside documents) are keyed by collation: only an index of the query's
+    // own collation can answer for them; other values are the same under every collation.
+    const usable = (indexCollation: Collation | null, values: unknown[]) =>
+      sameCollation(indexCollation, collation) || values.every(collationFree);
+    if (field === '_id' && eq && usable(null, eq)) {
+      return {
+        ids: new Set(eq.map((v) => keyOf(v)).filter((k) => this.docs.has(k))),
+        plan: { stage: 'IDHACK' },
+        exact: true,
+      };
     }
     const index = [...this.indexes.values()].find((i) => i.usableForLookup && i.fields[0] === field);
     if (!index) return null;
     const plan: Plan = { stage: 'IXSCAN', indexName: index.name };
-    if (eq) return { ids: index.lookupEqual(eq), plan };
+    // An index of another collation can still narrow the candidates when its keys are coarser.
+    if (eq && usable(index.collation, eq)) return { ids: index.lookupEqual(eq), plan, exact: true };
     const range = rangeBounds(cond);
-    if (range) return { ids: index.lookupRange(range.lower, range.upper), plan };
+    if (range && usable(index.collation, [range.lower?.value, range.upper?.value])) {
+      return { ids: index.lookupRange(range.lower, range.upper), plan, exact: false };
+    }
     return null;
   }
+}
+
+function collationFree(v: unknown): boolean {
+  return (
+    typeof v !== 'string' &&
+    (v === null || typeof v !== 'object' || v instanceof Date || typeRank(v) === 3 || typeRank(v) === 8)
+  );
 }
 
 /** Top-level `field: condition` pairs of a filter, including those inside a top-level $and. */
@@ -195,8 +231,4 @@ function rangeBounds(cond: unknown): { lower?: Bound; upper?: Bound } | null {
       ? { lower, upper: { value: new Date(8.64e15), inclusive: true } }
       : { lower: { value: new Date(-8.64e15), inclusive: true }, upper };
   return null;
-}
-
-export function compileQuery(filter: Doc): Query {
-  return new Query(filter ?? {});
 }

@@ -3,7 +3,8 @@
  * and `$in` lookups), a lazily sorted view of it (range lookups), and for unique indexes a
  * map of the full compound key (so uniqueness is never checked by scanning).
  */
-import { Query } from 'mingo';
+import { type Collation, collationOf } from './collation';
+import { compileFilter, type Matcher } from './matcher';
 import { duplicateKeyError } from './mongo-error';
 import { compareValues, type Doc, keyOf, valuesAtPath } from './values';
 
@@ -33,7 +34,9 @@ const MAX_KEYS_PER_DOC = 1000;
 
 export class Index {
   readonly fields: string[];
-  private readonly partial?: Query;
+  /** Strings are keyed and ordered by the index's collation (case-insensitive unique emails, …). */
+  readonly collation: Collation | null;
+  private readonly partial?: Matcher;
   private readonly byFirst = new Map<string, Bucket>();
   private readonly byFull = new Map<string, Set<string>>();
   private readonly docKeys = new Map<string, DocKeys>();
@@ -44,7 +47,8 @@ export class Index {
     private readonly ns: string,
   ) {
     this.fields = Object.keys(spec.key);
-    if (spec.partialFilterExpression) this.partial = new Query(spec.partialFilterExpression);
+    this.collation = collationOf(spec.collation);
+    if (spec.partialFilterExpression) this.partial = compileFilter(spec.partialFilterExpression);
   }
 
   get name(): string {
@@ -57,7 +61,7 @@ export class Index {
   }
 
   private keysOf(doc: Doc): DocKeys | null {
-    if (this.partial && !this.partial.test(doc)) return null;
+    if (this.partial && !this.partial(doc)) return null;
     const firstValues = valuesAtPath(doc, this.fields[0]!);
     if (
       this.spec.sparse &&
@@ -67,12 +71,13 @@ export class Index {
     ) {
       return null;
     }
-    const first = [...new Set(firstValues.map(keyOf))];
+    const key = (v: unknown) => keyOf(v, this.collation);
+    const first = [...new Set(firstValues.map(key))];
     // Full compound keys only matter for uniqueness; lookups use the first field.
     if (!this.spec.unique) return { first, full: [] };
     let full: string[] = [''];
     for (const f of this.fields) {
-      const keys = [...new Set(valuesAtPath(doc, f).map(keyOf))];
+      const keys = [...new Set(valuesAtPath(doc, f).map(key))];
       full = full.flatMap((prefix) => keys.map((k) => `${prefix}|${k}`));
       if (full.length > MAX_KEYS_PER_DOC) break;
     }
@@ -102,7 +107,7 @@ export class Index {
     for (const k of keys.first) {
       let bucket = this.byFirst.get(k);
       if (!bucket) {
-        const value = firstValues.find((v) => keyOf(v) === k);
+        const value = firstValues.find((v) => keyOf(v, this.collation) === k);
         bucket = { value: value === undefined ? null : value, ids: new Set() };
         this.byFirst.set(k, bucket);
         this.sorted = null;
@@ -142,7 +147,7 @@ export class Index {
   lookupEqual(values: unknown[]): Set<string> {
     const out = new Set<string>();
     for (const v of values) {
-      const bucket = this.byFirst.get(keyOf(v));
+      const bucket = this.byFirst.get(keyOf(v, this.collation));
       if (bucket) for (const id of bucket.ids) out.add(id);
     }
     return out;
@@ -154,7 +159,9 @@ export class Index {
     upper?: { value: unknown; inclusive: boolean },
   ): Set<string> {
     if (!this.sorted)
-      this.sorted = [...this.byFirst.values()].sort((a, b) => compareValues(a.value, b.value));
+      this.sorted = [...this.byFirst.values()].sort((a, b) =>
+        compareValues(a.value, b.value, this.collation),
+      );
     const sorted = this.sorted;
     const out = new Set<string>();
     let lo = 0;
@@ -162,7 +169,7 @@ export class Index {
       let hi = sorted.length;
       while (lo < hi) {
         const mid = (lo + hi) >> 1;
-        const c = compareValues(sorted[mid]!.value, lower.value);
+        const c = compareValues(sorted[mid]!.value, lower.value, this.collation);
         if (c < 0 || (c === 0 && !lower.inclusive)) lo = mid + 1;
         else hi = mid;
       }
@@ -170,7 +177,7 @@ export class Index {
     for (let i = lo; i < sorted.length; i++) {
       const b = sorted[i]!;
       if (upper) {
-        const c = compareValues(b.value, upper.value);
+        const c = compareValues(b.value, upper.value, this.collation);
         if (c > 0 || (c === 0 && !upper.inclusive)) break;
       }
       for (const id of b.ids) out.add(id);

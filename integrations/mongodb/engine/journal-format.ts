@@ -17,20 +17,13 @@
  * - a bad batch after it, with no good batch behind it, is the torn last write: dropped, logged.
  */
 import { crc32 } from 'node:zlib';
-import { deserialize, serialize } from 'bson';
-import type { Doc } from './values';
+import { serialize } from 'bson';
+import { type Doc, decodeDocument } from './values';
 
 export const BATCH_HEADER = 28;
 const MAGIC = 0x324a4c52; // "RLJ2" little-endian
 const ACK_MAGIC = 0x414a4c52; // "RLJA"
 export const ACK_BYTES = 28;
-
-export const DESERIALIZE = {
-  promoteLongs: true,
-  promoteValues: true,
-  promoteBuffers: false,
-  bsonRegExp: false,
-} as const;
 
 export function frame(op: Doc): Buffer {
   const payload = serialize(op, { ignoreUndefined: true, checkKeys: false });
@@ -51,7 +44,8 @@ export function readRecords(buf: Buffer): { records: Doc[]; validLength: number 
     const payload = buf.subarray(pos + 8, pos + 8 + len);
     if (crc32(payload) !== sum) break;
     try {
-      records.push(deserialize(payload, DESERIALIZE) as Doc);
+      // Decoded as the wire is: Long, integral Double and Int32 stay apart (values.ts).
+      records.push(decodeDocument(payload));
     } catch {
       break;
     }

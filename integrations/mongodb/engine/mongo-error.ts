@@ -36,6 +36,46 @@ export const errors = {
       'BSONObjectTooLarge',
       `BSONObj size: ${size} (0x${size.toString(16)}) is invalid. Size must be between 0 and 16793600(16MB)`,
     ),
+  invalidNamespace: (msg: string) => new MongoCommandError(73, 'InvalidNamespace', msg),
+  pathNotViable: (msg: string) => new MongoCommandError(28, 'PathNotViable', msg),
+  conflictingUpdate: (path: string, at: string) =>
+    new MongoCommandError(
+      40,
+      'ConflictingUpdateOperators',
+      `Updating the path '${path}' would create a conflict at '${at}'`,
+    ),
+  cannotCreateIndex: (msg: string) => new MongoCommandError(67, 'CannotCreateIndex', msg),
+  documentValidation: (errInfo: Record<string, unknown>) =>
+    new MongoCommandError(121, 'DocumentValidationFailure', 'Document failed validation', { errInfo }),
+  updateTooLarge: () =>
+    new MongoCommandError(
+      10334,
+      'BSONObjectTooLarge',
+      'Resulting document after update is larger than 16777216',
+    ),
+  insertTooLarge: (size: number) =>
+    new MongoCommandError(
+      2,
+      'BadValue',
+      `object to insert too large. size in bytes: ${size}, max size: 16777216`,
+    ),
+  unrecognizedStage: (name: string) =>
+    new MongoCommandError(40324, 'Location40324', `Unrecognized pipeline stage name: '${name}'`),
+  // What the embedded engine refuses (documented in the README), in mongod's words where mongod has some.
+  whereUnsupported: () => new MongoCommandError(2, 'BadValue', 'no globalScriptEngine in $where parsing'),
+  textIndexRequired: () => new MongoCommandError(27, 'IndexNotFound', 'text index required for $text query'),
+  geoUnsupported: (op: string) =>
+    op === '$near' || op === '$nearSphere'
+      ? new MongoCommandError(
+          291,
+          'NoQueryExecutionPlans',
+          'error processing query: planner returned error :: caused by :: unable to find index for $geoNear query',
+        )
+      : new MongoCommandError(
+          2,
+          'BadValue',
+          `${op} is not supported by the embedded engine (no geospatial support)`,
+        ),
   // What a standalone mongod answers to a transaction or a change stream.
   transactionsUnsupported: () =>
     new MongoCommandError(

@@ -78,15 +78,38 @@ export async function startEngine(options: EngineOptions = {}): Promise<RunningE
       connections: () => sockets.size,
     };
     let buffered = Buffer.alloc(0);
+    // Chunks of a message still arriving: joined once it is complete, not at every chunk
+    // (re-copying a 16 MiB message per 64 KiB chunk took seconds).
+    const pending: Buffer[] = [];
+    let pendingBytes = 0;
+    let needed = 0;
     // Requests of one connection are answered in order, one at a time, as mongod does.
     let queue = Promise.resolve();
 
     socket.on('data', (chunk) => {
-      buffered = buffered.length === 0 ? chunk : Buffer.concat([buffered, chunk]);
+      if (needed > 0 && pendingBytes + chunk.length < needed) {
+        pending.push(chunk);
+        pendingBytes += chunk.length;
+        return;
+      }
+      if (pending.length > 0) {
+        pending.push(chunk);
+        buffered = Buffer.concat(pending, pendingBytes + chunk.length);
+        pending.length = 0;
+        pendingBytes = 0;
+      } else buffered = buffered.length === 0 ? chunk : Buffer.concat([buffered, chunk]);
+      needed = 0;
       try {
         for (;;) {
           const header = readHeader(buffered);
-          if (!header || buffered.length < header.length) break;
+          if (header && buffered.length < header.length) {
+            pending.push(buffered);
+            pendingBytes = buffered.length;
+            needed = header.length;
+            buffered = Buffer.alloc(0);
+            break;
+          }
+          if (!header) break;
           const msg = buffered.subarray(0, header.length);
           buffered = buffered.subarray(header.length);
           queue = queue.then(() => answer(socket, msg, header, ctx));

@@ -17,7 +17,8 @@ export type Op =
   | { op: 'dropIndex'; db: string; coll: string; name: string }
   | { op: 'put'; db: string; coll: string; doc: Doc }
   | { op: 'del'; db: string; coll: string; id: unknown }
-  | { op: 'rename'; db: string; coll: string; toDb: string; toColl: string };
+  | { op: 'rename'; db: string; coll: string; toDb: string; toColl: string }
+  | { op: 'setOptions'; db: string; coll: string; options: Doc };
 
 export interface StorageOptions {
   /** The file layer under the journal (tests inject a failing disk). */
@@ -142,6 +143,12 @@ export class Storage {
         const old = before?.get(keyOf(op.id));
         return old ? () => before!.put(old) : () => undefined;
       }
+      case 'setOptions': {
+        const options = before?.options;
+        return () => {
+          if (before && options) before.options = options;
+        };
+      }
       case 'rename': {
         const target = this.collection(op.toDb, op.toColl);
         return () => {
@@ -195,6 +202,12 @@ export class Storage {
       case 'del':
         this.collection(op.db, op.coll)?.delete(keyOf(op.id));
         return;
+      case 'setOptions': {
+        // collMod: the validator and its action/level (the collation cannot change, as in mongod).
+        const c = this.collection(op.db, op.coll);
+        if (c) c.options = op.options;
+        return;
+      }
       case 'rename': {
         const source = this.collection(op.db, op.coll);
         if (!source) return;

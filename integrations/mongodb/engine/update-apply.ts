@@ -1,15 +1,26 @@
 /**
- * Applying one update to one document: operator updates and pipeline updates through mingo,
- * replacements, `$setOnInsert` (which mingo lacks), upsert seeds from the filter's equality
- * conditions, and the `_id` immutability rule.
+ * Applying one update to one document: operator updates (update-ops.ts), pipeline updates
+ * through mingo, replacements, upsert seeds from the filter's equality conditions, and the
+ * `_id` rules: immutable once stored, but setting it to its current value is no change, and
+ * an upsert may take it from the filter or the update.
  */
 import { ObjectId } from 'bson';
 import mingo from 'mingo';
-import { errors } from './mongo-error';
-import { cloneDoc, type Doc, keyOf } from './values';
+import type { Collation } from './collation';
+import { isPlainDoc, mingoView } from './matcher';
+import { errors, MongoCommandError } from './mongo-error';
+import { applyOperators } from './update-ops';
+import { cloneDoc, type Doc, keyOf, setField } from './values';
 
 export function isOperatorUpdate(u: unknown): boolean {
   return !!u && typeof u === 'object' && !Array.isArray(u) && Object.keys(u).some((k) => k.startsWith('$'));
+}
+
+export interface ApplyOptions {
+  arrayFilters?: Doc[];
+  /** The array position the query matched (positional `$`). */
+  position?: number;
+  collation?: Collation | null;
 }
 
 /**
@@ -19,106 +30,64 @@ export function isOperatorUpdate(u: unknown): boolean {
 export function applyUpdate(
   before: Doc | undefined,
   update: Doc | Doc[],
-  filter: Doc,
-  arrayFilters: Doc[] | undefined,
+  options: ApplyOptions,
   seed?: Doc,
 ): Doc {
   const inserting = before === undefined;
   let doc = cloneDoc(before ?? seed ?? {});
   if (Array.isArray(update)) {
-    const holder = [doc];
-    mingo.updateOne(holder, {}, update as never);
+    const holder = [mingoView(doc)];
+    try {
+      mingo.updateOne(holder, {}, update as never);
+    } catch (err) {
+      throw errors.badValue((err as Error).message);
+    }
     doc = holder[0]!;
   } else if (isOperatorUpdate(update)) {
-    const mods: Doc = { ...update };
-    const onInsert = mods.$setOnInsert as Doc | undefined;
-    delete mods.$setOnInsert;
-    if (inserting && onInsert) mods.$set = { ...(mods.$set as Doc | undefined), ...onInsert };
-    for (const op of Object.keys(mods)) {
-      if (!SUPPORTED.has(op))
-        throw errors.failedToParse(
-          `Unknown modifier: ${op}. Expected a valid update modifier or pipeline-style update specified as an array`,
-        );
-    }
-    if (isTopLevelSetUnset(mods)) applyTopLevel(doc, mods);
-    else if (Object.keys(mods).length > 0) {
-      try {
-        mingo.update(doc, mods as never, arrayFilters, inserting ? undefined : (filter as never), {
-          cloneMode: 'deep',
-        });
-      } catch (err) {
-        // mingo refuses _id changes itself; answer with mongod's code for it.
-        if (/immutable field '_id'/.test((err as Error).message)) throw immutableId();
-        throw errors.badValue((err as Error).message);
-      }
-    }
+    applyOperators(doc, update, { inserting, ...options });
   } else {
     const { _id, ...rest } = update;
-    const id = before?._id ?? seed?._id ?? _id;
-    if (before && _id !== undefined && keyOf(_id) !== keyOf(before._id)) throw immutableId();
-    doc = { _id: id, ...rest };
+    const current = before?._id ?? seed?._id;
+    if (current !== undefined && _id !== undefined && keyOf(_id) !== keyOf(current)) {
+      throw errors.immutableField(
+        `After applying the update, the (immutable) field '_id' was found to have been altered to _id: ${JSON.stringify(_id)}`,
+      );
+    }
+    doc = { _id: current ?? _id };
+    for (const [k, v] of Object.entries(rest)) setField(doc, k, v);
   }
-  if (before && keyOf(doc._id) !== keyOf(before._id)) throw immutableId();
-  if (doc._id === undefined) doc = { _id: new ObjectId(), ...doc };
-  else if (Object.keys(doc)[0] !== '_id') {
-    const { _id, ...rest } = doc;
-    doc = { _id, ...rest };
+  const stored = before?._id ?? seed?._id;
+  if (stored !== undefined && keyOf(doc._id) !== keyOf(stored)) {
+    throw errors.immutableField(
+      "Performing an update on the path '_id' would modify the immutable field '_id'",
+    );
   }
+  return idFirst(doc);
+}
+
+/** mongod keeps `_id` as the first field of every stored document, generating one if absent. */
+export function idFirst(doc: Doc): Doc {
   if (Array.isArray(doc._id)) throw errors.badValue("can't use an array for _id");
-  return doc;
-}
-
-const SUPPORTED = new Set([
-  '$set',
-  '$unset',
-  '$inc',
-  '$mul',
-  '$min',
-  '$max',
-  '$push',
-  '$pull',
-  '$pullAll',
-  '$addToSet',
-  '$pop',
-  '$rename',
-  '$bit',
-  '$currentDate',
-]);
-
-/**
- * `$set` / `$unset` of top-level fields only (what most writes send). mingo's updater rebuilds
- * its operator tables on every call, which dominates bulk upserts; these two are plain
- * assignments, so they are done directly and everything else goes to mingo.
- */
-function isTopLevelSetUnset(mods: Doc): boolean {
-  for (const [op, fields] of Object.entries(mods)) {
-    if (op !== '$set' && op !== '$unset') return false;
-    if (!fields || typeof fields !== 'object') return false;
-    for (const k of Object.keys(fields))
-      if (k.includes('.') || k.startsWith('$') || k === '_id') return false;
-  }
-  return true;
-}
-
-function applyTopLevel(doc: Doc, mods: Doc): void {
-  for (const [k, v] of Object.entries((mods.$set as Doc | undefined) ?? {})) doc[k] = cloneDoc(v);
-  for (const k of Object.keys((mods.$unset as Doc | undefined) ?? {})) delete doc[k];
-}
-
-function immutableId() {
-  return errors.immutableField(
-    "Performing an update on the path '_id' would modify the immutable field '_id'",
-  );
+  if (isPlainDoc(doc._id) && Object.keys(doc._id).some((k) => k.startsWith('$')))
+    throw new MongoCommandError(
+      52,
+      'DollarPrefixedFieldName',
+      "_id fields may not contain '$'-prefixed fields",
+    );
+  if (doc._id !== undefined && Object.keys(doc)[0] === '_id') return doc;
+  const out: Doc = { _id: doc._id === undefined ? new ObjectId() : doc._id };
+  for (const [k, v] of Object.entries(doc)) if (k !== '_id') setField(out, k, v);
+  return out;
 }
 
 /** The document an upsert starts from: the filter's equality conditions (dotted paths expanded). */
 export function upsertSeed(filter: Doc): Doc {
-  const { _id, ...sets } = collectEqualities(filter, {});
-  // mingo refuses to $set _id, so it is placed first by hand; other paths may be dotted.
-  const seed: Doc = _id === undefined ? {} : { _id };
-  const mods = { $set: sets };
-  if (isTopLevelSetUnset(mods)) applyTopLevel(seed, mods);
-  else mingo.update(seed, mods as never);
+  const equalities = collectEqualities(filter, {});
+  const seed: Doc = {};
+  if (equalities._id !== undefined) seed._id = equalities._id;
+  const sets: Doc = {};
+  for (const [k, v] of Object.entries(equalities)) if (k !== '_id') setField(sets, k, v);
+  if (Object.keys(sets).length > 0) applyOperators(seed, { $set: sets }, { inserting: true });
   return seed;
 }
 
@@ -129,18 +98,12 @@ function collectEqualities(filter: Doc, out: Doc): Doc {
       continue;
     }
     if (k.startsWith('$')) continue;
-    if (
-      v &&
-      typeof v === 'object' &&
-      !Array.isArray(v) &&
-      !(v instanceof Date) &&
-      Object.keys(v).some((x) => x.startsWith('$'))
-    ) {
-      if ('$eq' in (v as Doc)) out[k] = (v as Doc).$eq;
+    if (isPlainDoc(v) && Object.keys(v)[0]?.startsWith('$')) {
+      if ('$eq' in v) setField(out, k, v.$eq);
       continue;
     }
     if (v instanceof RegExp) continue;
-    out[k] = v;
+    setField(out, k, v);
   }
   return out;
 }

@@ -3,10 +3,10 @@
  * sequences, moreToCome), and the legacy OP_QUERY/OP_REPLY pair that drivers still use for
  * the first handshake of a connection.
  */
-import { deserialize } from 'bson';
+import { Long } from 'bson';
 import { errors, MongoCommandError } from './mongo-error';
 import { encodeBody } from './reply-encoding';
-import type { Doc } from './values';
+import { type Doc, decodeDocument } from './values';
 
 export const OP_REPLY = 1;
 export const OP_QUERY = 2004;
@@ -34,13 +34,6 @@ export interface Header {
 export type Request =
   | { kind: 'msg'; header: Header; flags: number; command: Doc }
   | { kind: 'query'; header: Header; collection: string; command: Doc };
-
-const DESERIALIZE = {
-  promoteLongs: true,
-  promoteValues: true,
-  promoteBuffers: false,
-  bsonRegExp: false,
-} as const;
 
 /** Reads the header of the message at the start of `buf`, or null while fewer than 16 bytes arrived. */
 export function readHeader(buf: Buffer): Header | null {
@@ -76,7 +69,7 @@ export function decodeMessage(msg: Buffer, header: Header): Request {
     pos += 1;
     if (kind === 0) {
       const size = bsonSize(msg, pos, end);
-      command = decodeDoc(msg.subarray(pos, pos + size));
+      command = decodeCommand(msg.subarray(pos, pos + size));
       pos += size;
     } else if (kind === 1) {
       if (pos + 4 > end) throw new ProtocolError('truncated document sequence');
@@ -113,7 +106,7 @@ function decodeQuery(msg: Buffer, header: Header): Request {
   const collection = msg.toString('utf8', 20, nul);
   const pos = nul + 1 + 8; // numberToSkip, numberToReturn
   const size = bsonSize(msg, pos, msg.length);
-  let command = decodeDoc(msg.subarray(pos, pos + size));
+  let command = decodeCommand(msg.subarray(pos, pos + size));
   // Legacy wrapping: { $query: { ismaster: 1 }, $readPreference: ... }
   if (command.$query && typeof command.$query === 'object') command = command.$query as Doc;
   return { kind: 'query', header, collection, command };
@@ -128,9 +121,17 @@ function bsonSize(buf: Buffer, pos: number, end: number): number {
   return size;
 }
 
+/** A command body: its own options (limit, batchSize, getMore's cursor id) are read as plain numbers. */
+function decodeCommand(bytes: Buffer): Doc {
+  const doc = decodeDoc(bytes);
+  for (const [k, v] of Object.entries(doc))
+    if (v instanceof Long && Number.isSafeInteger(v.toNumber())) doc[k] = v.toNumber();
+  return doc;
+}
+
 function decodeDoc(bytes: Buffer): Doc {
   try {
-    return deserialize(bytes, DESERIALIZE) as Doc;
+    return decodeDocument(bytes);
   } catch (err) {
     throw errors.invalidBson(`invalid BSON: ${(err as Error).message}`);
   }

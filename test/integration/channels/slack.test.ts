@@ -185,14 +185,21 @@ describe('Slack', () => {
   });
 
   it('approves a draft from its buttons: the message is updated in place, once, whatever the clicks', async () => {
-    const draft = await dm(MARIE, 'draft a reminder letter for Textiles Dubois');
-    expect(textOf(draft)).toContain('Textiles Dubois SAS');
-    for (const label of ['Approve', 'Edit', 'Reject', 'Regenerate'])
-      expect(button(draft, label)).toBeDefined();
-    const from = slack.calls.length;
+    const posted = await dm(MARIE, 'draft a reminder letter for Textiles Dubois');
+    expect(textOf(posted)).toContain('Textiles Dubois SAS');
+    // The 1 July 2026 ECB rate is not in the table: the warning shows and is read before approval.
+    expect(textOf(posted)).toContain('ECB rate for 2026-H2 not entered');
+    for (const label of ['Acknowledge warnings', 'Edit', 'Reject', 'Regenerate'])
+      expect(button(posted, label)).toBeDefined();
+    let from = slack.calls.length;
+    await click(MARIE, posted, 'Acknowledge warnings');
+    const read = await slack.waitFor((c) => c.method === 'chat.update', from);
+    const draft = { ...read, ts: posted.ts, args: { ...read.args, channel: posted.args.channel } };
+    expect(textOf(draft)).toContain('lus par marie');
+    from = slack.calls.length;
     // A double click: two block_actions for the same button of the same message.
-    await click(MARIE, draft, 'Approve');
-    await click(MARIE, draft, 'Approve');
+    await click(MARIE, draft, 'Valider');
+    await click(MARIE, draft, 'Valider');
     const update = await slack.waitFor((c) => c.method === 'chat.update', from);
     expect(update.args).toMatchObject({ channel: draft.args.channel, ts: draft.ts });
     // A button press is answered in the person's language (Marie's is French).
@@ -212,7 +219,7 @@ describe('Slack', () => {
   it('refuses an approval from someone who is neither the owner nor a manager', async () => {
     const draft = await dm(MARIE, 'draft a reminder letter for Boulangerie');
     const from = slack.calls.length;
-    await click(TOM, draft, 'Approve');
+    await click(TOM, draft, 'Acknowledge warnings');
     const answer = await slack.waitFor(
       (c) => c.method === 'chat.update' || c.method === 'chat.postMessage',
       from,
@@ -404,7 +411,7 @@ describe('Slack', () => {
       expect(String(placeholder.args.text)).toContain('Drafting…');
       const update = await slack.waitFor((c) => c.method === 'chat.update', from, 20_000);
       expect(update.args.ts).toBe(placeholder.ts);
-      expect(textOf(update)).toContain('Approve');
+      expect(textOf(update)).toContain('Acknowledge warnings');
     } finally {
       openai.answer(() => ({ status: 500 }));
     }

@@ -70,9 +70,10 @@ function card(call: ConnectorCall): Record<string, unknown> {
 }
 const cardText = (c: Record<string, unknown>) => JSON.stringify(c);
 /** The data of the card's button with this title. */
-function buttonData(c: Record<string, unknown>, title: string): Record<string, unknown> {
+function buttonData(c: Record<string, unknown>, title: string | RegExp): Record<string, unknown> {
   const found = /"type":"Action\.Submit","title":"([^"]+)","data":(\{[^}]*\})/g;
-  for (const m of cardText(c).matchAll(found)) if (m[1] === title) return JSON.parse(m[2]!);
+  for (const m of cardText(c).matchAll(found))
+    if (typeof title === 'string' ? m[1] === title : title.test(m[1]!)) return JSON.parse(m[2]!);
   throw new Error(`no button "${title}" in ${cardText(c).slice(0, 500)}`);
 }
 
@@ -89,7 +90,12 @@ describe('Teams', () => {
 
   it('approves a draft from the card and updates the card in place', async () => {
     const [draftCall] = await post(activity({ text: 'draft a reminder letter for Textiles Dubois' }));
-    const approve = buttonData(card(draftCall!), 'Approve');
+    // The drafter's warning (no ECB rate entered for 2026-H2) is read before approval.
+    expect(cardText(card(draftCall!))).toContain('ECB rate for 2026-H2 not entered');
+    const acknowledge = buttonData(card(draftCall!), 'Acknowledge warnings');
+    const [read] = await post(activity({ value: acknowledge, replyToId: draftCall!.id }));
+    expect(read!.method).toBe('PUT');
+    const approve = buttonData(card(read!), /^(Approve|Valider)$/);
     const [update] = await post(activity({ value: approve, replyToId: draftCall!.id }));
     expect(update!.method).toBe('PUT');
     expect(update!.activityId).toBe(draftCall!.id);

@@ -53,7 +53,7 @@ describe('relance draft', () => {
     expect(text).toContain('Lettre recommandée avec accusé de réception');
     expect(text).toContain('Textiles Dubois SAS');
     // The demo's postal address of the customer, where a window envelope shows it.
-    expect(text).toMatch(/Textiles Dubois SAS\n.*\n\d+ .+\n44000 Nantes/);
+    expect(text).toMatch(/Textiles Dubois SAS\n.*\n\d+ .+\n44000 NANTES/);
     expect(text).toContain('Bordeaux, le ');
     expect(text).toContain('mise en demeure');
     for (const inv of invoices) {

@@ -40,17 +40,35 @@ function actions(reply: Reply): ActionPayload[] {
     ),
   );
 }
+/** French typographic spaces read as plain spaces. */
+const plain = (t: string) => t.replace(/[\u00a0\u202f]/g, ' ');
 const find = (reply: Reply, type: ActionPayload['type']) => actions(reply).find((a) => a.type === type)!;
 
 describe('drafts in chat', () => {
-  it('drafts on request, shows the checks, and approves once', async () => {
+  it('drafts on request, shows the checks and warnings, approves once the warnings are read', async () => {
     const shown = await send(turn({ text: 'draft a reminder letter for Textiles Dubois' }));
     expect(shown.title).toBe('Draft — reminder letter — Textiles Dubois SAS (FR004)');
-    const text = renderText(shown);
+    const text = plain(renderText(shown));
     expect(text).toContain('Status: awaiting approval');
     expect(text).toMatch(/Checks: figures verified \(\d+\), tone fine/);
-    expect(text).toContain('Objet: Relance : factures échues — 30 375,58 €'); // the customer's language
+    expect(text).toContain('Objet : Relance : factures échues — 30 375,58 €'); // the customer's language
+    // The 1 July 2026 ECB rate is not in the table: the card says so and approval waits.
+    expect(text).toContain('Warning: ECB rate for 2026-H2 not entered; used 2026-H1 (12.15 %)');
+    expect(text).toContain('Warnings: to acknowledge before approval');
     expect(actions(shown).map((a) => a.type)).toEqual([
+      'acknowledge_warnings',
+      'edit_draft',
+      'reject_draft',
+      'regenerate_draft',
+    ]);
+    const key = (find(shown, 'edit_draft') as { draft: string }).draft;
+    const early = await send(turn({ action: { type: 'approve_draft', draft: key } }));
+    expect(early.summary).toMatch(
+      /^Not possible: this draft has a warning to acknowledge before approval: ECB rate/,
+    );
+    const read = await send(turn({ action: find(shown, 'acknowledge_warnings') }));
+    expect(renderText(read)).toContain('Warnings: acknowledged by marie, Mon 23 Nov');
+    expect(actions(read).map((a) => a.type)).toEqual([
       'approve_draft',
       'edit_draft',
       'reject_draft',
@@ -58,12 +76,12 @@ describe('drafts in chat', () => {
     ]);
 
     // A colleague who neither owns the customer nor manages cannot approve.
-    const refused = await send(turn({ action: find(shown, 'approve_draft') }, 'tom'));
+    const refused = await send(turn({ action: find(read, 'approve_draft') }, 'tom'));
     expect(refused.summary).toMatch(/^Not possible: only marie/);
-    const approved = await send(turn({ action: find(shown, 'approve_draft') }));
+    const approved = await send(turn({ action: find(read, 'approve_draft') }));
     expect(renderText(approved)).toContain('Decision: approved — marie, Mon 23 Nov');
     expect(actions(approved)).toEqual([]);
-    const twice = await send(turn({ action: find(shown, 'approve_draft') }));
+    const twice = await send(turn({ action: find(read, 'approve_draft') }));
     expect(twice.summary).toBe('Not possible: this draft is already approved by marie');
     expect(await ledger.models.Activity.countDocuments({ kind: 'approval', customer: 'FR004' })).toBe(1);
   });
@@ -80,7 +98,13 @@ describe('drafts in chat', () => {
     const key = (find(shown, 'edit_draft') as { draft: string }).draft;
     const wrong = await send(
       turn(
-        { action: { type: 'edit_draft', draft: key, body: body.replace('30 375,58 €', '31 000,00 €') } },
+        {
+          action: {
+            type: 'edit_draft',
+            draft: key,
+            body: body.replace(/\d+\u202f\d{3},\d{2}\u00a0€/, '31 000,00 €'),
+          },
+        },
         'marie',
         'fr',
       ),
@@ -98,12 +122,17 @@ describe('drafts in chat', () => {
     );
     expect(renderText(fixed)).toContain('Statut: modifié, à valider');
     expect(renderText(fixed)).toContain('Version: 3');
-    expect(actions(fixed).map((a) => a.type)).toContain('approve_draft');
+    expect(actions(fixed).map((a) => a.type)).toContain('acknowledge_warnings');
+    const read = await send(turn({ action: { type: 'acknowledge_warnings', draft: key } }, 'marie', 'fr'));
+    expect(actions(read).map((a) => a.type)).toContain('approve_draft');
   });
 
   it('writes a call script from the Call script button', async () => {
     const script = await send(turn({ action: { type: 'call_script', customer: 'FR004' } }));
     expect(script.title).toMatch(/^Draft — manager call — Textiles Dubois SAS/);
-    expect(renderText(script)).toContain('Ouverture: Bonjour, Marie Lambert de Relance Démo SAS.');
+    // The manager call is made in the manager's name.
+    expect(plain(renderText(script))).toMatch(
+      /Ouverture : Bonjour .*, Claire Moreau, responsable du crédit client chez Relance Démo SAS\./,
+    );
   });
 });

@@ -3,6 +3,7 @@
  * fact blocks approval, only the owner or a manager decides, a decision happens once and goes
  * into the trail.
  */
+import { acknowledgeWarnings } from '../../../dialogs/drafting/approval-gate';
 import {
   decideDraft,
   editDraft,
@@ -75,6 +76,11 @@ describe('stored drafts', () => {
   it('lets only the owner or a manager decide, once, and records the approval', async () => {
     await requestDraft(services, { key: 'web:d3', customer: 'FR004', step: 'reminder_letter', by: 'marie' });
     await expect(decideDraft(services, 'web:d3', 'approve', 'tom')).rejects.toThrow(/only marie/);
+    await expect(decideDraft(services, 'web:d3', 'approve', 'marie')).rejects.toThrow(
+      /warning to acknowledge/,
+    );
+    await expect(acknowledgeWarnings(services, 'web:d3', 'tom')).rejects.toThrow(/only marie/);
+    await acknowledgeWarnings(services, 'web:d3', 'marie');
     const approved = await decideDraft(services, 'web:d3', 'approve', 'marie');
     expect(approved).toMatchObject({ status: 'approved', decidedBy: 'marie' });
     await expect(decideDraft(services, 'web:d3', 'approve', 'marie')).rejects.toThrow(

@@ -9,10 +9,14 @@ import { type DraftFacts, loadDraftFacts } from '../../../dialogs/drafting/facts
 import { draftText } from '../../../dialogs/drafting/letter';
 import { parseConfig } from '../../../integrations/config';
 import { loadDemo } from '../../../integrations/demo/load';
+import { addDays, toStored } from '../../../models/rules/dates';
 import { formatMoney } from '../../../models/rules/money';
 import { STEP_KEYS, type StepKey } from '../../../models/rules/policy';
 import type { DraftContent } from '../../../prompts/draft';
 import { openTestLedger } from '../../helpers/ledger';
+
+/** French typographic spaces read as plain spaces, for assertions. */
+const plain = (t: string) => t.replace(/[\u00a0\u202f]/g, ' ');
 
 type TestLedger = Awaited<ReturnType<typeof openTestLedger>>;
 let ledger: TestLedger;
@@ -28,16 +32,33 @@ afterAll(async () => {
 const facts = (customer: string, step?: StepKey, lang?: 'fr' | 'en') =>
   loadDraftFacts(ledger.models, ledger.policy, company, ledger.today(), { customer, step, lang });
 
-// Overdue steps on FR004 (everything late); pre-due steps on FR001 (invoices not yet due).
+/** A demo customer with an invoice the pre-due step covers: due within 5 days (large for the call). */
+async function preDueCustomer(step: StepKey): Promise<string> {
+  const today = ledger.today();
+  const docs = await ledger.models.Invoice.find({
+    status: 'open',
+    dueDate: { $gte: toStored(today), $lte: toStored(addDays(today, step === 'pre_due_call' ? 60 : 5)) },
+    ...(step === 'pre_due_call'
+      ? { amount: { $gte: 1_000_000 }, issueDate: { $lte: toStored(addDays(today, -1)) } }
+      : {}),
+  })
+    .sort({ customer: 1 })
+    .lean();
+  return docs[0]!.customer;
+}
+
+// Overdue steps on FR004 (everything late); pre-due steps on a customer with an invoice in the window.
+const PRE_DUE = 'pre-due';
 const CASES: Array<[StepKey, string]> = STEP_KEYS.map((s) => [
   s,
-  s === 'pre_due_call' || s === 'preventive_reminder' ? 'FR001' : 'FR004',
+  s === 'pre_due_call' || s === 'preventive_reminder' ? PRE_DUE : 'FR004',
 ]);
 
 describe('template drafts, every step in both languages', () => {
   it.each(CASES.flatMap(([s, c]) => (['fr', 'en'] as const).map((l) => [s, c, l] as const)))(
     '%s for %s in %s passes both guards and states the ledger exactly',
-    async (step, customer, lang) => {
+    async (step, which, lang) => {
+      const customer = which === PRE_DUE ? await preDueCustomer(step) : which;
       const f = await facts(customer, step, lang);
       const { content, guards, source } = await templateDrafter.draft(f);
       expect(source).toBe('template');
@@ -48,55 +69,77 @@ describe('template drafts, every step in both languages', () => {
       expect(content.invoices.map((i) => [i.number, i.amount])).toEqual(
         f.invoices.map((i) => [i.number, i.amount]),
       );
-      const text = draftText(content, f);
+      const text = plain(draftText(content, f));
       const total = formatMoney({ amount: f.totals[0]!.owed, currency: f.totals[0]!.currency }, lang);
       expect(text).toContain(total);
       expect(text).toMatch(
         lang === 'fr'
-          ? /Cordialement|salutations distinguées|Merci/
-          : /Kind regards|Yours faithfully|Thank you/,
+          ? /[Cc]ordialement|salutations distinguées|Merci/
+          : /Kind regards|Yours faithfully|Yours sincerely|Thank you/,
       );
     },
   );
 
-  it('a formal notice says "mise en demeure", the deadline, the penalties and €40 per invoice', async () => {
+  it('a formal notice demands principal, penalties to date and indemnities, from receipt, with the consequence', async () => {
     const f = await facts('FR004', 'formal_notice', 'fr');
-    const text = draftText((await templateDrafter.draft(f)).content, f);
-    expect(f.deadline).toBe('2026-12-03'); // 8 business days after Monday 23 November
+    const text = plain(draftText((await templateDrafter.draft(f)).content, f));
+    // 15 days from receipt, presumed two business days after Monday 23 November.
+    expect(f.deadline).toBe('2026-12-10');
     expect(text).toContain('Lettre recommandée avec accusé de réception');
-    expect(text).toContain('nous vous mettons en demeure de nous régler la somme de 30 375,58 €');
-    expect(text).toContain('dans un délai de 8 jours ouvrés, soit au plus tard le 3 décembre 2026');
-    expect(text).toContain('pénalités au taux de 12,15 % l’an, soit 513,09 € à ce jour');
-    expect(text).toContain(`40,00 € par facture (article D441-5), soit ${f.invoices.length * 40},00 €`);
-    expect(text).toContain('commissaire de justice');
+    expect(text).toContain(
+      'nous vous mettons en demeure de nous régler, dans un délai de 15 jours à compter de la réception de ce courrier, les sommes suivantes :',
+    );
+    const owed = formatMoney({ amount: f.totals[0]!.owed, currency: 'EUR' }, 'fr');
+    expect(text).toContain(`– en principal : ${owed} ;`);
+    expect(text).toContain(
+      '– pénalités de retard arrêtées au 23 novembre 2026, à parfaire jusqu’au complet paiement :',
+    );
+    expect(text).toContain(`(40,00 € par facture) : ${f.invoices.length * 40},00 €`);
+    expect(text).toContain('requête en injonction de payer');
+    expect(text).toMatch(/Pièces jointes : copie des factures .* ; relevé de compte au 23 novembre 2026\./);
+    // Only invoices already reminded in writing are put on notice.
+    expect(f.previousReminders.length).toBeGreaterThan(0);
     const en = await facts('FR004', 'formal_notice', 'en');
     const enText = draftText((await templateDrafter.draft(en)).content, en);
     expect(enText).toContain('formal notice (mise en demeure)');
-    expect(enText).toContain('by 3 December 2026');
+    expect(enText).toContain('within 15 days of receiving this letter');
     expect(enText).toContain('€40.00 per invoice');
   });
 
-  it('a preventive reminder mentions no penalty; a first reminder letter threatens no procedure', async () => {
-    const pre = await facts('FR001', 'preventive_reminder', 'fr');
-    const preText = draftText((await templateDrafter.draft(pre)).content, pre);
+  it('a preventive reminder covers only invoices due within its window, each with its due date', async () => {
+    const customer = await preDueCustomer('preventive_reminder');
+    const pre = await facts(customer, 'preventive_reminder', 'fr');
+    const preText = plain(draftText((await templateDrafter.draft(pre)).content, pre));
     expect(preText).not.toMatch(/pénalit|indemnit|demeure/i);
-    expect(pre.invoices.every((i) => i.dueDate >= ledger.today())).toBe(true);
+    expect(
+      pre.invoices.every((i) => i.dueDate >= ledger.today() && i.dueDate <= addDays(ledger.today(), 5)),
+    ).toBe(true);
+    for (const i of pre.invoices) expect(preText).toContain(i.number);
     const letter = await facts('FR004', 'reminder_letter', 'fr');
-    const letterText = draftText((await templateDrafter.draft(letter)).content, letter);
+    const letterText = plain(draftText((await templateDrafter.draft(letter)).content, letter));
     expect(letterText).not.toMatch(/mise en demeure|commissaire|tribunal|judiciaire/i);
     expect(letterText).toContain('au plus tard le 3 décembre 2026, soit sous 8 jours ouvrés');
   });
 
-  it('a call script has an opening, the facts, questions, objections, proposals and a dated commitment', async () => {
+  it('a call script opens with count, total and oldest, and closes on amount, date, method and approver', async () => {
     const f = await facts('FR004', 'first_call', 'en');
     const { content } = await templateDrafter.draft(f);
     const s = content.script!;
-    expect(s.opening).toMatch(/^Hello, this is Marie Lambert from/);
+    expect(s.opening).toMatch(
+      /^Hello .*, this is Marie Lambert from Relance Démo SAS\. I am calling about \d+ overdue invoices, €[\d,.]+ in total, the oldest \(FA-2026-\d+\) due on/,
+    );
     expect(s.facts).toHaveLength(f.invoices.length + 1);
     expect(s.questions.length).toBeGreaterThanOrEqual(3);
-    expect(s.objections.map((o) => o.objection)).toContain('Cash is tight right now.');
-    expect(s.proposals.join(' ')).toMatch(/Instalments.*|Waiving the late-payment interest/);
-    expect(s.closing).toContain('by 30 November 2026');
+    expect(s.objections.map((o) => o.objection)).toEqual(
+      expect.arrayContaining([
+        'Cash is tight right now.',
+        'The cheque is in the post.',
+        'Send me a statement.',
+      ]),
+    );
+    // The penalty waiver is the manager's to offer.
+    expect(s.proposals.join(' ')).not.toMatch(/Waiving/);
+    expect(s.closing).toContain('[amount] on [date], by [transfer / cheque], approved by [name]');
   });
 
   it('never chases a paid invoice nor presses a disputed one', async () => {

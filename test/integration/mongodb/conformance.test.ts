@@ -2,8 +2,8 @@
  * The conformance suite: what the product relies on from MongoDB, checked against the
  * embedded engine — or, with MONGODB_URI set, against that real server, unchanged.
  */
-import { Decimal128, MongoServerError, ObjectId } from 'mongodb';
-import { openTestDb, type TestDb } from '../../helpers/mongo';
+import { Decimal128, type MongoServerError, ObjectId } from 'mongodb';
+import { openTestDb, serverError, type TestDb } from '../../helpers/mongo';
 
 let t: TestDb;
 beforeAll(async () => {
@@ -12,16 +12,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await t.close();
 });
-
-async function serverError(p: Promise<unknown>): Promise<MongoServerError> {
-  try {
-    await p;
-  } catch (err) {
-    if (err instanceof MongoServerError) return err;
-    throw err;
-  }
-  throw new Error('expected the server to refuse');
-}
 
 describe('CRUD', () => {
   it('inserts, finds, updates, replaces and deletes', async () => {

@@ -1,7 +1,9 @@
 /** Handshake, server facts, and the catalogue: collections, indexes, databases. */
-import { Query } from 'mingo';
+import { collationOf } from '../collation';
 import { defaultIndexName, type IndexSpec, normalizeSpec } from '../indexes';
+import { compileFilter } from '../matcher';
 import { errors } from '../mongo-error';
+import { checkValidator } from '../validation';
 import type { Doc } from '../values';
 import { asDoc, type Handler, targetName } from './context';
 
@@ -69,6 +71,8 @@ export const create: Handler = (cmd, ctx) => {
   if (ctx.storage.collection(ctx.db, name))
     throw errors.namespaceExists(`Collection ${ctx.db}.${name} already exists.`);
   const { create: _n, $db, lsid, writeConcern, ...options } = cmd;
+  checkValidator(options.validator);
+  if (options.collation !== undefined) options.collation = fullCollation(options.collation);
   ctx.storage.apply({ op: 'createCollection', db: ctx.db, coll: name, options: options as Doc });
   return { ok: 1 };
 };
@@ -86,12 +90,46 @@ export const dropDatabase: Handler = (_cmd, ctx) => {
   return { dropped: ctx.db, ok: 1 };
 };
 
+/** Index types the embedded engine does not build (documented in the README). */
+const UNSUPPORTED_INDEX_TYPES = new Set(['2dsphere', '2d', 'geoHaystack', 'text']);
+
+/** A collation spec completed with ICU's defaults, as mongod lists it. */
+function fullCollation(spec: unknown): Doc | undefined {
+  const c = asDoc(spec);
+  if (!collationOf(c)) {
+    if (c.locale === 'simple') return undefined;
+    throw errors.badValue(`Missing expected field "locale"`);
+  }
+  return {
+    locale: c.locale,
+    caseLevel: c.caseLevel ?? false,
+    caseFirst: c.caseFirst ?? 'off',
+    strength: c.strength ?? 3,
+    numericOrdering: c.numericOrdering ?? false,
+    alternate: c.alternate ?? 'non-ignorable',
+    maxVariable: c.maxVariable ?? 'punct',
+    normalization: c.normalization ?? false,
+    backwards: c.backwards ?? false,
+    version: '57.1',
+  };
+}
+
 export const createIndexes: Handler = (cmd, ctx) => {
   const name = targetName(cmd);
+  const existing = ctx.storage.collection(ctx.db, name);
   const specs = ((cmd.indexes as Doc[] | undefined) ?? []).map((raw) => {
     const key = asDoc(raw.key);
     if (Object.keys(key).length === 0) throw errors.badValue('Index key pattern must not be empty');
-    return normalizeSpec({ ...raw, name: raw.name ?? defaultIndexName(key) });
+    const kind = Object.values(key).find((v) => typeof v === 'string' && UNSUPPORTED_INDEX_TYPES.has(v));
+    if (kind)
+      throw errors.cannotCreateIndex(`${String(kind)} indexes are not supported by the embedded engine`);
+    const spec: Doc = { ...raw, name: raw.name ?? defaultIndexName(key) };
+    // An index without its own collation takes the collection's default, as in mongod.
+    const collation =
+      raw.collation !== undefined ? fullCollation(raw.collation) : existing?.options.collation;
+    if (collation) spec.collation = collation;
+    else delete spec.collation;
+    return normalizeSpec(spec);
   });
   const { collection, created } = ctx.storage.ensureCollection(ctx.db, name);
   const before = collection.indexSpecs().length;
@@ -131,6 +169,7 @@ function sameIndex(a: IndexSpec, b: IndexSpec): boolean {
       key: s.key,
       unique: !!s.unique,
       sparse: !!s.sparse,
+      collation: s.collation,
       ttl: s.expireAfterSeconds,
       p: s.partialFilterExpression,
     });
@@ -173,6 +212,18 @@ export const collMod: Handler = (cmd, ctx) => {
   const name = targetName(cmd);
   const collection = ctx.storage.collection(ctx.db, name);
   if (!collection) throw errors.namespaceNotFound(`ns does not exist: ${ctx.db}.${name}`);
+  const validation: Doc = {};
+  for (const k of ['validator', 'validationAction', 'validationLevel'] as const)
+    if (cmd[k] !== undefined) validation[k] = cmd[k];
+  if (Object.keys(validation).length > 0) {
+    checkValidator(validation.validator);
+    ctx.storage.apply({
+      op: 'setOptions',
+      db: ctx.db,
+      coll: name,
+      options: { ...collection.options, ...validation },
+    });
+  }
   const change = cmd.index as Doc | undefined;
   if (change) {
     const index = change.name
@@ -203,7 +254,8 @@ export const listCollections: Handler = (cmd, ctx) => {
         },
   );
   const filter = asDoc(cmd.filter);
-  const docs = new Query(filter).find(colls).all() as Doc[];
+  const test = compileFilter(filter);
+  const docs = (colls as Doc[]).filter((c) => test(c));
   const ns = `${ctx.db}.$cmd.listCollections`;
   const { id, batch } = ctx.cursors.start(ns, docs, undefined);
   return { cursor: { firstBatch: batch, id, ns }, ok: 1 };
@@ -214,7 +266,8 @@ export const listDatabases: Handler = (cmd, ctx) => {
     const docs = [...colls.values()].reduce((n, c) => n + c.docs.size, 0);
     return { name, sizeOnDisk: docs * 256, empty: docs === 0 };
   });
-  const filtered = new Query(asDoc(cmd.filter)).find(databases).all() as Doc[];
+  const test = compileFilter(asDoc(cmd.filter));
+  const filtered = (databases as Doc[]).filter((d) => test(d));
   if (cmd.nameOnly) return { databases: filtered.map((d) => ({ name: d.name })), ok: 1 };
   return { databases: filtered, totalSize: filtered.reduce((n, d) => n + Number(d.sizeOnDisk), 0), ok: 1 };
 };

@@ -1,17 +1,12 @@
 /** find, getMore, killCursors, count, distinct, aggregate and explain. */
-import { Aggregator, ProcessingMode, Query } from 'mingo';
 import { cursorReply } from '../cursors';
-import { errors } from '../mongo-error';
 import { type Doc, keyOf, valuesAtPath } from '../values';
 import { asDoc, type CommandContext, type Handler, optionalNumber, targetName } from './context';
-import { matching } from './write';
+import { runPipeline } from './pipeline';
+import { project } from './projection';
+import { collationFor, matching } from './write';
 
-function project(docs: Doc[], projection: Doc | undefined): Doc[] {
-  if (!projection || Object.keys(projection).length === 0) return docs;
-  return new Query({}).find(docs, projection as never).all() as Doc[];
-}
-
-/** Runs a find-shaped request: filter, sort, skip, limit, projection. */
+/** Runs a find-shaped request: filter, sort, skip, limit, projection, collation. */
 function runFind(cmd: Doc, ctx: CommandContext): Doc[] {
   const collection = ctx.storage.collection(ctx.db, targetName(cmd));
   const filter = asDoc(cmd.filter);
@@ -19,14 +14,16 @@ function runFind(cmd: Doc, ctx: CommandContext): Doc[] {
   const skip = optionalNumber(cmd.skip) ?? 0;
   const limit = Math.abs(optionalNumber(cmd.limit) ?? 0);
   const hasSort = !!sort && Object.keys(sort).length > 0;
+  const collation = collationFor(cmd.collation, collection);
   const all = matching(
     collection,
     filter,
     hasSort || limit === 0 ? 0 : skip + limit,
     hasSort ? sort : undefined,
+    collation,
   );
   const page = all.slice(skip, limit > 0 ? skip + limit : undefined);
-  return project(page, cmd.projection as Doc | undefined);
+  return project(page, cmd.projection as Doc | undefined, filter, collation);
 }
 
 export const find: Handler = (cmd, ctx) => {
@@ -52,7 +49,11 @@ export const count: Handler = (cmd, ctx) => {
   const skip = optionalNumber(cmd.skip) ?? 0;
   const limit = Math.abs(optionalNumber(cmd.limit) ?? 0);
   const query = asDoc(cmd.query);
-  let n = Object.keys(query).length === 0 ? (collection?.docs.size ?? 0) : matching(collection, query).length;
+  const collation = collationFor(cmd.collation, collection);
+  let n =
+    Object.keys(query).length === 0
+      ? (collection?.docs.size ?? 0)
+      : matching(collection, query, 0, undefined, collation).length;
   n = Math.max(0, n - skip);
   return { n: limit > 0 ? Math.min(n, limit) : n, ok: 1 };
 };
@@ -60,49 +61,16 @@ export const count: Handler = (cmd, ctx) => {
 export const distinct: Handler = (cmd, ctx) => {
   const collection = ctx.storage.collection(ctx.db, targetName(cmd));
   const key = String(cmd.key);
+  const collation = collationFor(cmd.collation, collection);
   const seen = new Map<string, unknown>();
-  for (const doc of matching(collection, asDoc(cmd.query))) {
-    for (const v of valuesAtPath(doc, key)) if (v !== undefined && !seen.has(keyOf(v))) seen.set(keyOf(v), v);
+  for (const doc of matching(collection, asDoc(cmd.query), 0, undefined, collation)) {
+    for (const v of valuesAtPath(doc, key)) {
+      const k = keyOf(v, collation);
+      if (v !== undefined && !seen.has(k)) seen.set(k, v);
+    }
   }
   return { values: [...seen.values()], ok: 1 };
 };
-
-/** Stages that never write into their input documents, so mingo can skip cloning them. */
-const READ_ONLY_STAGES = new Set([
-  '$match',
-  '$group',
-  '$sort',
-  '$limit',
-  '$skip',
-  '$count',
-  '$sortByCount',
-  '$project',
-]);
-
-function runPipeline(cmd: Doc, ctx: CommandContext): Doc[] {
-  const pipeline = (cmd.pipeline as Doc[] | undefined) ?? [];
-  if (pipeline.some((stage) => '$changeStream' in stage)) throw errors.changeStreamUnsupported();
-  for (const stage of pipeline) {
-    const name = Object.keys(stage)[0];
-    if (name === '$out' || name === '$merge')
-      throw errors.badValue(`${name} is not supported by the embedded engine`);
-  }
-  if (cmd.aggregate === 1) return []; // database-level stages ($currentOp, $listLocalSessions): nothing to report
-  const collection = ctx.storage.collection(ctx.db, targetName(cmd));
-  const first = pipeline[0];
-  // A leading $match narrows the input through the indexes before mingo runs the pipeline.
-  const input =
-    first && '$match' in first
-      ? matching(collection, asDoc(first.$match))
-      : [...(collection?.docs.values() ?? [])];
-  const readOnly = pipeline.every((s) => READ_ONLY_STAGES.has(Object.keys(s)[0]!));
-  const aggregator = new Aggregator(pipeline, {
-    processingMode: readOnly ? ProcessingMode.CLONE_OFF : ProcessingMode.CLONE_INPUT,
-    collectionResolver: (name: string) => [...(ctx.storage.collection(ctx.db, name)?.docs.values() ?? [])],
-    variables: cmd.let as Doc | undefined,
-  } as never);
-  return aggregator.run(input) as Doc[];
-}
 
 export const aggregate: Handler = (cmd, ctx) => {
   if (cmd.explain)
@@ -120,7 +88,11 @@ function explainPlan(inner: Doc, ctx: CommandContext): Doc {
   const name = String(Object.values(inner)[0]);
   const collection = ctx.storage.collection(ctx.db, name);
   const filter = asDoc(inner.filter ?? inner.query);
-  const { docs, plan } = collection?.candidates(filter) ?? { docs: [], plan: { stage: 'COLLSCAN' as const } };
+  const collation = collationFor(inner.collation, collection);
+  const { docs, plan } = collection?.candidates(filter, collation) ?? {
+    docs: [],
+    plan: { stage: 'COLLSCAN' as const },
+  };
   const examined = [...docs].length;
   const scan =
     plan.stage === 'IXSCAN'
@@ -140,7 +112,10 @@ function explainPlan(inner: Doc, ctx: CommandContext): Doc {
       winningPlan: scan,
       rejectedPlans: [],
     },
-    executionStats: { totalDocsExamined: examined, nReturned: matching(collection, filter).length },
+    executionStats: {
+      totalDocsExamined: examined,
+      nReturned: matching(collection, filter, 0, undefined, collation).length,
+    },
     ok: 1,
   };
 }

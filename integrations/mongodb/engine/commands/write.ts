@@ -1,11 +1,14 @@
 /** insert, update, delete and findAndModify. */
-import { ObjectId } from 'bson';
-import { Query } from 'mingo';
+import type { Collation } from '../collation';
+import { collationOf } from '../collation';
 import type { Collection } from '../collection';
+import { compileFilter, isPlainDoc, type MatchDetails } from '../matcher';
 import { errors, MongoCommandError } from '../mongo-error';
-import { applyUpdate, upsertSeed } from '../update-apply';
+import { applyUpdate, idFirst, isOperatorUpdate, upsertSeed } from '../update-apply';
+import { bsonSize, MAX_USER_BSON, validate } from '../validation';
 import { compareBySpec, type Doc, keyOf } from '../values';
 import { asDoc, type CommandContext, type Handler, targetName } from './context';
+import { project } from './projection';
 
 interface WriteError {
   index: number;
@@ -39,15 +42,22 @@ function withErrors(reply: Doc, writeErrors: WriteError[]): Doc {
   return writeErrors.length > 0 ? { ...reply, writeErrors } : reply;
 }
 
+/** The collation a command uses: its own, else the collection's default. */
+export function collationFor(spec: unknown, collection: Collection | undefined): Collation | null {
+  return spec !== undefined ? collationOf(spec) : (collection?.collation ?? null);
+}
+
 export const insert: Handler = (cmd, ctx) => {
   const docs = (cmd.documents as Doc[] | undefined) ?? [];
   const { collection } = ctx.storage.ensureCollection(ctx.db, targetName(cmd));
+  const bypass = cmd.bypassDocumentValidation === true;
   let n = 0;
   const writeErrors = forEachWrite(docs, cmd.ordered !== false, (raw) => {
     // mongod stores _id as the first field, generating one when the client did not.
-    const { _id, ...rest } = raw;
-    const doc = { _id: _id === undefined ? new ObjectId() : _id, ...rest };
-    if (Array.isArray(doc._id)) throw errors.badValue("can't use an array for _id");
+    const doc = idFirst(raw);
+    const size = bsonSize(doc);
+    if (size > MAX_USER_BSON) throw errors.insertTooLarge(size);
+    validate(collection, doc, undefined, bypass);
     collection.checkUnique(doc);
     ctx.storage.apply({ op: 'put', db: ctx.db, coll: collection.name, doc });
     n++;
@@ -56,61 +66,113 @@ export const insert: Handler = (cmd, ctx) => {
 };
 
 /** The documents matching `filter`, in natural order (or `sort`), at most `limit` (0 = all). */
-export function matching(collection: Collection | undefined, filter: Doc, limit = 0, sort?: Doc): Doc[] {
-  if (!collection) return [];
-  const { docs, exact } = collection.candidates(filter);
-  // Compiling a mingo query has a fixed cost; an exact index answer does not need one.
-  const query = exact ? null : new Query(filter);
+export function matching(
+  collection: Collection | undefined,
+  filter: Doc,
+  limit = 0,
+  sort?: Doc,
+  collation: Collation | null = collection?.collation ?? null,
+): Doc[] {
+  if (!collection) {
+    compileFilter(filter); // a bad filter is refused even on a missing collection
+    return [];
+  }
+  const { docs, exact } = collection.candidates(filter, collation);
+  // An exact index answer needs no further test.
+  const test = exact ? null : compileFilter(filter, { collation });
   const out: Doc[] = [];
   for (const doc of docs) {
-    if (query && !query.test(doc)) continue;
+    if (test && !test(doc)) continue;
     out.push(doc);
     if (limit > 0 && !sort && out.length >= limit) break;
   }
-  if (sort && Object.keys(sort).length > 0) out.sort(compareBySpec(sort));
+  if (sort && Object.keys(sort).length > 0) out.sort(compareBySpec(sort, collation));
   return limit > 0 ? out.slice(0, limit) : out;
 }
 
-/** Replaces `before` by `after` in the collection (unique indexes checked); true if it changed. */
-function store(ctx: CommandContext, collection: Collection, before: Doc | undefined, after: Doc): boolean {
-  if (before && sameDoc(before, after)) return false;
+/** The array position through which `doc` matched `filter` (the positional `$`). */
+export function matchedPosition(filter: Doc, doc: Doc, collation: Collation | null): number | undefined {
+  const details: MatchDetails = {};
+  compileFilter(filter, { collation })(doc, details);
+  return details.index;
+}
+
+function usesPositional(u: unknown): boolean {
+  if (!isPlainDoc(u)) return false;
+  return Object.values(u).some(
+    (fields) => isPlainDoc(fields) && Object.keys(fields).some((k) => /(^|\.)\$(\.|$)/.test(k)),
+  );
+}
+
+/** Replaces `before` by `after` in the collection (size, validator, unique indexes); true if it changed. */
+function store(
+  ctx: CommandContext,
+  collection: Collection,
+  before: Doc | undefined,
+  after: Doc,
+  bypass: boolean,
+): boolean {
+  if (before && keyOf(before) === keyOf(after)) return false;
+  if (bsonSize(after) > MAX_USER_BSON) {
+    throw before ? errors.updateTooLarge() : errors.insertTooLarge(bsonSize(after));
+  }
+  validate(collection, after, before, bypass);
   collection.checkUnique(after, before ? keyOf(before._id) : undefined);
   ctx.storage.apply({ op: 'put', db: ctx.db, coll: collection.name, doc: after });
   return true;
 }
 
-function sameDoc(a: Doc, b: Doc): boolean {
-  return keyOf(a) === keyOf(b);
+function updated(
+  before: Doc,
+  u: Doc | Doc[],
+  filter: Doc,
+  arrayFilters: Doc[] | undefined,
+  collation: Collation | null,
+) {
+  const position = usesPositional(u) ? matchedPosition(filter, before, collation) : undefined;
+  return applyUpdate(before, u, { arrayFilters, position, collation });
+}
+
+function upserted(u: Doc | Doc[], filter: Doc, arrayFilters: Doc[] | undefined, collation: Collation | null) {
+  // A replacement upsert keeps only the filter's _id; an operator upsert starts from its equalities.
+  const seed = Array.isArray(u) || isOperatorUpdate(u) ? upsertSeed(filter) : pickId(upsertSeed(filter));
+  return applyUpdate(undefined, u, { arrayFilters, collation }, seed);
+}
+
+function pickId(seed: Doc): Doc {
+  return seed._id === undefined ? {} : { _id: seed._id };
 }
 
 export const update: Handler = (cmd, ctx) => {
   const updates = (cmd.updates as Doc[] | undefined) ?? [];
   const name = targetName(cmd);
+  const bypass = cmd.bypassDocumentValidation === true;
   let n = 0;
   let nModified = 0;
-  const upserted: Doc[] = [];
+  const upsertedIds: Doc[] = [];
   const writeErrors = forEachWrite(updates, cmd.ordered !== false, (spec, index) => {
     const filter = asDoc(spec.q);
     const u = spec.u as Doc | Doc[];
     const arrayFilters = spec.arrayFilters as Doc[] | undefined;
     const existing = ctx.storage.collection(ctx.db, name);
-    const targets = matching(existing, filter, spec.multi ? 0 : 1, spec.sort as Doc | undefined);
+    const collation = collationFor(spec.collation, existing);
+    const targets = matching(existing, filter, spec.multi ? 0 : 1, spec.sort as Doc | undefined, collation);
     if (targets.length === 0 && spec.upsert) {
+      const doc = upserted(u, filter, arrayFilters, collation);
       const { collection } = ctx.storage.ensureCollection(ctx.db, name);
-      const doc = applyUpdate(undefined, u, filter, arrayFilters, upsertSeed(filter));
-      store(ctx, collection, undefined, doc);
+      store(ctx, collection, undefined, doc, bypass);
       n++;
-      upserted.push({ index, _id: doc._id });
+      upsertedIds.push({ index, _id: doc._id });
       return;
     }
     for (const before of targets) {
-      const after = applyUpdate(before, u, filter, arrayFilters);
+      const after = updated(before, u, filter, arrayFilters, collation);
       n++;
-      if (store(ctx, existing!, before, after)) nModified++;
+      if (store(ctx, existing!, before, after, bypass)) nModified++;
     }
   });
   const reply: Doc = { n, nModified, ok: 1 };
-  if (upserted.length > 0) reply.upserted = upserted;
+  if (upsertedIds.length > 0) reply.upserted = upsertedIds;
   return withErrors(reply, writeErrors);
 };
 
@@ -120,7 +182,14 @@ export const del: Handler = (cmd, ctx) => {
   let n = 0;
   const writeErrors = forEachWrite(deletes, cmd.ordered !== false, (spec) => {
     const collection = ctx.storage.collection(ctx.db, name);
-    for (const doc of matching(collection, asDoc(spec.q), Number(spec.limit) === 1 ? 1 : 0)) {
+    const collation = collationFor(spec.collation, collection);
+    for (const doc of matching(
+      collection,
+      asDoc(spec.q),
+      Number(spec.limit) === 1 ? 1 : 0,
+      undefined,
+      collation,
+    )) {
       ctx.storage.apply({ op: 'del', db: ctx.db, coll: name, id: doc._id });
       n++;
     }
@@ -133,17 +202,16 @@ export const findAndModify: Handler = (cmd, ctx) => {
   const filter = asDoc(cmd.query);
   const sort = cmd.sort as Doc | undefined;
   const fields = cmd.fields as Doc | undefined;
-  const project = (d: Doc | null) =>
-    d && fields && Object.keys(fields).length > 0
-      ? (new Query({}).find([d], fields as never).all()[0] as Doc)
-      : d;
+  const bypass = cmd.bypassDocumentValidation === true;
   const existing = ctx.storage.collection(ctx.db, name);
-  const before = matching(existing, filter, 1, sort)[0];
+  const collation = collationFor(cmd.collation, existing);
+  const shown = (d: Doc | undefined) => (d ? project([d], fields, filter, collation)[0]! : null);
+  const before = matching(existing, filter, 1, sort, collation)[0];
 
   if (cmd.remove) {
     if (cmd.update !== undefined) throw errors.failedToParse('Cannot specify both an update and remove=true');
     if (before) ctx.storage.apply({ op: 'del', db: ctx.db, coll: name, id: before._id });
-    return { lastErrorObject: { n: before ? 1 : 0 }, value: project(before ?? null), ok: 1 };
+    return { lastErrorObject: { n: before ? 1 : 0 }, value: shown(before), ok: 1 };
   }
   if (cmd.update === undefined)
     throw errors.failedToParse('Either an update or remove=true must be specified');
@@ -151,20 +219,20 @@ export const findAndModify: Handler = (cmd, ctx) => {
   const arrayFilters = cmd.arrayFilters as Doc[] | undefined;
   if (!before) {
     if (!cmd.upsert) return { lastErrorObject: { n: 0, updatedExisting: false }, value: null, ok: 1 };
+    const doc = upserted(u, filter, arrayFilters, collation);
     const { collection } = ctx.storage.ensureCollection(ctx.db, name);
-    const doc = applyUpdate(undefined, u, filter, arrayFilters, upsertSeed(filter));
-    store(ctx, collection, undefined, doc);
+    store(ctx, collection, undefined, doc, bypass);
     return {
       lastErrorObject: { n: 1, updatedExisting: false, upserted: doc._id },
-      value: cmd.new ? project(doc) : null,
+      value: cmd.new ? shown(doc) : null,
       ok: 1,
     };
   }
-  const after = applyUpdate(before, u, filter, arrayFilters);
-  store(ctx, existing!, before, after);
+  const after = updated(before, u, filter, arrayFilters, collation);
+  store(ctx, existing!, before, after, bypass);
   return {
     lastErrorObject: { n: 1, updatedExisting: true },
-    value: project(cmd.new ? after : before),
+    value: shown(cmd.new ? after : before),
     ok: 1,
   };
 };
