@@ -29,12 +29,12 @@ export function customerAsk(text: string): string | null {
   return bare && bare[1]!.trim().split(/\s+/).length <= 4 ? bare[1]!.trim() : null;
 }
 
-/** Finds the customer named; null when nobody matches (the caller answers otherwise). */
-export async function lookUpCustomer(
+/** The customer a message names: its reference, a "which one?" reply, or null when nobody matches. */
+export async function namedCustomer(
   target: string,
   lang: Lang,
   services: DialogServices,
-): Promise<Reply | null> {
+): Promise<{ customer: string } | Reply | null> {
   const dir = await loadNoteDirectory(services.models, services.today());
   const match = findCustomer(target, dir, findInvoices(target, dir).known);
   if (match.kind === 'several')
@@ -43,8 +43,17 @@ export async function lookUpCustomer(
         ? `Lequel : ${match.candidates.map((c) => `${c.name} (${c.reference})`).join(' ou ')} ?`
         : `Which one: ${match.candidates.map((c) => `${c.name} (${c.reference})`).join(' or ')}?`,
     );
-  if (match.kind !== 'one') return null;
-  return customerCard(match.customer, lang, services);
+  return match.kind === 'one' ? { customer: match.customer } : null;
+}
+
+/** Finds the customer named; null when nobody matches (the caller answers otherwise). */
+export async function lookUpCustomer(
+  target: string,
+  lang: Lang,
+  services: DialogServices,
+): Promise<Reply | null> {
+  const found = await namedCustomer(target, lang, services);
+  return found && 'customer' in found ? customerCard(found.customer, lang, services) : found;
 }
 
 export async function customerCard(reference: string, lang: Lang, services: DialogServices): Promise<Reply> {

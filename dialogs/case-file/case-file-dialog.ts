@@ -5,11 +5,11 @@
  */
 import { DEFAULT_COMPANY } from '../../integrations/config';
 import type { LocalDate } from '../../models/rules/dates';
-import { loadNoteDirectory } from '../call-note/directory';
-import { findCustomer, findInvoices } from '../call-note/directory-match';
+import { namedCustomer } from '../customer';
 import { money } from '../i18n';
 import { type Reply, textReply, titledReply } from '../reply';
 import type { CaseFileAsk } from '../requests';
+import type { DialogServices } from '../services';
 import type { Turn } from '../turn';
 import { buildCaseFile } from './build';
 import type { CaseFileServices } from './bundle';
@@ -17,9 +17,8 @@ import { penaltyTotalText } from './layout';
 
 export type CaseFileLinks = (customer: string, asOf: LocalDate, format: 'pdf' | 'zip' | 'csv') => string;
 
-export type ChatCaseFileServices = Omit<CaseFileServices, 'company'> & {
+export type ChatCaseFileServices = DialogServices & {
   company?: CaseFileServices['company'];
-  today(): LocalDate;
   caseFileLinks?: CaseFileLinks;
 };
 
@@ -31,19 +30,13 @@ export async function answerCaseFileAsk(
   const company = services.company ?? DEFAULT_COMPANY;
   const fr = ask.lang === 'fr';
   const today = services.today();
-  const dir = await loadNoteDirectory(services.models, today);
-  const match = findCustomer(ask.target, dir, findInvoices(ask.target, dir).known);
-  if (match.kind !== 'one')
+  const found = await namedCustomer(ask.target, ask.lang, services);
+  if (!found)
     return textReply(
-      match.kind === 'several'
-        ? fr
-          ? `Lequel : ${match.candidates.map((c) => `${c.name} (${c.reference})`).join(' ou ')} ?`
-          : `Which one: ${match.candidates.map((c) => `${c.name} (${c.reference})`).join(' or ')}?`
-        : fr
-          ? `Je ne trouve pas de client « ${ask.target} ».`
-          : `I can't find a customer "${ask.target}".`,
+      fr ? `Je ne trouve pas de client « ${ask.target} ».` : `I can't find a customer "${ask.target}".`,
     );
-  const cf = await buildCaseFile(services.models, services.policy, company, match.customer, today, ask.lang);
+  if (!('customer' in found)) return found;
+  const cf = await buildCaseFile(services.models, services.policy, company, found.customer, today, ask.lang);
   const title = fr
     ? `Dossier de recouvrement — ${cf.debtor.name} (${cf.debtor.reference})`
     : `Case file — ${cf.debtor.name} (${cf.debtor.reference})`;

@@ -2,7 +2,10 @@
 import PDFDocument from 'pdfkit';
 import type { Company } from '../config';
 
-export function a4Document(opts: PDFKit.PDFDocumentOptions): { doc: PDFKit.PDFDocument; done: Promise<Buffer> } {
+export function a4Document(opts: PDFKit.PDFDocumentOptions): {
+  doc: PDFKit.PDFDocument;
+  done: Promise<Buffer>;
+} {
   const doc = new PDFDocument({ size: 'A4', ...opts });
   const chunks: Buffer[] = [];
   doc.on('data', (c: Buffer) => chunks.push(c));

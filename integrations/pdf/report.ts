@@ -34,7 +34,23 @@ export interface ReportInput {
 
 const MARGIN = 50;
 
-export function renderReportPdf(report: ReportInput): Promise<Buffer> {
+/** The standard fonts' encoding (WinAnsi) has no narrow no-break space (French thousands): a no-break space prints instead. */
+const printable = (t: string) => t.replaceAll('\u202f', '\u00a0');
+
+export function renderReportPdf(input: ReportInput): Promise<Buffer> {
+  const report: ReportInput = {
+    ...input,
+    sections: input.sections.map((s) => ({
+      heading: printable(s.heading),
+      paragraphs: s.paragraphs?.map(printable),
+      after: s.after?.map(printable),
+      table: s.table && {
+        ...s.table,
+        rows: s.table.rows.map((r) => r.map(printable)),
+        totals: s.table.totals?.map((r) => r.map(printable)),
+      },
+    })),
+  };
   const { doc, done } = a4Document({ margin: MARGIN, bufferPages: true, info: { Title: report.title } });
   const width = doc.page.width - 2 * MARGIN;
   letterhead(doc, report.company, 13);

@@ -25,6 +25,8 @@ import { cleanEnv, runTs } from '../../helpers/process';
 jest.setTimeout(120_000);
 
 const SIREN = '552 100 554';
+/** French typography's no-break spaces, as plain spaces: what a reader of the text sees. */
+const spaced = (t: string) => t.replace(/[\u00a0\u202f]/g, ' ');
 let ledger: Awaited<ReturnType<typeof openTestLedger>>;
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'relance-case-file-'));
 
@@ -139,7 +141,8 @@ describe('the case file', () => {
 
     const pdf = path.join(dir, `${files.name}.pdf`);
     fs.writeFileSync(pdf, files.pdf);
-    const { stdout: text, code } = await runTs('test/helpers/pdf-text.ts', [pdf], cleanEnv());
+    const { stdout: raw, code } = await runTs('test/helpers/pdf-text.ts', [pdf], cleanEnv());
+    const text = spaced(raw);
     expect(code).toBe(0);
     const open = await ledger.models.Invoice.find({
       customer: 'FR004',
@@ -148,7 +151,7 @@ describe('the case file', () => {
     expect(cf.invoices.map((i) => i.number).sort()).toEqual(open.map((i) => i.number).sort());
     for (const inv of open) expect(text).toContain(inv.number);
     expect(text).toContain(`SIREN / TVA : ${SIREN}`);
-    expect(text).toContain(`arrêtées au 23/11/2026 : ${penaltyTotalText(cf)}`);
+    expect(text).toContain(spaced(`arrêtées au 23/11/2026 : ${penaltyTotalText(cf)}`));
     expect(cf.totals[0]!.interest).toBeGreaterThan(0);
 
     // Every activity of the customer, in the order it happened.
@@ -163,7 +166,7 @@ describe('the case file', () => {
     }
     expect(text).toContain('non tenue');
     expect(text).toContain('Tissu abîmé à la livraison');
-    expect(text).toContain(cf.letters[0]!.subject.slice(0, 20));
+    expect(text).toContain(spaced(cf.letters[0]!.subject.slice(0, 20)));
 
     const rows: Array<Record<string, string>> = parse(files.csv, { columns: true });
     expect(Object.keys(rows[0]!)).toEqual([...CASE_FILE_CSV_HEADERS]);
@@ -188,7 +191,7 @@ describe('the case file', () => {
     fs.writeFileSync(letter, zip.readFile(names.find((n) => n.startsWith('courriers/'))!)!);
     const letterText = (await runTs('test/helpers/pdf-text.ts', [letter], cleanEnv())).stdout;
     expect(letterText).toContain('Textiles Dubois SAS');
-    expect(letterText).toContain(cf.letters[0]!.subject.slice(0, 20));
+    expect(spaced(letterText)).toContain(spaced(cf.letters[0]!.subject.slice(0, 20)));
   });
 
   it('refuses an unknown customer with a clear message', async () => {
