@@ -1,12 +1,38 @@
 /**
- * Messages parsed per second by the offline call-note parser, on the 80 realistic notes of the
- * test set against a directory of 2,000 customers and 20,000 open invoices (fuzzy name search
- * grows with the directory). No target is set by the issue: the figure is printed for tracking.
+ * The offline call-note parser: field-level accuracy on the development corpus (test/corpus/,
+ * written in ten voices against the demo ledger) — on the two thirds it was tuned on and on the
+ * third it was not, beside the issue's targets (97 % and 95 %) — then messages parsed per second
+ * on the 80 notes of the unit test set against a directory of 2,000 customers and 20,000 open
+ * invoices (fuzzy name search grows with the directory; no target, printed for tracking).
  */
 import type { NoteDirectory } from '../dialogs/call-note/note';
 import { parseNoteOffline } from '../dialogs/call-note/offline-parser';
+import { CORPUS_NOW, demoNoteDirectory } from '../test/corpus/demo-directory';
+import { isHeldOut, loadCorpus, score } from '../test/corpus/score';
 import { DIRECTORY, MESSAGES } from '../test/unit/call-note/messages';
 import { report } from './report';
+
+const corpus = loadCorpus();
+const demo = demoNoteDirectory();
+const readCorpusNote = (n: (typeof corpus)[number]) =>
+  parseNoteOffline(n.text, {
+    now: CORPUS_NOW,
+    timeZone: 'Europe/Paris',
+    country: 'FR',
+    lang: n.lang === 'en' ? 'en' : 'fr',
+    directory: demo,
+  });
+const tuning = score(
+  corpus.filter((n) => !isHeldOut(n)),
+  readCorpusNote,
+);
+const heldOut = score(corpus.filter(isHeldOut), readCorpusNote);
+process.stdout.write(
+  `Call-note corpus: ${corpus.length} notes (${tuning.notes} tuning, ${heldOut.notes} held out)\n`,
+);
+report('field accuracy, tuning part', tuning.accuracy * 100, '%', { op: '>=', value: 97 });
+report('field accuracy, held-out third', heldOut.accuracy * 100, '%', { op: '>=', value: 95 });
+report('notes that must ask and did not', tuning.silent.length + heldOut.silent.length, 'notes');
 
 const WORDS = [
   'Alpha',

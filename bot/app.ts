@@ -7,6 +7,7 @@ import { finishInterruptedNotes } from '../dialogs/call-note/log-call';
 import type { ChatServices } from '../dialogs/conversation';
 import { type Config, configWarnings } from '../integrations/config';
 import { loadDemoIfEmpty } from '../integrations/demo/load';
+import { createMailer } from '../integrations/email/mailer';
 import { type Ledger, openLedger } from '../integrations/ledger';
 import { linkSigner } from '../integrations/links';
 import type { Logger } from '../integrations/logger';
@@ -16,6 +17,7 @@ import { deliveryHealth, type JobContext } from '../jobs/deliveries';
 import { JOBS, runAll, runJob } from '../jobs/run';
 import { type Clock, systemClock } from '../models/clock';
 import { caseFileLinks, mountCaseFileApi } from './case-file-api';
+import { draftLinks, mountFiles } from './files';
 import { createHttpServer, type HttpServer } from './http-server';
 import { mountIngestApi } from './ingest-api';
 import { buildDrafter, buildNoteParser } from './llm-services';
@@ -34,9 +36,9 @@ export interface RunningRelance {
   /** The Slack edge (null when off), for proactive messages. */
   slack: SlackEdge | null;
   /** The Teams edge (null when off), for proactive messages. */
-  teams: Notifier | null;
+  teams: (Notifier & { idle(): Promise<void> }) | null;
   /** The local web chat (null when off), for proactive messages to an open page. */
-  webchat: Notifier | null;
+  webchat: (Notifier & { idle(): Promise<void> }) | null;
   /** What scheduled jobs run with (the ledger, the channels), to run one now. */
   jobs: Omit<JobContext, 'touch'>;
   /** Graceful stop: stop accepting, finish in-flight requests, then close the scheduler and database. */
@@ -87,16 +89,22 @@ export async function startRelance(
     }
     mountIngestApi(http, ledger, { ledger: config.ingestApiKey, staff: config.ingestAdminKey }, logger);
     // Links in chat point at this server (PUBLIC_URL, else where it listens).
-    let linkBase = config.publicUrl ?? `http://${config.host}:${config.port}`;
-    const signer = linkSigner(config.linkSecret, () => linkBase);
+    let base = config.publicUrl ?? `http://${config.host}:${config.port}`;
+    const signer = linkSigner(config.linkSecret, () => base);
+    const mailer = createMailer(config.email);
+    closers.push({ name: 'mailer', close: async () => mailer.close() });
     mountCaseFileApi(http, ledger, config.company, signer);
     const services: ChatServices = {
       ...ledger,
       noteParser: buildNoteParser(config),
       drafter: buildDrafter(config),
       company: config.company,
+      mailer,
+      emailFrom: config.email.from,
+      links: draftLinks(signer),
       caseFileLinks: caseFileLinks(signer),
     };
+    mountFiles(http, services, signer);
     // A call note confirmed just before a crash is recorded now, not lost nor doubled.
     const finished = await finishInterruptedNotes(services);
     if (finished > 0)
@@ -120,6 +128,20 @@ export async function startRelance(
       digestTime: config.scheduler.digestTime,
     };
     http.addReadinessCheck({
+      name: 'communications',
+      // An approved email the mail server refused is retried: reported, not fatal.
+      check: async () => {
+        const [failed, toPost] = await Promise.all([
+          services.models.Draft.countDocuments({ status: 'failed' }),
+          services.models.Draft.countDocuments({ status: 'approved', delivery: 'post' }),
+        ]);
+        return {
+          ok: true,
+          detail: `${failed} approved, not sent (retrying), ${toPost} to post, mail ${mailer.kind}`,
+        };
+      },
+    });
+    http.addReadinessCheck({
       name: 'deliveries',
       // Failing deliveries are reported, not fatal: a channel outage must not take the server out.
       check: async () => {
@@ -132,7 +154,7 @@ export async function startRelance(
     });
 
     const url = await http.listen(config.port, config.host);
-    if (!config.publicUrl) linkBase = url;
+    if (!config.publicUrl) base = url;
     if (config.scheduler.enabled) {
       const scheduler = await startScheduler(
         JOBS,

@@ -9,6 +9,7 @@ import { registerDbCommand } from './commands/db-command';
 import { registerDemoCommand } from './commands/demo-command';
 import { registerDigestCommand } from './commands/digest-command';
 import { registerDraftCommand } from './commands/draft-command';
+import { registerDraftsCommands } from './commands/drafts-command';
 import { registerImportCommand } from './commands/import-command';
 import { registerJobsCommands } from './commands/jobs-command';
 import { registerParseNoteCommand } from './commands/parse-note-command';
@@ -30,6 +31,7 @@ export function buildProgram(): Command {
   registerDigestCommand(program);
   registerParseNoteCommand(program);
   registerDraftCommand(program);
+  registerDraftsCommands(program);
   registerCaseFileCommand(program);
   registerSlackManifestCommand(program);
   registerJobsCommands(program);

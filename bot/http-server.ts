@@ -107,10 +107,17 @@ export function createHttpServer(logger: Logger): HttpServer {
   server.get('/readyz', async (_req, res) => {
     const results = await Promise.all(
       checks.map(async (c) => {
+        let timer: NodeJS.Timeout | undefined;
         try {
-          return { name: c.name, ...(await c.check()) };
+          // A dependency that does not answer is not ready; /readyz itself answers within seconds.
+          const timeout = new Promise<{ ok: boolean; detail: string }>((resolve) => {
+            timer = setTimeout(() => resolve({ ok: false, detail: 'no answer within 3 s' }), 3000);
+          });
+          return { name: c.name, ...(await Promise.race([c.check(), timeout])) };
         } catch (err) {
           return { name: c.name, ok: false, detail: normalizeError(err).message };
+        } finally {
+          clearTimeout(timer);
         }
       }),
     );

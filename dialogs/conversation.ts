@@ -6,6 +6,7 @@
 import { markDirty } from '../models/ledger/summaries';
 import { toStored } from '../models/rules/dates';
 import {
+  abandonNote,
   askForNote,
   cancelNote,
   chooseCustomer,
@@ -18,6 +19,8 @@ import {
   waitingNote,
 } from './call-note/log-call';
 import { answerCaseFileAsk, type ChatCaseFileServices } from './case-file/case-file-dialog';
+import { answerPostedNumber } from './communications/posted-ask';
+import { draftsQueueReply, isDraftsQueueAsk } from './communications/queue';
 import { customerAsk, customerCard, lookUpCustomer } from './customer';
 import { answerDigest, answerDigestList } from './digest';
 import {
@@ -27,13 +30,17 @@ import {
   decide,
   draftFor,
   edit,
+  posted,
   regenerate,
   showDraft,
+  withCompany,
 } from './drafting/draft-dialog';
 import { day } from './i18n';
+import { classify } from './intent';
+import { answerCustomerRequest, answerMore, notUnderstood, smallTalkReply } from './ledger-answers';
 import type { Reply } from './reply';
 import { textReply } from './reply';
-import { detectLang, parseRequest } from './requests';
+import { detectLang, type Request } from './requests';
 import type { DialogServices } from './services';
 import type { Lang, Turn } from './turn';
 import { answerWorklist } from './worklist';
@@ -126,7 +133,11 @@ export async function respond(turn: Turn, services: ChatServices): Promise<Reply
       case 'log_outcome':
         return [await askForNote(turn, a.customer, services)];
       case 'confirm_note':
-        return [await confirmNote(turn, a.log, services)];
+        return [await confirmNote(turn, a.log, services, a.promise)];
+      case 'command':
+        return [await answerCommand(turn, a.command, services)];
+      case 'customer_request':
+        return [await answerCustomerRequest(turn, a.request, a.customer, services)];
       case 'edit_note':
         return [await editNote(turn, a.log, services)];
       case 'cancel_note':
@@ -142,9 +153,13 @@ export async function respond(turn: Turn, services: ChatServices): Promise<Reply
       case 'show_draft':
         return [await showDraft(turn, a.draft, services)];
       case 'approve_draft':
-        return [await decide(turn, a.draft, 'approve', services)];
+        return [await decide(turn, a.draft, 'approve', services, { version: a.version })];
       case 'reject_draft':
-        return [await decide(turn, a.draft, 'reject', services)];
+        return [await decide(turn, a.draft, 'reject', services, { version: a.version, reason: a.reason })];
+      case 'posted_draft':
+        return [await posted(turn, a.draft, a.number, services)];
+      case 'drafts_queue':
+        return [await draftsQueueReply(turn, services, a.status)];
       case 'regenerate_draft':
         return [await regenerate(turn, a.draft, services)];
       case 'acknowledge_warnings':
@@ -156,44 +171,94 @@ export async function respond(turn: Turn, services: ChatServices): Promise<Reply
     }
   }
   const text = turn.text ?? '';
-  const request = parseRequest(text, {
+  // "drafts to approve" / "brouillons à valider", and a registered-mail number typed in chat.
+  const queueLang = isDraftsQueueAsk(text);
+  if (queueLang) return [await draftsQueueReply({ ...turn, lang: queueLang }, services)];
+  const postedReply = await answerPostedNumber(turn, withCompany(services), (draft, number) =>
+    posted(turn, draft, number, services),
+  );
+  if (postedReply) return [postedReply];
+  const lang = detectLang(text, turn.lang);
+  // Intent first: a request, small talk, a call note — or nothing Relance understood.
+  const { more, request, smallTalk, noteLike } = classify(text, {
     lang: turn.lang,
     today,
     timeZone: services.policy.timeZone,
     now: services.clock.now(),
   });
-  // A request without a word of a call note ("who should I call today?") is a request, even
-  // while a note waits for an answer; anything else may be a note, or the answer Relance awaits.
-  const plainRequest = request !== null && request.kind !== 'help' && !hasNoteSignals(text);
-  if (!plainRequest) {
-    const waiting = await waitingNote(turn, services);
-    if (waiting) return [await continueNote(turn, waiting, services)];
-    // "Dubois?", "fiche FR004": the customer card, when the name is a customer's and the
-    // message says nothing a call note would (so "Dubois: will pay Friday" stays a note).
-    const asked = request === null && !hasNoteSignals(text) ? customerAsk(text) : null;
-    const card = asked ? await lookUpCustomer(asked, detectLang(text, turn.lang), services) : null;
-    if (card) return [card];
-    const note = await takeNote(turn, services);
-    if (note) return [note];
+  const waiting = await waitingNote(turn, services);
+  const newRequest = more !== null || (request !== null && request.kind !== 'help' && !hasNoteSignals(text));
+  if (waiting && newRequest) {
+    // Moving on while Relance's question waits leaves that note unrecorded, and says so.
+    const line = await abandonNote(waiting, services);
+    const reply = more
+      ? await answerMore(turn, more, services)
+      : await answerRequest(turn, request!, services);
+    return [withNotice(line, reply)];
   }
-  if (!request) return [helpReply(turn.lang)];
+  // Thanks or a greeting while a question waits is not its answer ("yes", "ok" are).
+  const politeness =
+    smallTalk && !/(?<![\p{L}])(?:oui|yes|ok|okay|yep|non|no|nope|d'accord|correct)(?![\p{L}])/iu.test(text);
+  if (waiting && !politeness && request?.kind !== 'help')
+    return [await continueNote(turn, waiting, services)];
+  if (more) return [await answerMore(turn, more, services)];
+  if (request && !hasNoteSignals(text)) return [await answerRequest(turn, request, services)];
+  if (smallTalk) return [smallTalkReply(text, lang)];
+  if (!noteLike) {
+    // "Dubois?", "fiche FR004", "Textiles Dubois": the customer card, when a customer is named.
+    const asked = customerAsk(text) ?? (text.trim().split(/\s+/).length <= 5 ? text.trim() : null);
+    const card = asked ? await lookUpCustomer(asked, lang, services) : null;
+    if (card) return [card];
+    if (request) return [await answerRequest(turn, request, services)];
+    return [notUnderstood(text, lang)];
+  }
+  const note = await takeNote(turn, services);
+  if (note) return [note];
+  if (request) return [await answerRequest(turn, request, services)];
+  return [notUnderstood(text, lang)];
+}
+
+/** A command offered as a button when a message was not understood. */
+async function answerCommand(
+  turn: Turn,
+  command: 'worklist' | 'drafts' | 'digest' | 'help' | 'undo',
+  services: ChatServices,
+): Promise<Reply> {
+  const today = services.today();
+  if (command === 'worklist')
+    return answerRequest(turn, { kind: 'worklist', date: today, lang: turn.lang }, services);
+  if (command === 'digest')
+    return answerRequest(turn, { kind: 'digest', date: today, lang: turn.lang }, services);
+  if (command === 'help') return helpReply(turn.lang);
+  return answerMore(turn, { kind: command, lang: turn.lang }, services);
+}
+
+/** A reply with a line before it ("I left the note on X unrecorded."). */
+function withNotice(line: string, reply: Reply): Reply {
+  return {
+    ...reply,
+    summary: `${line} ${reply.summary}`,
+    sections: [{ blocks: [{ kind: 'text', text: line }] }, ...reply.sections],
+  };
+}
+
+async function answerRequest(turn: Turn, request: Request, services: ChatServices): Promise<Reply> {
+  const today = services.today();
   switch (request.kind) {
     case 'worklist':
-      return [(await answerWorklist(request, turn, services)).reply];
+      return (await answerWorklist(request, turn, services)).reply;
     case 'digest':
       // Asked for in chat, today's digest is delivered: the next one's changes start from it.
-      return [
-        (
-          await answerDigest(turn.staff, request.date, request.lang, services, false, {
-            record: request.date === today,
-          })
-        ).reply,
-      ];
+      return (
+        await answerDigest(turn.staff, request.date, request.lang, services, false, {
+          record: request.date === today,
+        })
+      ).reply;
     case 'draft':
-      return [await answerDraftAsk(turn, request, services)];
+      return answerDraftAsk(turn, request, services);
     case 'case_file':
-      return [await answerCaseFileAsk(turn, request, services)];
+      return answerCaseFileAsk(turn, request, services);
     case 'help':
-      return [helpReply(request.lang)];
+      return helpReply(request.lang);
   }
 }

@@ -12,6 +12,7 @@ import { agedTable } from './aged-table';
 import { loadNoteDirectory } from './call-note/directory';
 import { findCustomer, findInvoices } from './call-note/directory-match';
 import { day, money, OUTCOME_LABELS } from './i18n';
+import { whichCustomer } from './ledger-answers';
 import { limitationSection } from './limitation';
 import type { Fact, Reply, Section } from './reply';
 import { textReply } from './reply';
@@ -29,31 +30,18 @@ export function customerAsk(text: string): string | null {
   return bare && bare[1]!.trim().split(/\s+/).length <= 4 ? bare[1]!.trim() : null;
 }
 
-/** The customer a message names: its reference, a "which one?" reply, or null when nobody matches. */
-export async function namedCustomer(
-  target: string,
-  lang: Lang,
-  services: DialogServices,
-): Promise<{ customer: string } | Reply | null> {
-  const dir = await loadNoteDirectory(services.models, services.today());
-  const match = findCustomer(target, dir, findInvoices(target, dir).known);
-  if (match.kind === 'several')
-    return textReply(
-      lang === 'fr'
-        ? `Lequel : ${match.candidates.map((c) => `${c.name} (${c.reference})`).join(' ou ')} ?`
-        : `Which one: ${match.candidates.map((c) => `${c.name} (${c.reference})`).join(' or ')}?`,
-    );
-  return match.kind === 'one' ? { customer: match.customer } : null;
-}
-
 /** Finds the customer named; null when nobody matches (the caller answers otherwise). */
 export async function lookUpCustomer(
   target: string,
   lang: Lang,
   services: DialogServices,
 ): Promise<Reply | null> {
-  const found = await namedCustomer(target, lang, services);
-  return found && 'customer' in found ? customerCard(found.customer, lang, services) : found;
+  const dir = await loadNoteDirectory(services.models, services.today());
+  const match = findCustomer(target, dir, findInvoices(target, dir).known);
+  // "Lequel ?" with one button per candidate (a name typed next opens that card).
+  if (match.kind === 'several') return whichCustomer(match.candidates, lang, 'card');
+  if (match.kind !== 'one') return null;
+  return customerCard(match.customer, lang, services);
 }
 
 export async function customerCard(reference: string, lang: Lang, services: DialogServices): Promise<Reply> {

@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import type { Bucket } from '../models/rules/aging';
 import type { Totals } from '../models/rules/money';
+import type { Lang } from './turn';
 
 export const ActionPayload = z.discriminatedUnion('type', [
   z.object({ type: z.literal('call_script'), customer: z.string().min(1) }),
@@ -32,15 +33,46 @@ export const ActionPayload = z.discriminatedUnion('type', [
     list: z.string().min(1).max(40),
   }),
   // A call note awaiting confirmation, by its operation key.
-  z.object({ type: z.literal('confirm_note'), log: z.string().min(1) }),
+  // `promise`: what happens to the customer's pending promise (asked before Confirm).
+  z.object({
+    type: z.literal('confirm_note'),
+    log: z.string().min(1),
+    promise: z.enum(['replace', 'add']).optional(),
+  }),
   z.object({ type: z.literal('edit_note'), log: z.string().min(1) }),
   z.object({ type: z.literal('cancel_note'), log: z.string().min(1) }),
   z.object({ type: z.literal('note_customer'), log: z.string().min(1), customer: z.string().min(1) }),
+  // The answer to "which one?" for a request about a customer, and the commands offered when
+  // a message was not understood.
+  z.object({
+    type: z.literal('customer_request'),
+    request: z.enum(['invoices', 'history', 'card', 'letter']),
+    customer: z.string().min(1),
+  }),
+  z.object({ type: z.literal('command'), command: z.enum(['worklist', 'drafts', 'digest', 'help', 'undo']) }),
   // A stored draft, by its key. An edit carries the form's fields (subject, body with blank
   // lines between paragraphs); without them it asks for the form.
+  // Decisions name the version they were pressed on: an older one is refused (a newer exists).
   z.object({ type: z.literal('show_draft'), draft: z.string().min(1) }),
-  z.object({ type: z.literal('approve_draft'), draft: z.string().min(1) }),
-  z.object({ type: z.literal('reject_draft'), draft: z.string().min(1) }),
+  z.object({
+    type: z.literal('approve_draft'),
+    draft: z.string().min(1),
+    version: z.number().int().positive().optional(),
+  }),
+  z.object({
+    type: z.literal('reject_draft'),
+    draft: z.string().min(1),
+    version: z.number().int().positive().optional(),
+    reason: z.string().max(1000).optional(),
+  }),
+  // A letter to post was posted: its registered-mail number (the form's field).
+  z.object({
+    type: z.literal('posted_draft'),
+    draft: z.string().min(1),
+    number: z.string().max(60).optional(),
+  }),
+  // The drafts queue: waiting for approval (a manager: the team's), or another status.
+  z.object({ type: z.literal('drafts_queue'), status: z.string().max(40).optional() }),
   z.object({ type: z.literal('regenerate_draft'), draft: z.string().min(1) }),
   // The drafter's warnings read: approval is refused until then.
   z.object({ type: z.literal('acknowledge_warnings'), draft: z.string().min(1) }),
@@ -65,6 +97,7 @@ export const DECISION_ACTIONS: ReadonlySet<ActionPayload['type']> = new Set<Acti
   'approve_draft',
   'reject_draft',
   'regenerate_draft',
+  'posted_draft',
   'acknowledge_warnings',
 ]);
 
@@ -101,11 +134,13 @@ export type Block =
   | { kind: 'aged'; table: AgedTable }
   | { kind: 'actions'; actions: Action[] }
   /** Fields a person fills in and submits with one action (the channel renders a form or modal). */
-  | { kind: 'form'; fields: FormField[]; submit: Action };
+  | { kind: 'form'; fields: FormField[]; submit: Action }
+  /** Links to open (a letter's PDF, a sent mail): signed and expiring, served by Relance. */
+  | { kind: 'links'; links: Array<{ label: string; url: string }> };
 
 export interface FormField {
   /** The payload key the value is sent under (e.g. "subject", "body"). */
-  id: 'subject' | 'body';
+  id: 'subject' | 'body' | 'reason' | 'number';
   label: string;
   value: string;
   multiline?: boolean;
@@ -116,11 +151,31 @@ export interface Section {
   blocks: Block[];
 }
 
+/**
+ * How a reply is delivered — declared by the dialogs and the turn pipeline, obeyed by the edges
+ * (which only render and deliver).
+ */
+export interface Delivery {
+  /** Replaces the message whose button was pressed (a decision), for everyone who sees it. */
+  replacesOrigin?: boolean;
+  /** Answers a press that counts once: a second press of the same button is skipped. */
+  once?: boolean;
+  /** Finishes slow work: it takes the place of the placeholder (or typing indicator) shown meanwhile. */
+  slow?: boolean;
+  /** For the person who acted only (Slack: an ephemeral message; elsewhere a new message to them). */
+  ephemeral?: boolean;
+  /** A refused decision: nothing was done and nothing consumed (the button still works for others). */
+  refused?: boolean;
+}
+
 export interface Reply {
   /** What notification previews and screen readers show. */
   summary: string;
   title?: string;
   sections: Section[];
+  /** The language it is written in (the pipeline sets the turn's when a dialog did not). */
+  lang?: Lang;
+  delivery?: Delivery;
 }
 
 /** A titled reply of one section (the title is also what notifications show). */
@@ -131,6 +186,11 @@ export function titledReply(title: string, blocks: Block[]): Reply {
 /** A reply that is just a sentence. */
 export function textReply(text: string): Reply {
   return { summary: text, sections: [{ blocks: [{ kind: 'text', text }] }] };
+}
+
+/** A decision refused (not theirs, not allowed, changed meanwhile): said to the presser only. */
+export function refusedReply(text: string): Reply {
+  return { ...textReply(text), delivery: { refused: true, ephemeral: true } };
 }
 
 /** Totals as plain data for JSON outputs (minor units per currency). */

@@ -3,6 +3,7 @@
  * the shell set), validates every variable with zod, and either returns a typed Config or
  * throws a ConfigError listing every problem at once (name, expected, found).
  */
+import os from 'node:os';
 import path from 'node:path';
 import dotenv from 'dotenv';
 import { z } from 'zod';
@@ -131,11 +132,14 @@ const EnvSchema = z.object({
   MicrosoftAppPassword: optionalString,
   MicrosoftAppType: oneOf(['MultiTenant', 'SingleTenant', 'UserAssignedMSI'], 'MultiTenant'),
   MicrosoftAppTenantId: optionalString,
+  // Where Bot Framework token signing keys are published (sovereign clouds, tests). Default: Microsoft's.
+  BOT_OPENID_METADATA_URL: url,
   // LLM
   OPENAI_API_KEY: optionalString,
   OPENAI_BASE_URL: url,
   OPENAI_MODEL: optionalString.transform((v) => v ?? 'gpt-4o-mini'),
-  LLM_TIMEOUT_MS: int(20000, 1000, 300000, 'milliseconds'),
+  // Below the platforms' windows (Teams waits 15 s): past it, the templates and rules answer.
+  LLM_TIMEOUT_MS: int(8000, 1000, 300000, 'milliseconds'),
   // Email
   SMTP_URL: optionalString.refine((v) => v === undefined || /^smtps?:\/\//.test(v), {
     message: 'expected an smtp:// or smtps:// URL',
@@ -146,6 +150,8 @@ const EnvSchema = z.object({
       message: 'expected an email address',
     },
   ),
+  // Where mail goes without SMTP_URL (default: DATA_DIR/outbox).
+  OUTBOX_DIR: optionalString,
   // The product's own address as people's browsers reach it (links to PDFs and mails in chat).
   PUBLIC_URL: url,
   // Signs the expiring links to PDFs (set the same value on every instance).
@@ -200,9 +206,15 @@ export interface Config {
     socketMode: boolean;
     apiUrl?: string;
   };
-  teams: { appId?: string; appPassword?: string; appType: Env['MicrosoftAppType']; tenantId?: string };
+  teams: {
+    appId?: string;
+    appPassword?: string;
+    appType: Env['MicrosoftAppType'];
+    tenantId?: string;
+    openIdMetadataUrl?: string;
+  };
   llm: { apiKey?: string; baseUrl?: string; model: string; timeoutMs: number };
-  email: { smtpUrl?: string; from?: string };
+  email: { smtpUrl?: string; from?: string; outboxDir: string };
   /** Base of the links Relance puts in chat (PDFs, outbox mails); default http://HOST:PORT. */
   publicUrl?: string;
   linkSecret?: string;
@@ -289,6 +301,7 @@ export function parseConfig(raw: Record<string, string | undefined>, cwd = proce
       appPassword: e.MicrosoftAppPassword,
       appType: e.MicrosoftAppType,
       tenantId: e.MicrosoftAppTenantId,
+      openIdMetadataUrl: e.BOT_OPENID_METADATA_URL,
     },
     llm: {
       apiKey: e.OPENAI_API_KEY,
@@ -296,7 +309,17 @@ export function parseConfig(raw: Record<string, string | undefined>, cwd = proce
       model: e.OPENAI_MODEL,
       timeoutMs: e.LLM_TIMEOUT_MS,
     },
-    email: { smtpUrl: e.SMTP_URL, from: e.EMAIL_FROM },
+    email: {
+      smtpUrl: e.SMTP_URL,
+      from: e.EMAIL_FROM,
+      outboxDir: e.OUTBOX_DIR
+        ? path.resolve(cwd, e.OUTBOX_DIR)
+        : // In memory (DATA_DIR empty): a throw-away outbox, never the project's ./data.
+          path.join(
+            dataDir === '' ? path.join(os.tmpdir(), 'relance-outbox') : path.resolve(cwd, dataDir),
+            'outbox',
+          ),
+    },
     publicUrl: e.PUBLIC_URL?.replace(/\/+$/, ''),
     linkSecret: e.LINK_SECRET,
     scheduler: {

@@ -123,7 +123,12 @@ async function send(
 export async function retryFailed(ctx: JobContext): Promise<{ retried: number; sent: number }> {
   const { Delivery } = ctx.services.models;
   const now = ctx.services.clock.now();
-  const due = await Delivery.find({ status: 'failed', nextAttemptAt: { $lte: now } }).lean();
+  // Emails to customers have their own sender (dialogs/communications/send.ts).
+  const due = await Delivery.find({
+    status: 'failed',
+    job: { $ne: 'email' },
+    nextAttemptAt: { $lte: now },
+  }).lean();
   let sent = 0;
   for (const d of due) {
     const claimed = await Delivery.updateOne(

@@ -3,14 +3,14 @@
  * (pauses for disputes and pending promises, and the reminder caps, are the ladder's rules),
  * the step's letter or email is drafted and queued for the owner's approval — including the
  * pre-due care (the preventive reminder at D-5). Calls are not drafted here: they are in the
- * worklist (the pre-due check call of large invoices too). Once per customer, step and day.
+ * worklist (the pre-due check call of large invoices too). Once per customer, step and day;
+ * never a step already waiting, approved or sent for an invoice (see dialogs/communications/sweep.ts).
  */
+import { sweepCustomer } from '../dialogs/communications/sweep';
 import { withCompany } from '../dialogs/drafting/draft-dialog';
-import { requestDraft } from '../dialogs/drafting/drafts';
-import { dueStepFor } from '../dialogs/drafting/facts';
-import { isCallChannel } from '../models/rules/policy';
+import { ValidationError } from '../models/errors';
 import { dueMorning } from '../models/rules/schedule';
-import { OPEN_DRAFT_STATUSES } from '../models/schemas/draft';
+import { tellSuperseded } from './communications';
 import { bump, type Counts, countsText, type Job } from './job';
 
 const TOUCH_EVERY = 50;
@@ -34,23 +34,21 @@ export const escalationSweep: Job = {
       ...(opts.as ? { owner: opts.as } : {}),
     });
     const counts: Counts = {};
+    const drafting = withCompany(services);
     for (const [i, customer] of customers.map(String).entries()) {
       if (i % TOUCH_EVERY === TOUCH_EVERY - 1) await ctx.touch();
-      const step = await dueStepFor(models, policy, customer, day);
-      const ladderStep = step && policy.ladder.find((l) => l.key === step);
-      if (!ladderStep || isCallChannel(ladderStep.channel)) continue;
-      const open = await models.Draft.exists({ customer, step, status: { $in: [...OPEN_DRAFT_STATUSES] } });
-      if (open) {
-        bump(counts, 'already waiting');
-        continue;
+      try {
+        const out = await sweepCustomer(drafting, customer, day);
+        for (const d of out.superseded) {
+          bump(counts, 'superseded');
+          await tellSuperseded(ctx, d);
+        }
+        if (out.drafted) bump(counts, 'drafted');
+      } catch (err) {
+        // One customer's problem (nothing left to chase after all) never stops the sweep.
+        if (!(err instanceof ValidationError)) throw err;
+        bump(counts, 'nothing to draft');
       }
-      await requestDraft(withCompany(services), {
-        key: `sweep:${customer}:${step}:${day}`,
-        customer,
-        step,
-        by: 'relance',
-      });
-      bump(counts, 'drafted');
     }
     // Marked at the end: a sweep interrupted half-way runs again (its drafts are keyed by day).
     if (whole)

@@ -4,11 +4,13 @@
  * partly kept → the ladder is advanced one step (its draft prepared for approval) and the
  * owner told now, once. A promise judged elsewhere (a payment import) is caught here too.
  */
+import { invoicesFreeFor } from '../dialogs/communications/sweep';
 import { withCompany } from '../dialogs/drafting/draft-dialog';
 import { requestDraft } from '../dialogs/drafting/drafts';
 import { nextStepFor } from '../dialogs/drafting/facts';
 import { brokenPromiseReply } from '../dialogs/follow-ups';
 import { staffLang } from '../dialogs/i18n';
+import { ValidationError } from '../models/errors';
 import { appendActivity } from '../models/ledger/commitments';
 import { refreshPromises } from '../models/ledger/promises';
 import { addDays, fromStored, toStored } from '../models/rules/dates';
@@ -79,14 +81,22 @@ async function notifyBreach(ctx: JobContext, id: string, owner: string, opts: Jo
       const today = opts.date ?? services.today();
       // Advance the ladder one step: its draft (a letter, or a call script) waits for approval.
       const step = await nextStepFor(models, policy, now.customer, today);
-      const draft = step
-        ? await requestDraft(withCompany(services), {
-            key: `promise-broken:${id}`,
-            customer: now.customer,
-            step,
-            by: 'relance',
-          })
-        : null;
+      // Never a step an invoice already has (waiting, approved or sent).
+      const invoices = step ? await invoicesFreeFor(withCompany(services), now.customer, step, today) : [];
+      const draft =
+        step && invoices.length
+          ? await requestDraft(withCompany(services), {
+              key: `promise-broken:${id}`,
+              customer: now.customer,
+              step,
+              invoices,
+              by: 'relance',
+            }).catch((err) => {
+              // Nothing left to chase for that step (paid, disputed meanwhile): no draft.
+              if (err instanceof ValidationError) return null;
+              throw err;
+            })
+          : null;
       await appendActivity(models, {
         key: `promise-broken:${id}`,
         customer: now.customer,

@@ -4,9 +4,11 @@ import type { Turn } from '../../dialogs/turn';
 import type { Ledger } from '../../integrations/ledger';
 import { ValidationError } from '../../models/errors';
 import { isLocalDate } from '../../models/rules/dates';
+import { resolveStaff } from '../../pipeline/identity';
 
 export async function cliTurn(ledger: Ledger, handle: string): Promise<Turn> {
-  const staff = await ledger.models.Staff.findOne({ handle: handle.toLowerCase() }).lean();
+  // The same look-up as every channel's (active people only).
+  const staff = await resolveStaff(ledger, { handle });
   if (!staff)
     throw new ValidationError(`unknown staff member "${handle}"`, [
       { path: '--as', message: 'expected a staff handle (see npm run relance -- import staff)' },
@@ -15,7 +17,7 @@ export async function cliTurn(ledger: Ledger, handle: string): Promise<Turn> {
     id: `cli:${process.pid}:${Date.now()}`,
     channel: 'cli',
     staff: staff.handle,
-    lang: (staff.language as 'fr' | 'en') ?? ledger.policy.defaultLocale,
+    lang: staff.lang,
     at: ledger.clock.now(),
   };
 }

@@ -52,6 +52,7 @@ function describe(r: ImportReport): string {
   const lines = [
     `${r.kind}: ${r.read} rows read — ${r.inserted} new, ${r.updated} updated, ${r.unchanged} unchanged, ${r.rejected.length} rejected`,
   ];
+  if (r.encoding === 'windows-1252') lines.push('read as Latin-1/Windows-1252 and converted to UTF-8');
   if (r.promisesJudged > 0) lines.push(`${r.promisesJudged} payment promise(s) judged`);
   if (r.ignoredColumns.length > 0) lines.push(`ignored columns: ${r.ignoredColumns.join(', ')}`);
   for (const x of r.rejected) lines.push(`  line ${x.row}${x.column ? `, ${x.column}` : ''}: ${x.reason}`);

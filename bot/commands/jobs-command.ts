@@ -9,6 +9,7 @@ import type { Command } from 'commander';
 import { z } from 'zod';
 import type { ChatServices } from '../../dialogs/conversation';
 import type { Config } from '../../integrations/config';
+import { createMailer } from '../../integrations/email/mailer';
 import type { Ledger } from '../../integrations/ledger';
 import type { Logger } from '../../integrations/logger';
 import { nextRuns } from '../../integrations/scheduler/agenda';
@@ -27,6 +28,9 @@ function jobContext(ledger: Ledger, config: Config, logger: Logger): JobContext 
     noteParser: buildNoteParser(config),
     drafter: buildDrafter(config),
     company: config.company,
+    // Approved emails the mail server failed to take are retried from here too.
+    mailer: createMailer(config.email),
+    emailFrom: config.email.from,
   };
   const slack = config.slack.botToken
     ? slackNotifier(

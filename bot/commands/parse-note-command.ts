@@ -9,6 +9,8 @@ import type { Command } from 'commander';
 import { z } from 'zod';
 import { loadNoteDirectory } from '../../dialogs/call-note/directory';
 import type { CallNote } from '../../dialogs/call-note/note';
+import { classify, intentName } from '../../dialogs/intent';
+import { localDate } from '../../models/rules/dates';
 import { buildNoteParser } from '../llm-services';
 import { withLedger } from './shared';
 
@@ -59,7 +61,11 @@ export function registerParseNoteCommand(program: Command): void {
           });
           if (fallback)
             logger.warn({ line: n, reason: fallback }, 'LLM not used for this note: offline rules');
-          process.stdout.write(`${opts.json ? JSON.stringify(note) : readable(note)}\n`);
+          // Intent first: what the chat would do with this message (record a call note, answer a request…).
+          const today = localDate(now, ledger.policy.timeZone);
+          const kind = classify(input.text, { lang, today, timeZone: ledger.policy.timeZone, now });
+          const out = { ...note, intent: intentName(kind, note, input.text) };
+          process.stdout.write(`${opts.json ? JSON.stringify(out) : readable(out)}\n`);
         }
       });
       if (failures > 0) process.exitCode = 1;
@@ -78,7 +84,8 @@ function parseLine(line: string): z.infer<typeof Input> | { error: string } {
   return { error: parsed.error.issues.map((i) => `${i.path.join('.') || 'line'}: ${i.message}`).join('; ') };
 }
 
-function readable(n: CallNote): string {
+function readable(n: CallNote & { intent: string }): string {
+  if (n.intent !== 'call_note') return `(not a call note: ${n.intent})`;
   const parts = [n.customer ?? '(customer?)', n.outcome ?? '(outcome?)'];
   if (n.contact) parts.push(`contact ${n.contact}`);
   for (const p of n.promises)

@@ -87,6 +87,13 @@ function block(b: Block): Element[] {
         })),
         { type: 'ActionSet', actions: [submit(b.submit)] },
       ];
+    case 'links':
+      return [
+        {
+          type: 'ActionSet',
+          actions: b.links.map((l) => ({ type: 'Action.OpenUrl', title: l.label, url: l.url })),
+        },
+      ];
   }
 }
 

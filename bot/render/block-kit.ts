@@ -146,13 +146,32 @@ function block(b: Block, buttons: Buttons): SlackBlock[][] {
     case 'form':
       // In a message the form is the button that opens it (the edge answers with the modal).
       return [buttons.actions([{ ...b.submit, payload: formOpener(b.submit) }])];
+    case 'links':
+      // Plain mrkdwn links: opening one sends nothing to the app.
+      return [
+        [
+          {
+            type: 'section',
+            text: {
+              type: 'mrkdwn',
+              text: clip(
+                b.links.map((l) => `<${l.url}|${escapeMrkdwn(l.label)}>`).join('  ·  '),
+                LIMITS.sectionText,
+              ),
+            },
+          },
+        ],
+      ];
   }
 }
 
 /** The submit payload without the fields' values: pressing it asks the dialog for the form again. */
 function formOpener(submit: Action): Action['payload'] {
-  if (submit.payload.type !== 'edit_draft') return submit.payload;
-  return { type: 'edit_draft', draft: submit.payload.draft };
+  const p = submit.payload;
+  if (p.type === 'edit_draft') return { type: 'edit_draft', draft: p.draft };
+  if (p.type === 'reject_draft') return { type: 'reject_draft', draft: p.draft, version: p.version };
+  if (p.type === 'posted_draft') return { type: 'posted_draft', draft: p.draft };
+  return p;
 }
 
 /** Blocks for a reply, at most `maxBlocks`: a cut list says how many entries it left out. */

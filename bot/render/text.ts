@@ -32,6 +32,8 @@ function block(b: Block): string[] {
         ...b.fields.flatMap((f) => [`  ${f.label}:`, ...f.value.split('\n').map((l) => `    ${l}`)]),
         `  [${b.submit.label}]`,
       ];
+    case 'links':
+      return b.links.map((l) => `  ${l.label}: ${l.url}`);
   }
 }
 

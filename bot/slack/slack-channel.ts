@@ -20,11 +20,12 @@ import { type ChatServices, staleButtonReply, unknownUserReply } from '../../dia
 import { homeReply } from '../../dialogs/home';
 import { staffLang } from '../../dialogs/i18n';
 import { ActionPayload, type Reply } from '../../dialogs/reply';
-import type { Lang, Turn } from '../../dialogs/turn';
+import type { Lang } from '../../dialogs/turn';
 import type { Config } from '../../integrations/config';
 import type { Logger } from '../../integrations/logger';
 import { normalizeError } from '../../models/errors';
-import { firstTime } from '../../models/ledger/processed-events';
+import { type KnownStaff, resolveStaff } from '../../pipeline/identity';
+import { type Arrival, SLOW_AFTER_MS } from '../../pipeline/turn-pipeline';
 import type { HttpServer } from '../http-server';
 import type { Notifier } from '../notifier';
 import {
@@ -36,7 +37,7 @@ import {
   replyMessage,
 } from '../render/block-kit';
 import { refuseFutureTimestamps } from './request-age';
-import { ONCE, type Outlet, runSlackTurn, type SlackStaff, staffOfSlackUser } from './slack-turn';
+import { type Outlet, runSlackTurn } from './slack-turn';
 
 export const SLACK_EVENTS_PATH = '/slack/events';
 export const SLACK_COMMAND = '/relance';
@@ -45,6 +46,8 @@ export interface SlackEdge extends Notifier {
   mode: 'http' | 'socket';
   app: App;
   stop(): Promise<void>;
+  /** Resolves when every turn started so far is delivered (Bolt acks before listeners finish). */
+  idle(): Promise<void>;
 }
 
 export interface SlackOptions {
@@ -78,11 +81,10 @@ function boltLogger(log: Logger): BoltLogger {
   };
 }
 
-/** A button's payload, validated; null when it is not one of ours any more. */
-function payloadOf(value: string | undefined): ActionPayload | null {
+/** A button's raw payload (the pipeline validates it); null when it is not JSON. */
+function payloadOf(value: string | undefined): unknown {
   try {
-    const parsed = ActionPayload.safeParse(JSON.parse(value ?? ''));
-    return parsed.success ? parsed.data : null;
+    return JSON.parse(value ?? '');
   } catch {
     return null;
   }
@@ -140,64 +142,77 @@ export async function mountSlack(
     app = new App({ ...common, receiver });
   }
   const client = app.client;
-  const deps = { services, logger: log, placeholderAfterMs: options.placeholderAfterMs ?? 1500 };
-  const lang = (s: SlackStaff | null): Lang => s?.lang ?? services.policy.defaultLocale;
+  const deps = { services, logger: log, placeholderAfterMs: options.placeholderAfterMs ?? SLOW_AFTER_MS };
+  const pending = new Set<Promise<void>>();
+  /** Runs a turn, tracked so that `idle()` can await it. */
+  const turn = (...args: Parameters<typeof runSlackTurn>) => {
+    const running: Promise<void> = runSlackTurn(...args).finally(() => pending.delete(running));
+    pending.add(running);
+    return running;
+  };
+  const lang = (s: KnownStaff | null): Lang => s?.lang ?? services.policy.defaultLocale;
+  const staffOf = (userId: string) => resolveStaff(services, { slackUserId: userId });
+  // Every reply is rendered in the language it declares (the pipeline sets it).
+  const rendered = (reply: Reply) => replyMessage(reply, reply.lang ?? services.policy.defaultLocale);
 
-  const channelOutlet = (channel: string, threadTs?: string, l: Lang = 'en'): Outlet => ({
+  const channelOutlet = (channel: string, threadTs?: string, user?: string): Outlet => ({
     post: async (reply) => {
       const res = await client.chat.postMessage({
         channel,
-        ...replyMessage(reply, l),
+        ...rendered(reply),
         ...(threadTs ? { thread_ts: threadTs } : {}),
       });
       return res.channel && res.ts ? { channel: res.channel, ts: res.ts } : undefined;
     },
     update: async (ref, reply) => {
-      await client.chat.update({ channel: ref.channel, ts: ref.ts, ...replyMessage(reply, l) });
+      await client.chat.update({ channel: ref.channel, ts: ref.ts, ...rendered(reply) });
     },
-  });
-  const turnOf = (
-    id: string,
-    staff: SlackStaff,
-    what: { text: string } | { action: ActionPayload },
-  ): Turn => ({
-    id,
-    channel: 'slack',
-    staff: staff.handle,
-    lang: staff.lang,
-    at: services.clock.now(),
-    ...what,
+    // In a channel, words for one person only are ephemeral; in a DM a message is theirs anyway.
+    ...(user && !channel.startsWith('D')
+      ? {
+          ephemeral: async (reply: Reply) => {
+            await client.chat.postEphemeral({
+              channel,
+              user,
+              ...rendered(reply),
+              ...(threadTs ? { thread_ts: threadTs } : {}),
+            });
+          },
+        }
+      : {}),
   });
 
   // Messages: DMs to the app, and mentions in channels (answered in a thread).
   const onMessage = async (
     event: { user?: string; text?: string; channel: string; ts: string; thread_ts?: string },
-    eventId: string,
-    teamId: string,
-    threaded: boolean,
+    body: { event_id?: string; team_id?: string },
+    where: { threaded: boolean; personal: boolean },
   ) => {
     if (!event.user) return;
-    // Slack redelivers an event it thinks was missed (X-Slack-Retry-Num): handled once.
-    if (!(await firstTime(services.models, `slack:event:${eventId}`, services.clock.now()))) {
-      log.info({ eventId }, 'Slack event already handled: skipped');
-      return;
-    }
-    const staff = await staffOfSlackUser(services, event.user);
     const out = channelOutlet(
       event.channel,
-      threaded ? (event.thread_ts ?? event.ts) : event.thread_ts,
-      lang(staff),
+      where.threaded ? (event.thread_ts ?? event.ts) : event.thread_ts,
+      event.user,
     );
-    if (!staff) {
-      log.warn({ user: event.user }, 'message from an unknown Slack user');
-      await out.post(unknownUserReply(lang(staff), 'Slack'));
-      return;
-    }
-    const turn = turnOf(`slack:${teamId}:${event.channel}:${event.ts}`, staff, {
+    // Slack redelivers an event it thinks was missed (X-Slack-Retry-Num) under the same
+    // event_id; an event without one is keyed by its place (team, channel, ts), never shared.
+    const arrival: Arrival = {
+      channel: 'slack',
+      who: { slackUserId: event.user },
+      eventId: body.event_id
+        ? `event:${body.event_id}`
+        : `msg:${body.team_id ?? ''}:${event.channel}:${event.ts}`,
       text: withoutMentions(event.text ?? ''),
-    });
-    await runSlackTurn(turn, out, deps);
+      personal: where.personal,
+    };
+    await turn(arrival, out, deps);
   };
+
+  /** A message from a person (not a bot, not an edit or a join) with words in it. */
+  const fromPerson = (e: { subtype?: string; bot_id?: string; text?: string }) =>
+    !e.bot_id &&
+    (e.subtype === undefined || e.subtype === 'file_share' || e.subtype === 'thread_broadcast') &&
+    (e.text ?? '').trim() !== '';
 
   app.event('message', async ({ event, body }) => {
     const e = event as unknown as {
@@ -210,18 +225,31 @@ export async function mountSlack(
       ts: string;
       thread_ts?: string;
     };
-    // Only people's own new messages in the app's DM (edits, joins and bots are not requests).
-    if (e.subtype || e.bot_id || e.channel_type !== 'im') return;
-    await onMessage(e, body.event_id, body.team_id, false);
+    // People's own new messages in the app's DM: typed, with a file (a call note with an
+    // attachment), or a thread reply also sent to the conversation.
+    if (e.channel_type !== 'im' || !fromPerson(e)) return;
+    await onMessage(e, body, { threaded: false, personal: true });
   });
   app.event('app_mention', async ({ event, body }) => {
-    await onMessage(event, body.event_id, body.team_id, true);
+    // Another bot mentioning us (or a workflow) is not a person asking.
+    if (!fromPerson(event as { subtype?: string; bot_id?: string; text?: string })) return;
+    await onMessage(event, body, { threaded: true, personal: false });
   });
 
   // App Home: today's calls and the drafts waiting for this person.
-  const publishHome = async (userId: string, staff: SlackStaff | null) => {
+  const publishHome = async (userId: string, staff: KnownStaff | null) => {
     const reply: Reply = staff
-      ? await homeReply(turnOf(`slack:home:${userId}`, staff, { text: '' }), services)
+      ? await homeReply(
+          {
+            id: `slack:home:${userId}`,
+            channel: 'slack',
+            staff: staff.handle,
+            lang: staff.lang,
+            at: services.clock.now(),
+            text: '',
+          },
+          services,
+        )
       : unknownUserReply(lang(staff), 'Slack');
     await client.views.publish({
       user_id: userId,
@@ -231,7 +259,7 @@ export async function mountSlack(
   app.event('app_home_opened', async ({ event }) => {
     if (event.tab !== 'home') return;
     try {
-      await publishHome(event.user, await staffOfSlackUser(services, event.user));
+      await publishHome(event.user, await staffOf(event.user));
     } catch (err) {
       log.error({ code: normalizeError(err).code, err }, 'App Home could not be published');
     }
@@ -240,27 +268,28 @@ export async function mountSlack(
   // /relance <anything you would write in a DM>: answered privately where it was typed.
   app.command(SLACK_COMMAND, async ({ command, ack, respond }) => {
     await ack();
-    const staff = await staffOfSlackUser(services, command.user_id);
-    const l = lang(staff);
     const out: Outlet = {
       post: async (reply) => {
-        await respond({ response_type: 'ephemeral', ...replyMessage(reply, l) });
+        await respond({ response_type: 'ephemeral', ...rendered(reply) });
         return undefined;
       },
       update: async (_ref, reply) => {
-        await respond({ response_type: 'ephemeral', ...replyMessage(reply, l) });
+        await respond({ response_type: 'ephemeral', ...rendered(reply) });
       },
       openModal: async (view) => {
         await client.views.open({ trigger_id: command.trigger_id, view: view as never });
       },
       origin: { responseUrl: command.response_url },
     };
-    if (!staff) {
-      await out.post(unknownUserReply(l, 'Slack'));
-      return;
-    }
-    const text = command.text.trim() || 'help';
-    await runSlackTurn(turnOf(`slack:cmd:${command.trigger_id}`, staff, { text }), out, deps);
+    // A replayed command (the same signed request again) carries the same trigger_id: run once.
+    const arrival: Arrival = {
+      channel: 'slack',
+      who: { slackUserId: command.user_id },
+      eventId: `cmd:${command.team_id}:${command.trigger_id}`,
+      text: command.text.trim() || 'help',
+      personal: false,
+    };
+    await turn(arrival, out, deps);
   });
 
   // Buttons: every action id Relance renders starts with "relance:"; the value is the payload.
@@ -269,8 +298,6 @@ export async function mountSlack(
     if (action.type !== 'button' || body.type !== 'block_actions') return;
     const button = action as ButtonAction;
     const userId = body.user.id;
-    const staff = await staffOfSlackUser(services, userId);
-    const l = lang(staff);
     const container = body.container as {
       type: string;
       message_ts?: string;
@@ -279,38 +306,30 @@ export async function mountSlack(
       view_id?: string;
     };
     const fromHome = container.type === 'view';
-    const dm = channelOutlet(userId, undefined, l);
+    const dm = channelOutlet(userId);
     const out: Outlet = fromHome
       ? { ...dm }
       : container.is_ephemeral || !container.channel_id || !container.message_ts
         ? {
             post: async (reply) => {
-              await respond({
-                response_type: 'ephemeral',
-                replace_original: false,
-                ...replyMessage(reply, l),
-              });
+              await respond({ response_type: 'ephemeral', replace_original: false, ...rendered(reply) });
               return undefined;
             },
             update: async (_ref, reply) => {
-              await respond({
-                response_type: 'ephemeral',
-                replace_original: false,
-                ...replyMessage(reply, l),
-              });
+              await respond({ response_type: 'ephemeral', replace_original: false, ...rendered(reply) });
             },
             replaceOrigin: async (reply) => {
-              await respond({ replace_original: true, ...replyMessage(reply, l) });
+              await respond({ replace_original: true, ...rendered(reply) });
             },
             origin: { responseUrl: body.response_url },
           }
         : {
-            ...channelOutlet(container.channel_id, body.message?.thread_ts as string | undefined, l),
+            ...channelOutlet(container.channel_id, body.message?.thread_ts as string | undefined, userId),
             replaceOrigin: async (reply) => {
               await client.chat.update({
                 channel: container.channel_id!,
                 ts: container.message_ts!,
-                ...replyMessage(reply, l),
+                ...rendered(reply),
               });
             },
             origin: { channel: container.channel_id, ts: container.message_ts },
@@ -318,25 +337,20 @@ export async function mountSlack(
     out.openModal = async (view) => {
       await client.views.open({ trigger_id: body.trigger_id, view: view as never });
     };
-    if (!staff) {
-      await out.post(unknownUserReply(l, 'Slack'));
-      return;
-    }
-    const payload = payloadOf(button.value);
-    if (!payload) {
-      await out.post(staleButtonReply(l));
-      return;
-    }
-    // The same button of the same message: one operation, however many clicks or retries.
+    // The message the button was on: a decision there counts once, however many clicks.
     // (A home view gets a new hash each time it is published: a later click there is a new one.)
     const where = container.message_ts ?? `${container.view_id}:${body.view?.hash ?? ''}`;
-    const key = `slack:${body.team?.id ?? ''}:${container.channel_id ?? userId}:${where}:${button.action_id}`;
-    if (ONCE.has(payload.type) && !(await firstTime(services.models, `${key}:once`, services.clock.now()))) {
-      log.info({ key }, 'button already pressed: skipped');
-      return;
-    }
-    await runSlackTurn(turnOf(key, staff, { action: payload }), out, deps);
-    if (fromHome) await publishHome(userId, staff).catch(() => undefined);
+    const arrival: Arrival = {
+      channel: 'slack',
+      who: { slackUserId: userId },
+      eventId: `press:${body.trigger_id}`,
+      origin: `${body.team?.id ?? ''}:${container.channel_id ?? userId}:${where}`,
+      payload: payloadOf(button.value),
+      personal: fromHome || (container.channel_id ?? '').startsWith('D'),
+    };
+    await turn(arrival, out, deps, async () => {
+      if (fromHome) await publishHome(userId, await staffOf(userId)).catch(() => undefined);
+    });
   });
 
   // The form modal (Edit on a draft): its values join the payload; the draft message is updated.
@@ -358,30 +372,49 @@ export async function mountSlack(
     }
     await ack();
     const userId = body.user.id;
-    const staff = await staffOfSlackUser(services, userId);
-    const l = lang(staff);
-    const dm = channelOutlet(userId, undefined, l);
-    if (!staff || !origin?.success) {
+    const dm = channelOutlet(userId);
+    if (!origin?.success) {
+      const staff = await staffOf(userId);
+      const l = lang(staff);
       await dm.post(staff ? staleButtonReply(l, 'form') : unknownUserReply(l, 'Slack'));
       return;
     }
     const { p, channel, ts, responseUrl } = origin.data;
     const out: Outlet = {
-      ...(channel ? channelOutlet(channel, undefined, l) : dm),
+      ...(channel ? channelOutlet(channel, undefined, userId) : dm),
       replaceOrigin: async (reply) => {
-        if (channel && ts) await client.chat.update({ channel, ts, ...replyMessage(reply, l) });
+        if (channel && ts) await client.chat.update({ channel, ts, ...rendered(reply) });
         else if (responseUrl)
-          await postToResponseUrl(responseUrl, { replace_original: true, ...replyMessage(reply, l) });
+          await postToResponseUrl(responseUrl, { replace_original: true, ...rendered(reply) });
         else await dm.post(reply);
       },
     };
-    if (!(await firstTime(services.models, `slack:view:${view.id}:${view.hash}`, services.clock.now())))
-      return;
-    await runSlackTurn(
-      turnOf(`slack:view:${view.id}`, staff, { action: { ...p, ...values } as ActionPayload }),
-      out,
-      deps,
-    );
+    const arrival: Arrival = {
+      channel: 'slack',
+      who: { slackUserId: userId },
+      eventId: `view:${view.id}:${view.hash}`,
+      payload: { ...p, ...values },
+      personal: !channel,
+    };
+    await turn(arrival, out, deps);
+  });
+
+  // Anything else interactive that reaches us (an old button, a shortcut, another form) is
+  // acknowledged at once: Slack must never wait for a listener that is not there.
+  app.action({ action_id: new RegExp(`^(?!${ACTION_PREFIX}:)`) }, async ({ ack }) => {
+    await ack();
+  });
+  app.view({ callback_id: new RegExp(`^(?!${FORM_CALLBACK}$)`) }, async ({ ack }) => {
+    await ack();
+  });
+  app.view({ callback_id: /.*/, type: 'view_closed' }, async ({ ack }) => {
+    await ack();
+  });
+  app.shortcut(/.*/, async ({ ack }) => {
+    await ack();
+  });
+  app.options(/.*/, async ({ ack }) => {
+    await ack({ options: [] });
   });
 
   app.error(async (err) => {
@@ -411,6 +444,9 @@ export async function mountSlack(
     stop: async () => {
       if (socketMode) await app.stop();
     },
+    idle: async () => {
+      while (pending.size > 0) await Promise.allSettled([...pending]);
+    },
     notify: slackNotifier(client, services).notify,
   };
 }
@@ -430,11 +466,11 @@ export function slackNotifier(client: webApi.WebClient, services: ChatServices):
   return {
     async notify(staff, reply) {
       const person = await services.models.Staff.findOne(
-        { handle: staff },
+        { handle: staff, active: { $ne: false } },
         { slackUserId: 1, language: 1 },
       ).lean();
       if (!person?.slackUserId) return false;
-      const l = staffLang(person, services.policy.defaultLocale);
+      const l = reply.lang ?? staffLang(person, services.policy.defaultLocale);
       await client.chat.postMessage({ channel: person.slackUserId, ...replyMessage(reply, l) });
       return true;
     },

@@ -5,26 +5,40 @@
  * and says so — never in production. Proactive messages go through stored conversation refs.
  */
 import {
+  type Activity,
   CloudAdapter,
   ConfigurationBotFrameworkAuthentication,
   type ConversationReference,
+  type TurnContext,
 } from 'botbuilder';
 import type { ConnectorClient } from 'botframework-connector';
+import { z } from 'zod';
 import type { ChatServices } from '../../dialogs/conversation';
 import type { Config } from '../../integrations/config';
 import type { Logger } from '../../integrations/logger';
-import { onTurnError, turnLogic } from '../bot-framework/turn-logic';
+import { normalizeError } from '../../models/errors';
+import { onTurnError, RelanceBot } from '../bot-framework/turn-logic';
 import { isLoopbackHost, isLoopbackUrl } from '../exposure';
 import type { HttpServer } from '../http-server';
 import type { Notifier } from '../notifier';
 import { replyActivity } from '../render/adaptive-card';
+
+/** What every Bot Framework activity has; the rest is botbuilder's to read. */
+const IncomingActivity = z
+  .object({
+    type: z.string().min(1),
+    serviceUrl: z.string().min(1),
+    conversation: z.object({ id: z.string().min(1) }).passthrough(),
+    from: z.object({ id: z.string().min(1) }).passthrough(),
+  })
+  .passthrough();
 
 export function mountTeams(
   http: HttpServer,
   services: ChatServices,
   config: Config,
   logger: Logger,
-): (Notifier & { mode: 'authenticated' | 'local' }) | null {
+): (Notifier & { mode: 'authenticated' | 'local'; idle(): Promise<void> }) | null {
   const log = logger.child({ channel: 'teams' });
   const creds = config.teams.appId;
   if (!creds && (config.env === 'production' || !isLoopbackHost(config.host))) {
@@ -36,8 +50,20 @@ export function mountTeams(
   if (!creds) log.warn('Teams endpoint /api/messages in local/emulator mode: requests are not authenticated');
   const adapter = teamsAdapter(config);
   adapter.onTurnError = onTurnError(log, () => services.policy.defaultLocale);
-  const logic = turnLogic({ services, logger: log, channel: 'teams' });
+  const notifier = teamsNotifier(adapter, services, config);
+  const bot = new RelanceBot({
+    services,
+    logger: log,
+    channel: 'teams',
+    proactive: (ref, logic) => adapter.continueConversationAsync(config.teams.appId ?? '', ref, logic),
+    personal: notifier.notify,
+  });
   http.server.post('/api/messages', async (req, res) => {
+    const activity = IncomingActivity.safeParse(req.body);
+    if (!activity.success) {
+      res.send(400, { code: 'VALIDATION', message: 'expected a Bot Framework activity' });
+      return;
+    }
     // Unauthenticated local mode answers only a local emulator: replies never go elsewhere.
     const serviceUrl = (req.body as { serviceUrl?: unknown } | undefined)?.serviceUrl;
     if (!creds && !(typeof serviceUrl === 'string' && isLoopbackUrl(serviceUrl))) {
@@ -45,18 +71,47 @@ export function mountTeams(
       res.send(403, { code: 'FORBIDDEN', message: 'local mode only answers a serviceUrl on loopback' });
       return;
     }
-    await adapter.process(req as never, res as never, logic);
+    let ran = false;
+    try {
+      const invoke = await adapter.handle(
+        req.header('authorization') ?? '',
+        activity.data as never,
+        async (context) => {
+          ran = true;
+          await bot.run(context);
+        },
+      );
+      res.send(invoke?.status ?? 200, invoke?.body ?? undefined);
+    } catch (err) {
+      // Refused before the bot ran: a missing, forged or expired token. No internal detail leaves.
+      if (!ran) {
+        log.warn({ err: normalizeError(err).message }, 'Bot Framework request refused: bad token');
+        res.send(401, { code: 'UNAUTHORIZED', message: 'a valid Bot Framework token is required' });
+        return;
+      }
+      const e = normalizeError(err);
+      log.error({ code: e.code, err: e.cause ?? e }, 'Bot Framework turn failed');
+      res.send(500, { code: e.code, message: 'the request could not be handled' });
+    }
   });
   return {
     mode: creds ? 'authenticated' : 'local',
-    notify: teamsNotifier(adapter, services, config).notify,
+    notify: notifier.notify,
+    idle: () => bot.idle(),
   };
 }
 
+/** botbuilder's CloudAdapter, with its authenticate-then-run step reachable so the HTTP answer is ours. */
+export class TeamsAdapter extends CloudAdapter {
+  handle(authHeader: string, activity: Activity, logic: (context: TurnContext) => Promise<void>) {
+    return this.processActivity(authHeader, activity, logic);
+  }
+}
+
 /** The Bot Framework adapter, authenticated when MicrosoftAppId/password are set. */
-export function teamsAdapter(config: Config): CloudAdapter {
+export function teamsAdapter(config: Config): TeamsAdapter {
   const creds = config.teams.appId;
-  return new CloudAdapter(
+  return new TeamsAdapter(
     new ConfigurationBotFrameworkAuthentication(
       creds
         ? {
@@ -64,13 +119,19 @@ export function teamsAdapter(config: Config): CloudAdapter {
             MicrosoftAppPassword: config.teams.appPassword,
             MicrosoftAppType: config.teams.appType,
             MicrosoftAppTenantId: config.teams.tenantId,
+            ...(config.teams.openIdMetadataUrl
+              ? { ToBotFromChannelOpenIdMetadataUrl: config.teams.openIdMetadataUrl }
+              : {}),
           }
         : {},
     ),
   );
 }
 
-/** Proactive messages through the conversation reference stored when they last wrote. */
+/**
+ * Proactive messages through the reference of the person's *personal* chat, stored when they
+ * last wrote there or installed the app (group chats are stored apart and never used here).
+ */
 export function teamsNotifier(adapter: CloudAdapter, services: ChatServices, config: Config): Notifier {
   return {
     async notify(staff, reply) {

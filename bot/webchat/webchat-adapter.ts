@@ -28,6 +28,12 @@ export const BOT = { id: 'relance', name: 'Relance', role: 'bot' };
 
 export class WebChatAdapter extends BotAdapter {
   private readonly conversations = new Map<string, Conversation>();
+  private readonly running = new Set<Promise<void>>();
+
+  /** Resolves when every turn received so far has run (tests await it instead of sleeping). */
+  async idle(): Promise<void> {
+    while (this.running.size > 0) await Promise.allSettled([...this.running]);
+  }
 
   startConversation(): string {
     this.dropIdle();
@@ -73,7 +79,10 @@ export class WebChatAdapter extends BotAdapter {
     } as Activity;
     this.append(conversationId, activity);
     // The HTTP answer does not wait for the bot: replies arrive through the activity log.
-    void this.runMiddleware(new TurnContext(this, activity), logic).catch(() => undefined);
+    const running: Promise<void> = this.runMiddleware(new TurnContext(this, activity), logic)
+      .catch(() => undefined)
+      .finally(() => this.running.delete(running));
+    this.running.add(running);
     return id;
   }
 

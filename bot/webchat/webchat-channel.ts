@@ -9,12 +9,12 @@
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Activity } from 'botbuilder';
+import type { Activity, TurnContext } from 'botbuilder';
 import type { Request, Response } from 'restify';
 import type { ChatServices } from '../../dialogs/conversation';
 import type { Config } from '../../integrations/config';
 import type { Logger } from '../../integrations/logger';
-import { onTurnError, turnLogic } from '../bot-framework/turn-logic';
+import { onTurnError, RelanceBot } from '../bot-framework/turn-logic';
 import type { Refusal } from '../http-limits';
 import type { HttpServer } from '../http-server';
 import type { Notifier } from '../notifier';
@@ -42,7 +42,7 @@ export function mountWebChat(
   services: ChatServices,
   config: Config,
   logger: Logger,
-): (Notifier & { path: string }) | null {
+): (Notifier & { path: string; idle(): Promise<void> }) | null {
   const log = logger.child({ channel: 'web' });
   const mode = webChatMode(config);
   if (mode.mode === 'off') {
@@ -53,7 +53,13 @@ export function mountWebChat(
     mode.mode === 'login' ? new WebChatSessions(mode.secret, config.webchat.sessionHours) : null;
   const adapter = new WebChatAdapter();
   adapter.onTurnError = onTurnError(log, () => services.policy.defaultLocale);
-  const logic = turnLogic({ services, logger: log, channel: 'web' });
+  const bot = new RelanceBot({
+    services,
+    logger: log,
+    channel: 'web',
+    proactive: (ref, logic) => adapter.continueConversation(ref, logic),
+  });
+  const logic = (context: TurnContext) => bot.run(context);
   /** token → the conversation it opened (null until it opens one) and, with logins, whose it is. */
   const tokens = new Map<
     string,
@@ -143,6 +149,8 @@ export function mountWebChat(
     const token = randomBytes(24).toString('base64url');
     // A token never outlives the session it was given under.
     const until = session?.expires ?? Number.POSITIVE_INFINITY;
+    // Expired tokens are dropped as new ones are given: the table never grows past the live ones.
+    for (const [t, e] of tokens) if (e.expires <= now()) tokens.delete(t);
     tokens.set(token, {
       conversation: null,
       expires: Math.min(now() + TOKEN_SECONDS * 1000, until),
@@ -209,6 +217,10 @@ export function mountWebChat(
 
   return {
     path: '/chat',
+    idle: async () => {
+      await adapter.idle();
+      await bot.idle();
+    },
     async notify(staff, reply) {
       const stored = await services.models.ConversationRef.findOne({ staff, channel: 'web' }).lean();
       const conversation = (stored?.ref as { conversation?: { id?: string } } | undefined)?.conversation?.id;

@@ -6,11 +6,18 @@ import type { NoteDirectory } from './note';
 
 export async function loadNoteDirectory(models: Models, asOf: LocalDate): Promise<NoteDirectory> {
   const pictures = await loadPictures(models, null, asOf);
+  const contacts = new Map(
+    (await models.Customer.find({}, { reference: 1, contacts: 1 }).lean()).map((c) => [
+      c.reference,
+      (c.contacts ?? []).map((k) => ({ name: k.name, role: k.role ?? null })),
+    ]),
+  );
   return {
     customers: pictures.map((c) => ({
       reference: c.reference,
       name: c.name,
       currency: c.open[0]?.currency ?? c.creditLimit?.currency ?? 'EUR',
+      contacts: contacts.get(c.reference) ?? [],
     })),
     invoices: pictures.flatMap((c) =>
       c.open.map((i) => ({

@@ -5,9 +5,10 @@
  * CallLog document keyed by the message's id, so retries and restarts pick up where it was.
  */
 import type { Models } from '../../models';
-import type { LocalDate } from '../../models/rules/dates';
+import { fromStored, type LocalDate } from '../../models/rules/dates';
 import type { CallLog } from '../../models/schemas/call-log';
 import { day, money, OUTCOME_LABELS } from '../i18n';
+import { saysNoteThings } from '../intent';
 import type { Action, Fact, Reply } from '../reply';
 import { textReply, titledReply } from '../reply';
 import { detectLang } from '../requests';
@@ -15,7 +16,7 @@ import type { DialogServices } from '../services';
 import type { Lang, Turn } from '../turn';
 import { loadNoteDirectory } from './directory';
 import { findCustomer, findInvoices } from './directory-match';
-import { fold, NOTE_SIGNALS } from './lexicon';
+import { fold } from './lexicon';
 import { CallNote, type NoteContext } from './note';
 import { type NoteParser, type NoteUnderstanding, offlineNoteParser } from './note-parser';
 import { promiseInstalments, type Recorded, recordCallLog } from './record';
@@ -32,7 +33,7 @@ export interface NoteServices extends DialogServices {
 
 /** Does this text read like a call note at all (an outcome, a promise, a dispute, a call-back)? */
 export function hasNoteSignals(text: string): boolean {
-  return NOTE_SIGNALS.test(fold(text));
+  return saysNoteThings(text);
 }
 
 /** The note this person is answering a question about (or editing), if any. */
@@ -60,7 +61,9 @@ export async function takeNote(
   if (existing) return present(existing, services); // a retried delivery of the same message
   const reading = await read(text, turn, services, {});
   const n = reading.note;
-  const understood = n.customer || n.outcome || n.promises.length || n.disputes.length || n.callback;
+  // A customer's name alone is not a call note: something about the call must be said.
+  const understood =
+    n.outcome || n.promises.length || n.disputes.length || n.callback || (n.question && hasNoteSignals(text));
   if (!understood || (opts.requireCustomer && !n.customer)) return null;
   const log = await services.models.CallLog.findOneAndUpdate(
     { key: turn.id },
@@ -99,8 +102,16 @@ export async function continueNote(turn: Turn, log: Log, services: NoteServices)
   if (log.status === 'editing') return reread(log, answer, {}, turn, services);
   switch (log.questionKind) {
     case 'customer': {
-      const dir = await loadNoteDirectory(services.models, services.today());
-      const match = findCustomer(answer, dir, findInvoices(answer, dir).known);
+      const all = await loadNoteDirectory(services.models, services.today());
+      // "Textiles Dubois" answering "Textiles Dubois SAS (FR004) or Imprimerie Dubois SARL (FR020)?":
+      // read among the customers offered first, then among all.
+      const offered = log.candidates ?? [];
+      const among = offered.length
+        ? { customers: all.customers.filter((c) => offered.includes(c.reference)), invoices: all.invoices }
+        : all;
+      const first = findCustomer(answer, among, findInvoices(answer, among).known);
+      const dir = all;
+      const match = first.kind === 'one' ? first : findCustomer(answer, dir, findInvoices(answer, dir).known);
       if (match.kind === 'one') return reread(log, log.text, { customer: match.customer }, turn, services);
       if (hasNoteSignals(answer)) return reread(log, answer, {}, turn, services);
       return textReply(
@@ -132,6 +143,28 @@ export async function continueNote(turn: Turn, log: Log, services: NoteServices)
   }
 }
 
+/**
+ * The person moved on to another request while Relance's question waited: the note is left
+ * unrecorded, and the reply says so ("I left the note on Textiles Dubois unrecorded").
+ */
+export async function abandonNote(log: Log, services: DialogServices): Promise<string> {
+  await services.models.CallLog.updateOne(
+    { key: log.key, status: { $in: [...WAITING] } },
+    { $set: { status: 'abandoned' } },
+  );
+  const fr = log.lang === 'fr';
+  const ref = log.customer ?? log.note?.customer ?? null;
+  const name = ref ? ((await customerNames(services.models, [ref])).get(ref) ?? ref) : null;
+  if (name)
+    return fr
+      ? `J’ai laissé la note sur ${name} sans l’enregistrer.`
+      : `I left the note on ${name} unrecorded.`;
+  const quoted = log.text ? ` (« ${log.text.slice(0, 60)} »)` : '';
+  return fr
+    ? `J’ai laissé la note en attente${quoted} sans l’enregistrer.`
+    : `I left the waiting note${quoted.replace(/« | »/g, '"')} unrecorded.`;
+}
+
 export async function chooseCustomer(
   turn: Turn,
   key: string,
@@ -144,7 +177,12 @@ export async function chooseCustomer(
   return reread(log, log.text, { customer }, turn, services);
 }
 
-export async function confirmNote(turn: Turn, key: string, services: NoteServices): Promise<Reply> {
+export async function confirmNote(
+  turn: Turn,
+  key: string,
+  services: NoteServices,
+  promiseMode?: 'replace' | 'add',
+): Promise<Reply> {
   const found = await ownLog(turn, key, services);
   if ('reply' in found) return found.reply;
   const fr = found.lang === 'fr';
@@ -159,9 +197,19 @@ export async function confirmNote(turn: Turn, key: string, services: NoteService
   // Confirmed before anything is written: an interrupted recording is finished on restart.
   await services.models.CallLog.updateOne(
     { key, status: 'awaiting_confirmation' },
-    { $set: { status: 'confirmed', confirmedBy: turn.staff, confirmedAt: turn.at } },
+    {
+      $set: {
+        status: 'confirmed',
+        confirmedBy: turn.staff,
+        confirmedAt: turn.at,
+        ...(promiseMode ? { promiseMode } : {}),
+      },
+    },
   );
-  const recorded = await finishRecording(services, found);
+  const recorded = await finishRecording(services, {
+    ...found,
+    promiseMode: found.promiseMode ?? promiseMode,
+  });
   return recordedReply(recorded, found.lang as Lang, services);
 }
 
@@ -308,6 +356,8 @@ async function present(log: Log, services: DialogServices): Promise<Reply> {
       return textReply(fr ? 'Cette note est déjà enregistrée.' : 'This note is already recorded.');
     case 'cancelled':
     case 'superseded':
+    case 'abandoned':
+    case 'reversed':
       return textReply(
         fr ? 'Cette note a été annulée ou remplacée.' : 'This note was cancelled or replaced.',
       );
@@ -363,6 +413,29 @@ async function confirmationReply(log: Log, lang: Lang, services: DialogServices)
       label: fr ? 'Promesse' : 'Promise',
       value: `${money(i.amount, i.currency, lang)} ${fr ? 'le' : 'by'} ${day(i.date, lang)}`,
     });
+  // A pending promise of this customer: said before Confirm, and the person chooses.
+  const pending =
+    instalments.length > 0
+      ? await services.models.PaymentPromise.find({
+          customer: ref,
+          status: 'pending',
+          operationKey: { $ne: `${log.key}#promise` },
+        }).lean()
+      : [];
+  if (pending.length > 0)
+    facts.push({
+      label: fr ? 'Promesse en cours' : 'Pending promise',
+      value: `${pending
+        .flatMap((p) => p.instalments)
+        .map(
+          (i) => `${money(i.amount, i.currency, lang)} ${fr ? 'le' : 'by'} ${day(fromStored(i.date), lang)}`,
+        )
+        .join(' + ')} — ${
+        fr
+          ? 'remplacée par celle-ci si vous confirmez, ou gardée si vous ajoutez celle-ci en nouvelle échéance'
+          : 'replaced by this one if you confirm, or kept if you add this one as a new instalment'
+      }`,
+    });
   for (const d of note.disputes)
     facts.push({
       label: fr ? 'Litige' : 'Dispute',
@@ -390,11 +463,25 @@ async function confirmationReply(log: Log, lang: Lang, services: DialogServices)
     {
       kind: 'actions',
       actions: [
-        {
-          label: fr ? 'Confirmer' : 'Confirm',
-          style: 'primary',
-          payload: { type: 'confirm_note', log: log.key },
-        },
+        ...(pending.length > 0
+          ? [
+              {
+                label: fr ? 'Confirmer (remplace)' : 'Confirm (replace)',
+                style: 'primary' as const,
+                payload: { type: 'confirm_note' as const, log: log.key, promise: 'replace' as const },
+              },
+              {
+                label: fr ? 'Confirmer (nouvelle échéance)' : 'Confirm (add as instalment)',
+                payload: { type: 'confirm_note' as const, log: log.key, promise: 'add' as const },
+              },
+            ]
+          : [
+              {
+                label: fr ? 'Confirmer' : 'Confirm',
+                style: 'primary' as const,
+                payload: { type: 'confirm_note' as const, log: log.key },
+              },
+            ]),
         { label: fr ? 'Modifier' : 'Edit', payload: { type: 'edit_note', log: log.key } },
         cancelAction(log.key, lang),
       ],

@@ -11,7 +11,9 @@ import { CALL_NOTE_PROMPT, CallNoteOutput } from '../../prompts/call-note';
 import { fillPrompt } from '../../prompts/load';
 import { detectLang } from '../requests';
 import { amountsIn } from '../spoken-amount';
+import { contactMentions } from './contacts';
 import { type CustomerMatch, findCustomer, findInvoices } from './directory-match';
+import { clarifyQuestion, llmNoteProblem } from './llm-checks';
 import type { CallNote, NoteContext, NoteDirectory, NoteReading } from './note';
 import { balanceOf, questionFor, readNoteOffline } from './offline-parser';
 
@@ -73,9 +75,10 @@ function fallBack(text: string, ctx: NoteContext, reason: string): NoteUnderstan
 function shownTo(text: string, ctx: NoteContext): NoteDirectory & { match: CustomerMatch } {
   const dir = ctx.directory;
   const invoices = findInvoices(text, dir);
+  const people = contactMentions(text, dir);
   const match: CustomerMatch = ctx.customer
     ? { kind: 'one', customer: ctx.customer }
-    : findCustomer(text, dir, invoices.known);
+    : findCustomer(text, dir, invoices.known, people);
   const refs = new Set(invoices.known.map((i) => i.customer));
   if (match.kind === 'one') refs.add(match.customer);
   if (match.kind === 'several') for (const c of match.candidates) refs.add(c.reference);
@@ -94,7 +97,9 @@ function directoryLines(d: NoteDirectory): string {
       const invoices = d.invoices
         .filter((i) => i.customer === c.reference)
         .map((i) => `    ${i.number} ${i.currency} ${i.outstanding}`);
-      return [`- ${c.reference} | ${c.name} | ${c.currency}`, ...invoices].join('\n');
+      // The customer's own people, so the model names the contact as the ledger knows them.
+      const people = (c.contacts ?? []).map((k) => `    contact: ${k.name}${k.role ? ` (${k.role})` : ''}`);
+      return [`- ${c.reference} | ${c.name} | ${c.currency}`, ...people, ...invoices].join('\n');
     })
     .join('\n');
 }
@@ -109,7 +114,7 @@ function unverifiable(note: CallNote, text: string, shown: NoteDirectory, ctx: N
   const today = localDate(ctx.now, ctx.timeZone);
   for (const d of [...note.promises.map((p) => p.date), note.callback])
     if (d !== null && d < today) return `the LLM read a date in the past (${d})`;
-  return null;
+  return llmNoteProblem(note, text, ctx.directory, ctx);
 }
 
 /** The model's note with the ledger's checks applied (unknown invoices dropped and asked about). */
@@ -142,8 +147,12 @@ function reviewed(
     balance: balanceOf(note.customer, ctx),
     accepted: ctx.accepted ?? [],
   });
+  // The model may say the note is unclear, but the words asked are ours (llm-checks.ts).
   const question =
-    ours ?? (note.question ? { kind: 'other' as const, text: note.question, candidates: [] } : null);
+    ours ??
+    (note.question
+      ? { kind: 'other' as const, text: clarifyQuestion(detectLang(text, ctx.lang)), candidates: [] }
+      : null);
   return {
     note: { ...note, promises, disputes, question: question?.text ?? null },
     question,

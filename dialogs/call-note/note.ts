@@ -9,7 +9,13 @@ export { CallNote, NoteDispute, NotePromise, OUTCOMES } from '../../prompts/call
 
 /** What a parser knows of the ledger: the customers and their open invoices. */
 export interface NoteDirectory {
-  customers: Array<{ reference: string; name: string; currency: string }>;
+  customers: Array<{
+    reference: string;
+    name: string;
+    currency: string;
+    /** The customer's own people, recognised in notes by name, first name or role. */
+    contacts?: Array<{ name: string; role?: string | null }>;
+  }>;
   invoices: Array<{ number: string; customer: string; currency: string; outstanding: number }>;
 }
 

@@ -6,21 +6,19 @@
  */
 import { formatMoney } from '../../models/rules/money';
 import { detectLang } from '../requests';
-import { amountIn, currencyIn } from '../spoken-amount';
+import { currencyIn } from '../spoken-amount';
 import type { Lang } from '../turn';
-import { type CustomerMatch, findCustomer, findInvoices } from './directory-match';
+import { type Clause, clausesOf } from './clauses';
+import { type ContactMention, contactFor, contactMentions } from './contacts';
 import {
-  CALLBACK_WORDS,
-  DISPUTE_REASON_WORDS,
-  DISPUTE_WORDS,
-  fold,
-  HONORIFIC,
-  NO_PROMISE,
-  OUTCOME_WORDS,
-  PAY_WORDS,
-  REACHED_WORDS,
-  REST_WORDS,
-} from './lexicon';
+  type CustomerMatch,
+  findCustomer,
+  findInvoices,
+  invoiceNamed,
+  withFullInvoiceNumbers,
+} from './directory-match';
+import { promisesIn } from './instalments';
+import { CALLBACK_WORDS, fold, INVOICE_LIKE, PAY_WORDS } from './lexicon';
 import {
   CallNote,
   type NoteContext,
@@ -30,104 +28,86 @@ import {
   type NoteReading,
 } from './note';
 import { noteDate } from './note-dates';
+import { OUTCOME_PATTERNS, PAID_ALREADY, REACHED, reasonOf, reportsDispute } from './note-facts';
+import { original, originalSpan, type Rewritten } from './rewrite';
+import { withSpokenNumbers } from './spoken-numbers';
 
 export function parseNoteOffline(text: string, ctx: NoteContext): CallNote {
   return readNoteOffline(text, ctx).note;
 }
 
 /** The note and, when something is missing or ambiguous, the question to ask (with its kind). */
-export function readNoteOffline(text: string, ctx: NoteContext): NoteReading {
-  const lang = detectLang(text, ctx.lang);
-  const invoices = findInvoices(text, ctx.directory);
+export function readNoteOffline(written: string, ctx: NoteContext): NoteReading {
+  const lang = detectLang(written, ctx.lang);
+  const dir = ctx.directory;
+  // Said numbers as digits, shortened invoice numbers in full: one form for what follows.
+  let rewritten = withFullInvoiceNumbers(withSpokenNumbers(original(written), lang), dir);
+  let text = rewritten.text;
+  const people = contactMentions(text, dir);
+  // A contact's name is not a customer's ("Garage Dubois : M. Blanc …" is not Bâtiment Blanc).
+  const folded = fold(text);
+  let unnamed = folded;
+  for (const m of people)
+    unnamed = unnamed.slice(0, m.start) + ' '.repeat(m.end - m.start) + unnamed.slice(m.end);
   const match: CustomerMatch = ctx.customer
     ? { kind: 'one', customer: ctx.customer }
-    : findCustomer(text, ctx.directory, invoices.known);
+    : findCustomer(unnamed, dir, findInvoices(text, dir).known, people);
   const customer = match.kind === 'one' ? match.customer : null;
+  if (customer) {
+    rewritten = withFullInvoiceNumbers(rewritten, dir, customer);
+    text = rewritten.text;
+  }
+  const invoices = findInvoices(text, dir);
+  const candidates = match.kind === 'several' ? match.candidates : [];
   const currency =
-    ctx.directory.customers.find((c) => c.reference === customer)?.currency ??
+    dir.customers.find((c) => c.reference === customer)?.currency ??
     invoices.known[0]?.currency ??
-    'EUR';
-  const segments = segmentsOf(text);
+    (candidates.length > 0 && candidates.every((c) => c.currency === candidates[0]!.currency)
+      ? candidates[0]!.currency
+      : (currencyIn(text) ?? 'EUR'));
+  const clauses = clausesOf(text);
 
-  const disputes: NoteDispute[] = [];
-  const disputed = new Set<string>();
-  let disputeWithoutInvoice = false;
-  /** Segments read as the detail of a dispute before them. */
-  const consumed = new Set<number>();
-  segments.forEach((seg, i) => {
-    const f = fold(seg);
-    if (consumed.has(i) || !DISPUTE_WORDS.test(f)) return;
-    const found = findInvoices(seg, ctx.directory).known;
-    // "call back Monday if not received" is a condition, not a dispute.
-    if (found.length === 0 && CALLBACK_WORDS.test(f)) return;
-    // "INV-1042 disputed, pallets arrived damaged": the reason may come in the next segment.
-    const next = segments[i + 1];
-    const detailNext =
-      !!next &&
-      !PAY_WORDS.test(fold(next)) &&
-      !CALLBACK_WORDS.test(fold(next)) &&
-      findInvoices(next, ctx.directory).known.length === 0;
-    if (detailNext) consumed.add(i + 1);
-    const detailText = detailNext ? `${seg}, ${next}` : seg;
-    const targets =
-      found.length > 0
-        ? found
-        : openInvoicesOf(customer, ctx).length === 1
-          ? openInvoicesOf(customer, ctx)
-          : [];
-    if (targets.length === 0) disputeWithoutInvoice = true;
-    for (const inv of targets) {
-      if (disputed.has(inv.number)) continue;
-      disputed.add(inv.number);
-      disputes.push({ invoice: inv.number, reason: reasonOf(detailText), detail: detailOf(detailText) });
-    }
-  });
+  const { disputes, disputeClauses, disputeWithoutInvoice, told } = disputesIn(
+    { note: written, rewritten },
+    clauses,
+    customer,
+    ctx,
+  );
+  const disputed = new Set(disputes.map((d) => d.invoice));
+  const balance = balanceOf(customer, ctx);
+  const promises = promisesIn(text, clauses, ctx, { currency, balance, disputeClauses, disputed });
 
-  const promises: NotePromise[] = [];
-  segments.forEach((seg, i) => {
-    const f = fold(seg);
-    if (consumed.has(i) || NO_PROMISE.test(f) || OUTCOME_WORDS.refused.test(f)) return;
-    // "a déjà réglé la FA-… par virement" is a dispute; a dispute segment promises only an amount.
-    const disputeSeg = DISPUTE_WORDS.test(f);
-    for (const part of promiseParts(seg)) {
-      const pf = fold(part);
-      const amount = amountIn(part, currency);
-      if (disputeSeg && amount === null) continue;
-      const rest = amount === null && REST_WORDS.test(pf);
-      if (!PAY_WORDS.test(pf) && amount === null && !rest) continue;
-      if (!PAY_WORDS.test(pf) && !PAY_WORDS.test(f) && promises.length === 0) continue;
-      if (CALLBACK_WORDS.test(pf) && amount === null && !rest) continue;
-      promises.push({
-        amount,
-        currency: currencyIn(part) ?? currency,
-        // A promise to pay with no amount said is a promise of the whole balance.
-        rest: amount === null,
-        date: noteDate(part, 'promise', ctx),
-        invoices: findInvoices(part, ctx.directory)
-          .known.map((i) => i.number)
-          .filter((n) => !disputed.has(n)),
-      });
-    }
-  });
-
-  const callbackSegs = segments.filter((s) => CALLBACK_WORDS.test(fold(s)));
-  const callback = callbackSegs.map((s) => noteDate(s, 'callback', ctx)).find((d) => d !== null) ?? null;
-  const contact = contactIn(text);
-  const outcome = outcomeOf(text, { contact, promises });
+  const callbackClauses = clauses.filter((c) => CALLBACK.test(fold(c.text)));
+  const callback =
+    callbackClauses
+      .map(
+        (c) =>
+          callbackDate(c.text, ctx) ?? (THEN.test(fold(c.text)) ? sentenceDate(text, clauses, c, ctx) : null),
+      )
+      .find((d) => d !== null) ?? null;
+  const outcome = outcomeOf(folded, { people, promises, disputes, customer, told });
+  // The person was not on the line: named, but not reached ("était absente", "was unavailable").
+  const heard =
+    outcome !== 'no_answer' && outcome !== 'voicemail' && outcome !== 'wrong_number' && !ABSENT.test(folded);
+  const contact = heard ? contactFor(text, customer, people, dir) : null;
 
   const question = questionFor(lang, {
     match,
     unknownInvoices: invoices.unknown,
     promises,
     disputeWithoutInvoice,
-    callbackWithoutDate: callbackSegs.length > 0 && !callback && promises.length === 0,
-    balance: balanceOf(customer, ctx),
+    callbackWithoutDate:
+      callbackClauses.length > 0 &&
+      !callback &&
+      promises.length === 0 &&
+      (outcome === null || outcome === 'call_back_requested'),
+    balance,
     accepted: ctx.accepted ?? [],
   });
   return {
     note: CallNote.parse({
       customer,
-      outcome,
+      outcome: outcome ?? (contact ? 'reached' : null),
       contact,
       promises,
       disputes,
@@ -138,63 +118,150 @@ export function readNoteOffline(text: string, ctx: NoteContext): NoteReading {
   };
 }
 
-/** Sentences and comma-separated parts; a comma between digits ("5,000") does not split. */
-function segmentsOf(text: string): string[] {
-  return text
-    .split(/[.;!?\n]+(?=\s|$)|,(?!\d)|\s[-–—]\s/u)
-    .map((s) => s.trim())
-    .filter(Boolean);
+const ABSENT =
+  /(?<![\p{L}])(?:absente?|unavailable|not available|pas dispo(?:nible)?|en conges?|on leave|off sick|not around|out (?:till|until|today|of (?:the )?office)|away (?:till|until|today))(?![\p{L}])/u;
+
+/** The day after the words of the call-back ("absent aujourd'hui, rappeler demain": tomorrow). */
+function callbackDate(clause: string, ctx: NoteContext) {
+  const at = fold(clause).search(CALLBACK);
+  return (at > 0 ? noteDate(clause.slice(at), 'callback', ctx) : null) ?? noteDate(clause, 'callback', ctx);
 }
 
-/** "5k Friday and the rest end of month": one part per amount or "rest", split on and/et/puis/then. */
-function promiseParts(seg: string): string[] {
-  const parts = seg.split(/\s+(?:and|et|puis|then|plus|\+)\s+/i);
-  if (parts.length === 1) return parts;
-  const out: string[] = [];
-  for (const p of parts) {
-    const carries = amountIn(p, 'EUR') !== null || REST_WORDS.test(fold(p));
-    if (carries || out.length === 0) out.push(p);
-    else out[out.length - 1] = `${out[out.length - 1]} and ${p}`;
+/** "I will call back then": the day the sentence names elsewhere ("on leave until Monday"). */
+const THEN = /\b(then|ce jour-la|a ce moment-la)\b/;
+function sentenceDate(text: string, clauses: Clause[], c: Clause, ctx: NoteContext) {
+  const same = clauses.filter((x) => x.sentence === c.sentence);
+  return noteDate(text.slice(same[0]!.start, same.at(-1)!.end), 'callback', ctx);
+}
+
+const CALLBACK = new RegExp(
+  `${CALLBACK_WORDS.source}|(?<![\\p{L}])(?:cb|rdv|try|retry|retente|reessaie|essaierai|rappellerai|rappelle|rappellera|ring(?:s)? (?:us |me )?back|call (?:us |me |him |her )?back|called back|rung back|will call|try again|rappel|relance|tentative)(?![\\p{L}])`,
+  'u',
+);
+
+/**
+ * Disputes: a clause that reports something wrong, on the invoice it names — or on the invoice
+ * named beside it in the same sentence, or the customer's only open invoice. The detail is the
+ * note's own words for it, from the clause that names the invoice to the last clause telling
+ * what is wrong, the customer's name before a colon left out.
+ */
+function disputesIn(
+  src: { note: string; rewritten: Rewritten },
+  clauses: Clause[],
+  customer: string | null,
+  ctx: NoteContext,
+) {
+  const disputes: NoteDispute[] = [];
+  const disputeClauses = new Set<Clause>();
+  let unplaced = false;
+  let told = false;
+  const sentences = [...new Set(clauses.map((c) => c.sentence))];
+  for (const n of sentences) {
+    const own = clauses.filter((c) => c.sentence === n);
+    // "call back Monday if not received" is a condition of the call-back, not a dispute.
+    const telling = own.filter(
+      (c) =>
+        reportsDispute(fold(c.text)) &&
+        !promiseOnly(c, ctx) &&
+        !(CALLBACK.test(fold(c.text)) && invoicesOf([c], ctx).length === 0),
+    );
+    if (telling.length === 0) continue;
+    told = true;
+    for (const c of telling) disputeClauses.add(c);
+    // The invoices: in the telling clauses, else in the other clauses of the sentence that do not promise.
+    let targets = invoicesOf(telling, ctx);
+    if (targets.length === 0) {
+      const beside = own.filter(
+        (c) => !telling.includes(c) && !promiseOnly(c, ctx) && invoicesOf([c], ctx).length > 0,
+      );
+      targets = invoicesOf(beside, ctx);
+      for (const c of beside) disputeClauses.add(c);
+    }
+    if (targets.length === 0) {
+      const open = openInvoicesOf(customer, ctx);
+      if (open.length === 1) targets = [open[0]!.number];
+    }
+    if (targets.length === 0) {
+      unplaced = true;
+      continue;
+    }
+    const cs = own.filter((c) => disputeClauses.has(c));
+    const start = Math.min(...cs.map((c) => c.start));
+    const end = Math.max(...cs.map((c) => c.end));
+    const detail = detailOf(originalSpan(src.note, src.rewritten, start, end));
+    const reason = reasonOf(fold(cs.map((c) => c.text).join(' ')));
+    for (const invoice of targets)
+      if (!disputes.some((d) => d.invoice === invoice)) disputes.push({ invoice, reason, detail });
   }
-  return out;
+  // Something wrong was told but on no invoice we can tell: asked, unless the note placed one.
+  return { disputes, disputeClauses, disputeWithoutInvoice: unplaced && disputes.length === 0, told };
 }
 
-function reasonOf(text: string): NoteDispute['reason'] {
-  const f = fold(text);
-  return DISPUTE_REASON_WORDS.find(([, re]) => re.test(f))?.[0] ?? 'other';
+/** A clause that only promises a payment ("il règle la FA-2026-1026 mardi") reports nothing wrong. */
+function promiseOnly(c: Clause, ctx: NoteContext): boolean {
+  const f = fold(c.text);
+  return (
+    PAY_WORDS.test(f) &&
+    noteDate(c.text, 'promise', ctx) !== null &&
+    !/(?:ne|won.t|will not|refus|pas|not|until|tant que|qu.apres)/.test(f) &&
+    !PAID_ALREADY.test(f) &&
+    !/\b(?:twice|deux fois|double)\b/.test(f)
+  );
 }
 
-/** The why of a dispute, as written: after a colon, else the segment less invoice numbers. */
-function detailOf(text: string): string {
-  const colon = text.indexOf(':');
-  const raw = colon >= 0 ? text.slice(colon + 1) : text;
-  return raw
-    .replace(/\b[A-Z]{1,5}[-\s]?\d[\d-]*\b/gi, '')
-    .replace(/\b(disputed?|en litige|litige|contest[eé]e?)\b/gi, '')
-    .replace(/^[\s,:;-]+|[\s,:;-]+$/g, '')
-    .replace(/\s{2,}/g, ' ');
+function invoicesOf(cs: Clause[], ctx: NoteContext): string[] {
+  return [...new Set(cs.flatMap((c) => listedInvoices(c.text, ctx)))];
 }
 
-const CONTACT =
-  /(?i:spoke (?:to|with)|talked (?:to|with)|speaking (?:to|with)|reached|got hold of|got|parl[ée] (?:à|a|avec)|eu|joint|échangé avec|echange avec|au t[ée]l(?:[ée]phone)? avec|with)\s+((?:M\.|Mme|Mlle|Mr\.?|Mrs\.?|Ms\.?|Monsieur|Madame)?\s*\p{Lu}[\p{L}'-]+(?:\s+\p{Lu}[\p{L}'-]+)?)/u;
+/**
+ * The invoices a clause is about: the first named, and those listed with it ("FA-1066 and
+ * FA-1067"); one it is compared with ("a duplicate of UK-1292", "en double avec la 1205") is not.
+ */
+function listedInvoices(text: string, ctx: NoteContext): string[] {
+  const found = [...text.matchAll(INVOICE_LIKE)].filter((m) => invoiceNamed(ctx.directory, m[0]));
+  const out: string[] = [];
+  found.forEach((m, i) => {
+    const between = i === 0 ? '' : text.slice(found[i - 1]!.index! + found[i - 1]![0].length, m.index!);
+    if (i === 0 || /^\s*(?:,|and|et|&|\+|ou|or)\s*$/i.test(between))
+      out.push(invoiceNamed(ctx.directory, m[0])!.number);
+  });
+  return [...new Set(out)];
+}
 
-function contactIn(text: string): string | null {
-  const m = CONTACT.exec(text);
-  if (!m) return null;
-  const name = m[1]!.replace(HONORIFIC, '').trim();
-  return /^(the|la|le|les)$/i.test(name) ? null : name;
+/** The note's words from the first to the last clause of the dispute, verbatim. */
+function detailOf(span: string): string {
+  let raw = span;
+  // "Pharmacie Roux : FA-2026-1215 …": the customer's name before the colon is not the detail.
+  const colon = /^[^:]{0,40}:\s+/.exec(raw);
+  if (colon && !/\d/.test(colon[0])) raw = raw.slice(colon[0].length);
+  // "FA-2026-1028 disputed: rolls arrived damaged": the why is what follows the label.
+  const label =
+    /^(?:(?:the |la |l'|invoice |facture |fact\.? |inv\.? )*)[A-Z]{1,6}[-/]?\d[\d/-]*\s+(?:is |est )?(?:disputed|contest[ée]e?|en litige|litigieuse)\s*[:,–—-]\s*(?=\S)/iu.exec(
+      raw,
+    );
+  if (label) raw = raw.slice(label[0].length);
+  return raw.trim();
 }
 
 function outcomeOf(
-  text: string,
-  got: { contact: string | null; promises: NotePromise[] },
+  f: string,
+  got: {
+    people: ContactMention[];
+    promises: NotePromise[];
+    disputes: NoteDispute[];
+    customer: string | null;
+    told: boolean;
+  },
 ): CallNote['outcome'] {
-  const f = fold(text);
-  for (const o of ['wrong_number', 'voicemail', 'no_answer', 'refused', 'call_back_requested'] as const)
-    if (OUTCOME_WORDS[o].test(f)) return o;
-  // A dispute or a refusal is something the customer said: they were reached.
-  if (got.contact || got.promises.length > 0 || REACHED_WORDS.test(f) || DISPUTE_WORDS.test(f))
-    return 'reached';
+  for (const [outcome, re] of OUTCOME_PATTERNS) {
+    if (!re.test(f)) continue;
+    // "refus de payer cette facture" with a dispute is the dispute: the customer was reached.
+    if (outcome === 'refused' && got.disputes.length > 0) return 'reached';
+    return outcome;
+  }
+  const ours = got.people.some((p) => got.customer === null || p.customers.includes(got.customer));
+  // A dispute told, a payment spoken of: something the customer said.
+  if (ours || got.promises.length > 0 || got.told || PAY_WORDS.test(f) || REACHED.test(f)) return 'reached';
   return null;
 }
 

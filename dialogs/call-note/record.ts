@@ -9,6 +9,7 @@
 import type { Models } from '../../models';
 import { appendActivity, openDispute, recordPromise } from '../../models/ledger/commitments';
 import { invoiceFacts } from '../../models/ledger/invoice-state';
+import { recordCallPerformed } from '../../models/ledger/ladder-state';
 import { markDirty } from '../../models/ledger/summaries';
 import { addBusinessDays } from '../../models/rules/calendar';
 import { type LocalDate, localDate, toStored } from '../../models/rules/dates';
@@ -26,12 +27,16 @@ export interface Recorded {
   callback: LocalDate | null;
   /** Promises of this customer the new one replaced. */
   superseded: number;
+  /** Their ids, so that undoing the note puts them back. */
+  supersededIds?: string[];
 }
 
 export async function recordCallLog(
   models: Models,
   policy: Policy,
-  log: Pick<CallLog, 'key' | 'staff' | 'lang' | 'text' | 'note' | 'source' | 'writtenAt'>,
+  log: Pick<CallLog, 'key' | 'staff' | 'lang' | 'text' | 'note' | 'source' | 'writtenAt'> & {
+    promiseMode?: CallLog['promiseMode'];
+  },
 ): Promise<Recorded> {
   const note = CallNote.parse(log.note);
   if (!note.customer) throw new Error(`call note ${log.key} has no customer`);
@@ -88,6 +93,7 @@ export async function recordCallLog(
   // "The rest" is what remains chaseable once this note's disputes are open.
   const instalments = await promiseInstalments(models, ref, note.promises, new Set());
   let superseded = 0;
+  let supersededIds: string[] = [];
   if (instalments.length > 0) {
     const promiseKey = `${key}#promise`;
     const summary = instalments.map((i) => `${money(i.amount, i.currency, lang)} ${i.date}`).join(' + ');
@@ -111,14 +117,25 @@ export async function recordCallLog(
       givenOn,
       recordedBy: log.staff,
     });
-    // What the customer says now replaces what they said before: one pending promise at a time.
-    const res = await models.PaymentPromise.updateMany(
-      { customer: ref, status: 'pending', operationKey: { $ne: promiseKey } },
-      { $set: { status: 'cancelled' } },
-    );
-    superseded = res.modifiedCount;
+    // What the customer says now replaces what they said before — unless the person chose, when
+    // confirming, to keep the pending promise and add this one beside it.
+    if (log.promiseMode !== 'add') {
+      const replaced = await models.PaymentPromise.find(
+        { customer: ref, status: 'pending', operationKey: { $ne: promiseKey } },
+        { _id: 1 },
+      ).lean();
+      supersededIds = replaced.map((p) => String(p._id));
+      const res = await models.PaymentPromise.updateMany(
+        { _id: { $in: replaced.map((p) => p._id) }, status: 'pending' },
+        { $set: { status: 'cancelled' } },
+      );
+      superseded = res.modifiedCount;
+    }
   }
 
+  // A call that reached someone is the ladder's call step performed (the next step counts from it).
+  if (!['no_answer', 'voicemail', 'wrong_number'].includes(note.outcome ?? ''))
+    await recordCallPerformed(models, policy, ref, givenOn);
   if (note.callback)
     await models.Customer.updateOne(
       { reference: ref, callbackOn: { $ne: toStored(note.callback) } },
@@ -131,6 +148,7 @@ export async function recordCallLog(
     disputes: note.disputes.map((d) => ({ invoice: d.invoice, reason: d.reason, reviewOn })),
     callback: note.callback,
     superseded,
+    supersededIds,
   };
 }
 

@@ -5,8 +5,10 @@
  */
 import { DEFAULT_COMPANY } from '../../integrations/config';
 import type { LocalDate } from '../../models/rules/dates';
-import { namedCustomer } from '../customer';
+import { loadNoteDirectory } from '../call-note/directory';
+import { findCustomer, findInvoices } from '../call-note/directory-match';
 import { money } from '../i18n';
+import { whichCustomer } from '../ledger-answers';
 import { type Reply, textReply, titledReply } from '../reply';
 import type { CaseFileAsk } from '../requests';
 import type { DialogServices } from '../services';
@@ -30,13 +32,14 @@ export async function answerCaseFileAsk(
   const company = services.company ?? DEFAULT_COMPANY;
   const fr = ask.lang === 'fr';
   const today = services.today();
-  const found = await namedCustomer(ask.target, ask.lang, services);
-  if (!found)
+  const dir = await loadNoteDirectory(services.models, today);
+  const match = findCustomer(ask.target, dir, findInvoices(ask.target, dir).known);
+  if (match.kind === 'several') return whichCustomer(match.candidates, ask.lang, 'card');
+  if (match.kind !== 'one')
     return textReply(
       fr ? `Je ne trouve pas de client « ${ask.target} ».` : `I can't find a customer "${ask.target}".`,
     );
-  if (!('customer' in found)) return found;
-  const cf = await buildCaseFile(services.models, services.policy, company, found.customer, today, ask.lang);
+  const cf = await buildCaseFile(services.models, services.policy, company, match.customer, today, ask.lang);
   const title = fr
     ? `Dossier de recouvrement — ${cf.debtor.name} (${cf.debtor.reference})`
     : `Case file — ${cf.debtor.name} (${cf.debtor.reference})`;

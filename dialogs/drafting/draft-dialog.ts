@@ -10,9 +10,13 @@ import { isCallChannel, type StepKey } from '../../models/rules/policy';
 import { OPEN_DRAFT_STATUSES } from '../../models/schemas/draft';
 import { loadNoteDirectory } from '../call-note/directory';
 import { findCustomer, findInvoices } from '../call-note/directory-match';
+import { communicationFacts, communicationLinks, statusLabel, toPostForm } from '../communications/card';
+import { approveAndSend, rejectDraft } from '../communications/decisions';
+import { mayDecide } from '../communications/permissions';
+import { recordPosted } from '../communications/send';
 import { day, STEP_LABELS } from '../i18n';
 import type { Action, Fact, Reply } from '../reply';
-import { textReply } from '../reply';
+import { refusedReply, textReply } from '../reply';
 import type { DraftAsk } from '../requests';
 import type { Lang, Turn } from '../turn';
 import {
@@ -24,11 +28,12 @@ import {
 import type { Drafter } from './drafter';
 import {
   type DraftServices,
-  decideDraft,
   editDraft,
+  findDraft,
   latest,
   regenerateDraft,
   requestDraft,
+  StaleVersionError,
   type StoredDraft,
 } from './drafts';
 import { type DraftFacts, nextStepFor } from './facts';
@@ -85,19 +90,95 @@ export async function draftFor(
       chosen = call ? call.key : 'first_call';
     }
     const draft = await requestDraft(s, { key: turn.id, customer, step: chosen, lang, by: turn.staff });
-    return draftReply(draft, turn.lang);
+    return draftReply(draft, turn.lang, services);
   });
 }
 
+/**
+ * Approve or reject, as the buttons and `relance approve|reject` do: the version pressed must
+ * be the latest (else refused, the current one shown); approving re-reads the ledger first (a
+ * draft whose facts changed is superseded, never approved) and then sends it at once.
+ */
 export async function decide(
   turn: Turn,
   key: string,
   decision: 'approve' | 'reject',
   services: ChatDraftServices,
+  opts: { version?: number; reason?: string } = {},
 ): Promise<Reply> {
-  return guarded(turn.lang, async () =>
-    draftReply(await decideDraft(withCompany(services), key, decision, turn.staff), turn.lang),
-  );
+  return guarded(turn.lang, async () => {
+    const s = withCompany(services);
+    const who = { by: turn.staff, via: turn.channel };
+    const draft = await findDraft(s, key);
+    if (!draft) return textReply(turn.lang === 'fr' ? 'Brouillon introuvable.' : 'Draft not found.');
+    const open = (OPEN_DRAFT_STATUSES as readonly string[]).includes(draft.status);
+    if (decision === 'reject' && !opts.reason?.trim() && open) {
+      await mayDecide(s, draft, turn.staff, 'reject');
+      return rejectForm(draft, turn.lang, opts.version);
+    }
+    try {
+      if (decision === 'reject')
+        return draftReply(await rejectDraft(s, key, who, opts.reason ?? '', opts.version), turn.lang, s);
+      return draftReply((await approveAndSend(s, key, who, opts.version)).draft, turn.lang, s);
+    } catch (err) {
+      if (err instanceof StaleVersionError) {
+        const current = (await findDraft(s, key))!;
+        const reply = draftReply(current, turn.lang, s);
+        const note =
+          turn.lang === 'fr'
+            ? `Refusé : une version plus récente existe (vous avez validé la v${err.pressed}, le brouillon est en v${err.current}). Voici la version actuelle ; rien n'a été envoyé.`
+            : `Refused: a newer version exists (you pressed v${err.pressed}, the draft is at v${err.current}). Here is the current one; nothing was sent.`;
+        return {
+          ...reply,
+          summary: note,
+          sections: [{ blocks: [{ kind: 'text', text: note }] }, ...reply.sections],
+        };
+      }
+      throw err;
+    }
+  });
+}
+
+/** The reason asked on Reject. */
+function rejectForm(d: StoredDraft, lang: Lang, version?: number): Reply {
+  const fr = lang === 'fr';
+  const title = fr ? 'Rejeter le brouillon' : 'Reject the draft';
+  return {
+    summary: title,
+    title,
+    sections: [
+      {
+        blocks: [
+          {
+            kind: 'form',
+            fields: [{ id: 'reason', label: fr ? 'Pourquoi ?' : 'Why?', value: '', multiline: true }],
+            submit: {
+              label: fr ? 'Rejeter' : 'Reject',
+              style: 'danger',
+              payload: { type: 'reject_draft', draft: d.key, version: version ?? d.versions.length },
+            },
+          },
+        ],
+      },
+    ],
+  };
+}
+
+/** A letter to post was posted: the number typed in the card's form (or in a message). */
+export async function posted(
+  turn: Turn,
+  key: string,
+  number: string | undefined,
+  services: ChatDraftServices,
+): Promise<Reply> {
+  return guarded(turn.lang, async () => {
+    const s = withCompany(services);
+    const d = await findDraft(s, key);
+    if (!d) return textReply(turn.lang === 'fr' ? 'Brouillon introuvable.' : 'Draft not found.');
+    if (!number?.trim() && d.step !== 'handover') return draftReply(d, turn.lang, s);
+    const done = await recordPosted(s, key, number ?? null, { by: turn.staff, via: turn.channel });
+    return draftReply(done, turn.lang, s);
+  });
 }
 
 /** "Acknowledge warnings": the drafter's warnings read, the draft can be approved. */
@@ -109,7 +190,7 @@ export async function acknowledge(turn: Turn, key: string, services: ChatDraftSe
 
 export async function regenerate(turn: Turn, key: string, services: ChatDraftServices): Promise<Reply> {
   return guarded(turn.lang, async () =>
-    draftReply(await regenerateDraft(withCompany(services), key, turn.staff), turn.lang),
+    draftReply(await regenerateDraft(withCompany(services), key, turn.staff), turn.lang, services),
   );
 }
 
@@ -117,7 +198,7 @@ export async function regenerate(turn: Turn, key: string, services: ChatDraftSer
 export async function showDraft(turn: Turn, key: string, services: ChatDraftServices): Promise<Reply> {
   const draft = await services.models.Draft.findOne({ key }).lean<StoredDraft>();
   return draft
-    ? draftReply(draft, turn.lang)
+    ? draftReply(draft, turn.lang, services)
     : textReply(turn.lang === 'fr' ? 'Brouillon introuvable.' : 'Draft not found.');
 }
 
@@ -170,7 +251,7 @@ export async function edit(
       { ...current, subject: a.subject ?? current.subject, paragraphs },
       turn.staff,
     );
-    return draftReply(edited, turn.lang);
+    return draftReply(edited, turn.lang, services);
   });
 }
 
@@ -180,36 +261,19 @@ async function guarded(lang: Lang, fn: () => Promise<Reply>): Promise<Reply> {
     return await fn();
   } catch (err) {
     if (err instanceof RelanceError && err.code !== 'INTERNAL' && err.code !== 'UPSTREAM_UNAVAILABLE')
-      return textReply(`${lang === 'fr' ? 'Impossible' : 'Not possible'}: ${err.message}`);
+      return refusedReply(`${lang === 'fr' ? 'Impossible' : 'Not possible'}: ${err.message}`);
     throw err;
   }
 }
 
-export function draftReply(d: StoredDraft, lang: Lang): Reply {
+export function draftReply(d: StoredDraft, lang: Lang, services?: Pick<DraftServices, 'links'>): Reply {
   const fr = lang === 'fr';
   const v = latest(d);
   const facts = d.inputs as DraftFacts;
   const problems = [...v.guards.facts.problems, ...v.guards.tone.problems];
   const title = `${fr ? 'Brouillon' : 'Draft'} — ${STEP_LABELS[lang][d.step as StepKey]} — ${facts.customer.name} (${d.customer})`;
-  const status: Record<string, string> = fr
-    ? {
-        awaiting_approval: 'à valider',
-        edited: 'modifié, à valider',
-        blocked: 'bloqué par un contrôle',
-        approved: 'validé',
-        rejected: 'rejeté',
-        sent: 'envoyé',
-      }
-    : {
-        awaiting_approval: 'awaiting approval',
-        edited: 'edited, awaiting approval',
-        blocked: 'blocked by a check',
-        approved: 'approved',
-        rejected: 'rejected',
-        sent: 'sent',
-      };
   const info: Fact[] = [
-    { label: fr ? 'Statut' : 'Status', value: status[d.status] ?? d.status },
+    { label: fr ? 'Statut' : 'Status', value: statusLabel(d, lang) },
     {
       label: fr ? 'Version' : 'Version',
       value: `${d.versions.length} (${v.source === 'template' ? (fr ? 'modèle' : 'template') : v.source})`,
@@ -248,9 +312,12 @@ export function draftReply(d: StoredDraft, lang: Lang): Reply {
   if (d.decidedBy && d.decidedAt)
     info.push({
       label: fr ? 'Décision' : 'Decision',
-      value: `${status[d.status]} — ${d.decidedBy}, ${day(d.decidedAt.toISOString().slice(0, 10), lang)}`,
+      value: `${statusLabel({ ...d, status: d.status === 'rejected' ? 'rejected' : 'approved' }, lang)} — ${d.decidedBy}, ${day(d.decidedAt.toISOString().slice(0, 10), lang)}${d.approvedVersion ? ` (v${d.approvedVersion})` : ''}`,
     });
+  if (d.ref) info.push({ label: 'Id', value: d.ref });
+  info.push(...communicationFacts(d, lang));
   const open = (OPEN_DRAFT_STATUSES as readonly string[]).includes(d.status);
+  const version = d.versions.length;
   const actions: Action[] = open
     ? [
         ...(d.status !== 'blocked' && unread.length > 0
@@ -267,7 +334,7 @@ export function draftReply(d: StoredDraft, lang: Lang): Reply {
               {
                 label: fr ? 'Valider' : 'Approve',
                 style: 'primary' as const,
-                payload: { type: 'approve_draft' as const, draft: d.key },
+                payload: { type: 'approve_draft' as const, draft: d.key, version },
               },
             ]
           : []),
@@ -275,17 +342,29 @@ export function draftReply(d: StoredDraft, lang: Lang): Reply {
         {
           label: fr ? 'Rejeter' : 'Reject',
           style: 'danger',
-          payload: { type: 'reject_draft', draft: d.key },
+          payload: { type: 'reject_draft', draft: d.key, version },
         },
         { label: fr ? 'Régénérer' : 'Regenerate', payload: { type: 'regenerate_draft', draft: d.key } },
       ]
-    : [];
+    : d.status === 'superseded'
+      ? [
+          {
+            label: fr ? 'Nouveau brouillon' : 'Draft it again',
+            style: 'primary',
+            payload: { type: 'draft_next', customer: d.customer },
+          },
+        ]
+      : [];
+  const links = communicationLinks(d, lang, services?.links);
+  const toPost = toPostForm(d, lang);
   return {
     summary: title,
     title,
     sections: [
       { blocks: [{ kind: 'facts', facts: info }] },
       { blocks: [{ kind: 'text', text: draftText(v.content, { ...facts, lang: d.lang as Lang }) }] },
+      ...(links ? [{ blocks: [links] }] : []),
+      ...(toPost ? [{ blocks: [toPost] }] : []),
       ...(actions.length ? [{ blocks: [{ kind: 'actions' as const, actions }] }] : []),
     ],
   };

@@ -11,6 +11,7 @@ import { STEP_LABELS } from '../i18n';
 import type { DraftFacts, DraftKind } from './facts';
 import { factGuard, type GuardResult, toneGuard } from './guards';
 import { templateDraft } from './templates';
+import { trustProblems } from './trust-guard';
 
 export interface DraftOutcome {
   content: DraftContent;
@@ -26,7 +27,16 @@ export interface Drafter {
 }
 
 export function checkDraft(content: DraftContent, facts: DraftFacts): DraftOutcome['guards'] {
-  return { facts: factGuard(content, facts), tone: toneGuard(content, facts) };
+  // The trust guard's problems join the guard they belong to (trust-guard.ts).
+  const trust = trustProblems(content, facts);
+  const joined = (g: GuardResult, guard: 'facts' | 'tone'): GuardResult => {
+    const more = trust.filter((p) => p.guard === guard);
+    return more.length === 0 ? g : { ...g, ok: false, problems: [...g.problems, ...more] };
+  };
+  return {
+    facts: joined(factGuard(content, facts), 'facts'),
+    tone: joined(toneGuard(content, facts), 'tone'),
+  };
 }
 
 export const templateDrafter: Drafter = {

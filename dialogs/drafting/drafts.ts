@@ -4,14 +4,17 @@
  * approved, and only by the customer's owner or a manager; every decision is in the trail.
  * Each change is one conditional update, so two people (or a double click) cannot both win.
  */
+import { createHash } from 'node:crypto';
 import type { Company } from '../../integrations/config';
-import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../../models/errors';
+import type { Mailer } from '../../integrations/email/mailer';
+import { ConflictError, NotFoundError, ValidationError } from '../../models/errors';
 import { appendActivity } from '../../models/ledger/commitments';
-import type { StepKey } from '../../models/rules/policy';
+import { isCallChannel, type Policy, type StepKey } from '../../models/rules/policy';
 import type { Draft } from '../../models/schemas/draft';
 import { DraftContent } from '../../prompts/draft';
+import { mayDecide } from '../communications/permissions';
 import type { DialogServices } from '../services';
-import type { Lang } from '../turn';
+import type { Lang, Turn } from '../turn';
 import { approvalBlocker, factsAtApproval } from './approval-gate';
 import { checkDraft, type Drafter, type DraftOutcome, templateDrafter } from './drafter';
 import { type DraftFacts, loadDraftFacts } from './facts';
@@ -19,6 +22,30 @@ import { type DraftFacts, loadDraftFacts } from './facts';
 export interface DraftServices extends DialogServices {
   company: Company;
   drafter?: Drafter;
+  /** Sends approved emails (SMTP or the local outbox); without it nothing is sent. */
+  mailer?: Mailer;
+  emailFrom?: string;
+  /** Signed, expiring links to a draft's PDF or an outbox mail (absent: no links). */
+  links?: { pdf(draft: string, version: number): string; mail(draft: string): string };
+}
+
+/** Where a decision came from, for the trail. */
+export type Via = Turn['channel'] | 'system';
+
+/** The short id people and scripts use for a draft (`relance approve D1A2B3C4`). */
+export const draftRef = (key: string) =>
+  `D${createHash('sha1').update(key).digest('hex').slice(0, 8).toUpperCase()}`;
+
+/** How a step reaches the customer: by email, as a "to post" task (registered letters, hand-over), or not at all (call scripts). */
+export function deliveryOf(policy: Policy, step: StepKey): 'email' | 'post' | 'none' {
+  const channel = policy.ladder.find((l) => l.key === step)?.channel ?? 'email';
+  if (isCallChannel(channel)) return 'none';
+  return channel === 'email' || channel === 'letter_email' ? 'email' : 'post';
+}
+
+/** A draft by its short id or its key. */
+export async function findDraft(services: DialogServices, id: string): Promise<StoredDraft | null> {
+  return services.models.Draft.findOne({ $or: [{ ref: id.toUpperCase() }, { key: id }] }).lean<StoredDraft>();
 }
 
 export type StoredDraft = Draft & { _id: unknown };
@@ -33,7 +60,7 @@ const passed = (o: Pick<DraftOutcome, 'guards'>) => o.guards.facts.ok && o.guard
 
 export async function requestDraft(
   services: DraftServices,
-  req: { key: string; customer: string; step?: StepKey; lang?: Lang; by: string },
+  req: { key: string; customer: string; step?: StepKey; lang?: Lang; invoices?: string[]; by: string },
 ): Promise<StoredDraft> {
   const existing = await services.models.Draft.findOne({ key: req.key }).lean<StoredDraft>();
   if (existing) return existing;
@@ -48,10 +75,14 @@ export async function requestDraft(
   const owner = (await services.models.Customer.findOne({ reference: req.customer }, { owner: 1 }).lean())!
     .owner;
   const at = services.clock.now();
-  return (await services.models.Draft.findOneAndUpdate(
+  const draft = (await services.models.Draft.findOneAndUpdate(
     { key: req.key },
     {
       $setOnInsert: {
+        ref: draftRef(req.key),
+        draftedAt: at,
+        invoices: facts.invoices.map((i) => i.number),
+        delivery: deliveryOf(services.policy, facts.step),
         customer: req.customer,
         owner,
         step: facts.step,
@@ -65,6 +96,39 @@ export async function requestDraft(
     },
     { upsert: true, returnDocument: 'after' },
   ).lean<StoredDraft>())!;
+  await trail(services, draft, 'drafted', req.by, at, 1);
+  return draft;
+}
+
+/** One activity per transition of a communication (who, when, from where, which version). */
+export async function trail(
+  services: DialogServices,
+  d: StoredDraft,
+  outcome: string,
+  by: string,
+  at: Date,
+  version: number,
+  extra: {
+    key?: string;
+    kind?: 'communication' | 'approval' | 'email' | 'letter' | 'escalation';
+    channel?: string;
+    via?: Via;
+    data?: Record<string, unknown>;
+    summary?: string;
+  } = {},
+): Promise<void> {
+  await appendActivity(services.models, {
+    key: extra.key ?? `${d.key}#${outcome}#v${version}`,
+    customer: d.customer,
+    invoices: d.invoices?.length ? d.invoices : latest(d).content.invoices.map((i) => i.number),
+    kind: extra.kind ?? 'communication',
+    channel: (extra.channel ?? (extra.via === 'system' ? 'system' : 'chat')) as never,
+    author: by,
+    at,
+    outcome,
+    summary: extra.summary ?? `${d.step} v${version} ${outcome}`,
+    data: { draft: d.key, ref: d.ref, version, via: extra.via, ...extra.data },
+  });
 }
 
 export function latest(d: Pick<Draft, 'versions'>) {
@@ -109,18 +173,20 @@ export async function regenerateDraft(
 
 export async function decideDraft(
   services: DraftServices,
-  key: string,
+  id: string,
   decision: 'approve' | 'reject',
   by: string,
+  opts: { version?: number; reason?: string; via?: Via } = {},
 ): Promise<StoredDraft> {
-  const draft = await services.models.Draft.findOne({ key }).lean<StoredDraft>();
-  if (!draft) throw new NotFoundError(`draft ${key} not found`);
-  const person = await services.models.Staff.findOne({ handle: by }, { role: 1 }).lean();
-  if (draft.owner !== by && person?.role !== 'manager' && person?.role !== 'admin')
-    throw new ForbiddenError(
-      `only ${draft.owner} (the customer's owner) or a manager can decide on this draft`,
-    );
+  const draft = await findDraft(services, id);
+  if (!draft) throw new NotFoundError(`draft ${id} not found`);
+  const key = draft.key;
+  // Refused attempts change nothing: who may decide is checked before anything is written.
+  await mayDecide(services, draft, by, decision);
   const allowed: readonly string[] = decision === 'approve' ? APPROVABLE : [...APPROVABLE, 'blocked'];
+  const current = draft.versions.length;
+  if (opts.version !== undefined && opts.version !== current && allowed.includes(draft.status))
+    throw new StaleVersionError(opts.version, current);
   const warned = decision === 'approve' ? approvalBlocker(draft) : null;
   if (warned && allowed.includes(draft.status)) throw new ConflictError(warned);
   if (!allowed.includes(draft.status))
@@ -132,7 +198,7 @@ export async function decideDraft(
   const at = services.clock.now();
   const status = decision === 'approve' ? 'approved' : 'rejected';
   const res = await services.models.Draft.updateOne(
-    { key, status: draft.status, 'versions.n': draft.versions.length },
+    { key, status: draft.status, 'versions.n': current, versions: { $size: current } },
     {
       $set: {
         status,
@@ -140,25 +206,33 @@ export async function decideDraft(
         decidedAt: at,
         // What depends on the day it goes out (a formal notice's deadline) is dated now.
         ...(decision === 'approve'
-          ? { inputs: factsAtApproval(draft.inputs as DraftFacts, services.today(), services.policy) }
-          : {}),
+          ? {
+              approvedVersion: current,
+              inputs: factsAtApproval(draft.inputs as DraftFacts, services.today(), services.policy),
+            }
+          : { rejectReason: opts.reason }),
       },
     },
   );
   if (res.modifiedCount === 0) throw new ConflictError('this draft changed meanwhile: look at it again');
-  await appendActivity(services.models, {
+  await trail(services, draft, status, by, at, current, {
     key: `${key}#${status}`,
-    customer: draft.customer,
-    invoices: latest(draft).content.invoices.map((i) => i.number),
     kind: 'approval',
-    channel: 'chat',
-    author: by,
-    at,
-    outcome: status,
-    summary: `${draft.step} v${draft.versions.length} ${status}`,
-    data: { draft: key, version: draft.versions.length },
+    via: opts.via,
+    data: opts.reason ? { reason: opts.reason } : undefined,
+    summary: `${draft.step} v${current} ${status}${opts.reason ? `: ${opts.reason}` : ''}`,
   });
   return (await services.models.Draft.findOne({ key }).lean<StoredDraft>())!;
+}
+
+/** Approving (or rejecting) a version that is not the latest: refused, the current one is shown. */
+export class StaleVersionError extends ConflictError {
+  constructor(
+    readonly pressed: number,
+    readonly current: number,
+  ) {
+    super(`a newer version exists: you pressed v${pressed}, the draft is at v${current}`);
+  }
 }
 
 async function open(services: DraftServices, key: string): Promise<StoredDraft> {
@@ -188,5 +262,13 @@ async function append(
     { returnDocument: 'after' },
   ).lean<StoredDraft>();
   if (!updated) throw new ConflictError('this draft changed meanwhile: look at it again');
+  await trail(
+    services,
+    updated,
+    outcome.source === 'edit' ? 'edited' : 'regenerated',
+    by,
+    services.clock.now(),
+    n,
+  );
   return updated;
 }

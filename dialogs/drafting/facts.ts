@@ -12,6 +12,7 @@ import type { Company } from '../../integrations/config';
 import type { Models } from '../../models';
 import { NotFoundError, ValidationError } from '../../models/errors';
 import { invoiceFacts } from '../../models/ledger/invoice-state';
+import { customerLadder, stepsAhead, underPromise } from '../../models/ledger/ladder-state';
 import { addBusinessDays } from '../../models/rules/calendar';
 import { addDays, compareDates, fromStored, type LocalDate } from '../../models/rules/dates';
 import {
@@ -169,6 +170,8 @@ export interface DraftRequest {
   customer: string;
   step?: StepKey;
   lang?: Lang;
+  /** Only these invoices (the sweep names those whose step is due); default: all that fit the step. */
+  invoices?: string[];
 }
 
 /** Everything the facts are built from, as plain data. */
@@ -478,8 +481,8 @@ export async function loadDraftFacts(
 ): Promise<DraftFacts> {
   const customer = await models.Customer.findOne({ reference: req.customer }).lean();
   if (!customer) throw new NotFoundError(`customer ${req.customer} not found`);
-  const [open, disputes, owner, manager, activities, promises] = await Promise.all([
-    chaseableInvoices(models, customer.reference),
+  const [ladder, disputes, owner, manager, activities, promises] = await Promise.all([
+    customerLadder(models, policy, customer.reference, asOf),
     models.Dispute.find({ customer: customer.reference, status: 'open' }).lean(),
     models.Staff.findOne({ handle: customer.owner }).lean(),
     models.Staff.findOne({ role: 'manager', active: { $ne: false } })
@@ -488,10 +491,17 @@ export async function loadDraftFacts(
     models.Activity.find({ customer: customer.reference, kind: { $in: ['letter', 'email', 'call'] } }).lean(),
     models.PaymentPromise.find({ customer: customer.reference, status: 'broken' }).lean(),
   ]);
-  const ahead = stepsAhead(open, policy, asOf);
+  const ahead = stepsAhead(ladder);
   const step = req.step ?? ahead.due ?? ahead.soonest;
   if (!step)
     throw new ValidationError(`nothing to chase for ${customer.reference}: no open, undisputed invoice`);
+  // Only the invoices asked for (the sweep names those the step is due on); a letter leaves
+  // out invoices under a pending promise, until its date plus grace.
+  const letter = kindOfStep(step) !== 'call_script';
+  const open = ladder.invoices.filter(
+    (i) =>
+      (req.invoices ? req.invoices.includes(i.number) : true) && !(letter && underPromise(i, policy, asOf)),
+  );
   return buildDraftFacts({
     asOf,
     policy,
@@ -540,42 +550,11 @@ export async function chaseableInvoices(models: Models, customer: string) {
 
 /** The customer's next ladder step, or null when nothing is left to chase. */
 export async function nextStepFor(models: Models, policy: Policy, customer: string, asOf: LocalDate) {
-  const { due, soonest } = stepsAhead(await chaseableInvoices(models, customer), policy, asOf);
+  const { due, soonest } = stepsAhead(await customerLadder(models, policy, customer, asOf));
   return due ?? soonest;
 }
 
 /** The step due for this customer on `asOf` (pauses and reminder caps applied), or null. */
 export async function dueStepFor(models: Models, policy: Policy, customer: string, asOf: LocalDate) {
-  return stepsAhead(await chaseableInvoices(models, customer), policy, asOf).due;
-}
-
-/** The furthest step due today on any invoice, and the soonest one to come. */
-function stepsAhead(
-  open: Array<{
-    doc: { ladder?: { step?: string | null; on?: Date | null } | null };
-    facts: ReturnType<typeof invoiceFacts>;
-  }>,
-  policy: Policy,
-  asOf: LocalDate,
-): { due: StepKey | null; soonest: StepKey | null } {
-  const order = (k: StepKey) => STEP_KEYS.indexOf(k);
-  let due: StepKey | null = null;
-  let soonest: { step: StepKey; on: LocalDate } | null = null;
-  for (const { doc, facts } of open) {
-    const pos = ladderPosition(
-      facts,
-      {
-        lastStep: (doc.ladder?.step as StepKey | undefined) ?? undefined,
-        lastStepOn: doc.ladder?.on ? fromStored(doc.ladder.on) : undefined,
-        customerReminders: [],
-      },
-      policy,
-      asOf,
-    );
-    if (!pos.next) continue;
-    if (pos.status === 'due') {
-      if (!due || order(pos.next.step.key) > order(due)) due = pos.next.step.key;
-    } else if (!soonest || pos.next.on < soonest.on) soonest = { step: pos.next.step.key, on: pos.next.on };
-  }
-  return { due, soonest: soonest?.step ?? null };
+  return stepsAhead(await customerLadder(models, policy, customer, asOf)).due;
 }

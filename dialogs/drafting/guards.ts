@@ -30,7 +30,7 @@ export interface GuardResult {
 }
 
 /** Every string of a draft, with where it is. */
-function textsOf(d: DraftContent): string[] {
+export function textsOf(d: DraftContent): string[] {
   const s = d.script;
   return [
     d.subject,

@@ -13,6 +13,7 @@ import type { Models } from '../../models';
 import { refreshPromises } from '../../models/ledger/promises';
 import type { LocalDate } from '../../models/rules/dates';
 import type { Policy } from '../../models/rules/policy';
+import { decodingStream, detectEncoding, EncodingError, type FileEncoding } from './encoding';
 import { CANONICAL_HEADERS, type ImportKind, mapHeaders } from './headers';
 import { ROW_SCHEMAS } from './rows';
 import { writeCustomers } from './writers/customers';
@@ -51,6 +52,8 @@ export interface ImportReport {
   ignoredColumns: string[];
   /** Promises that payments settled or broke. */
   promisesJudged: number;
+  /** The file's text encoding (CSV files only): Latin-1/Windows-1252 files are converted. */
+  encoding?: FileEncoding;
 }
 
 export interface ImportOptions {
@@ -169,6 +172,66 @@ function sniffDelimiter(file: string): string {
   return counts.sort((a, b) => b[1] - a[1])[0]![1] > 0 ? counts[0]![0] : ',';
 }
 
+/** A value larger than this makes the file unreadable rather than a row rejected. */
+const MAX_RECORD_BYTES = 16 * 1024 * 1024;
+
+/** The file's records, decoded, with their line numbers; `input` is the byte stream underneath. */
+function readRecords(
+  file: string,
+  encoding: FileEncoding,
+  delimiter: string,
+  onRecord?: (lines: number) => void,
+) {
+  const input = createReadStream(file);
+  const parser = input.pipe(decodingStream(encoding)).pipe(
+    parse({
+      bom: true,
+      delimiter,
+      relax_column_count: true,
+      skip_empty_lines: true,
+      trim: true,
+      info: true,
+      max_record_size: MAX_RECORD_BYTES,
+      // The structure pass keeps nothing: each record is dropped as soon as it is counted.
+      ...(onRecord
+        ? {
+            on_record: (_: unknown, ctx: { lines: number }) => {
+              onRecord(ctx.lines);
+              return null;
+            },
+          }
+        : {}),
+    }),
+  );
+  return { input, records: parser as AsyncIterable<{ record: string[]; info: { lines: number } }> };
+}
+
+/**
+ * What csv-parse says, as a person would: where and what is wrong with the file's structure.
+ * The line is where the broken row starts (the line after the last good row): an unclosed quote
+ * is only noticed lines later, where the quoted text runs into the next row, but it opened there.
+ */
+function structureError(file: string, err: unknown, afterLine: number): ImportFileError {
+  const e = err as { code?: string; lines?: number; message?: string };
+  const reasons: Record<string, string> = {
+    CSV_QUOTE_NOT_CLOSED: 'a quoted value is never closed',
+    CSV_INVALID_CLOSING_QUOTE: 'a quote closes in the middle of a value',
+    CSV_NON_TRIMABLE_CHAR_AFTER_CLOSING_QUOTE: 'text follows a closing quote',
+    CSV_MAX_RECORD_SIZE: `a row is larger than ${MAX_RECORD_BYTES / 1024 / 1024} MB`,
+  };
+  const reason = (e.code && reasons[e.code]) ?? e.message ?? String(err);
+  const where = `line ${afterLine + 1}: `;
+  return new ImportFileError(
+    `${file}: ${where}${reason}; nothing was imported (fix the file and import it again)`,
+  );
+}
+
+/**
+ * A file is imported whole or not at all at the file level: its encoding and its CSV
+ * structure are checked over the whole file first (a pass that stores nothing), so a broken
+ * quote on line 2,501 refuses the file, naming the line, before a single row is written.
+ * Rows that are well-formed CSV but invalid are still rejected one by one, the others stored.
+ */
 export async function importFile(kind: ImportKind, file: string, opts: ImportOptions): Promise<ImportReport> {
   let total: number;
   try {
@@ -176,24 +239,34 @@ export async function importFile(kind: ImportKind, file: string, opts: ImportOpt
   } catch {
     throw new ImportFileError(`cannot read ${file}`);
   }
+  let encoding: FileEncoding;
+  try {
+    encoding = await detectEncoding(file);
+  } catch (err) {
+    if (err instanceof EncodingError)
+      throw new ImportFileError(`${file}: ${err.message}; nothing was imported`);
+    throw new ImportFileError(`cannot read ${file}`);
+  }
+  const delimiter = sniffDelimiter(file);
+  let lastGood = 0;
+  try {
+    // Structure only: nothing is kept but the line the last good row ended on.
+    const pass = readRecords(file, encoding, delimiter, (lines) => {
+      lastGood = lines;
+    });
+    for await (const _ of pass.records) {
+      // (on_record drops every record)
+    }
+  } catch (err) {
+    throw structureError(file, err, lastGood);
+  }
+
   const report = newReport(kind);
+  report.encoding = encoding;
   const batcher = new Batcher(kind, opts, report);
-  const input = createReadStream(file);
-  const parser = input.pipe(
-    parse({
-      bom: true,
-      delimiter: sniffDelimiter(file),
-      relax_column_count: true,
-      skip_empty_lines: true,
-      trim: true,
-      info: true,
-    }),
-  );
+  const { input, records } = readRecords(file, encoding, delimiter);
   let mapping: (string | null)[] | null = null;
-  for await (const { record, info } of parser as AsyncIterable<{
-    record: string[];
-    info: { lines: number };
-  }>) {
+  for await (const { record, info } of records) {
     if (!mapping) {
       const mapped = mapHeaders(kind, record);
       const present = new Set(mapped.mapping.filter(Boolean));

@@ -3,12 +3,15 @@
  * ingest API validate the same rows with them. Amounts come out in minor units.
  */
 import { z } from 'zod';
-import { parseAmount } from '../../models/rules/money';
+import { MAX_AMOUNT_MINOR } from '../../models/rules/currencies';
+import { formatMoney, parseAmount } from '../../models/rules/money';
 import type { ImportKind } from './headers';
 import {
   amountText,
   currencyCode,
+  MAX_ID,
   optionalText,
+  optionalTextOf,
   requiredDate,
   requiredText,
   timeZoneText,
@@ -20,16 +23,24 @@ function minor(text: string | undefined, currency: string): number | undefined {
   return text === undefined ? undefined : (parseAmount(text, currency) ?? undefined);
 }
 
-const email = optionalText.refine((v) => v === undefined || /^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(v), {
-  message: 'not an email address',
-});
+/** Bounded so that no total of a portfolio can leave the integers a double holds exactly. */
+const withinBound = (v: number | undefined) => v === undefined || Math.abs(v) <= MAX_AMOUNT_MINOR;
+const boundMessage = (what: string, currency: string) =>
+  `${what} is larger than the largest amount accepted (${formatMoney({ amount: MAX_AMOUNT_MINOR, currency }, 'en')})`;
+
+const email = optionalTextOf('email', 254).refine(
+  (v) => v === undefined || /^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(v),
+  {
+    message: 'not an email address',
+  },
+);
 
 export const StaffRow = z.object({
-  handle: requiredText('handle').refine((v) => /^[a-zA-Z0-9._-]+$/.test(v), {
+  handle: requiredText('handle', MAX_ID).refine((v) => /^[a-zA-Z0-9._-]+$/.test(v), {
     message: 'handle may hold letters, digits, dot, dash and underscore only',
   }),
   name: requiredText('name'),
-  email: requiredText('email').refine((v) => /^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(v), {
+  email: requiredText('email', 254).refine((v) => /^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(v), {
     message: 'not an email address',
   }),
   role: optionalText.transform((v, ctx) => {
@@ -52,13 +63,13 @@ export const StaffRow = z.object({
     return role;
   }),
   time_zone: timeZoneText,
-  slack_user_id: optionalText,
-  teams_user_id: optionalText,
+  slack_user_id: optionalTextOf('slack_user_id', MAX_ID),
+  teams_user_id: optionalTextOf('teams_user_id', MAX_ID),
 });
 
 export const CustomerRow = z
   .object({
-    reference: requiredText('reference'),
+    reference: requiredText('reference', MAX_ID),
     name: requiredText('name'),
     language: optionalText.transform((v, ctx) => {
       const s = (v ?? 'fr').toLowerCase();
@@ -68,19 +79,19 @@ export const CustomerRow = z
       return z.NEVER;
     }),
     time_zone: timeZoneText,
-    owner: requiredText('owner'),
+    owner: requiredText('owner', 254),
     credit_limit: amountText('credit_limit', false),
     currency: currencyCode,
     payment_terms_days: wholeDays('payment_terms_days', 30),
     strategic: yesNo,
-    contact_name: optionalText,
-    contact_role: optionalText,
+    contact_name: optionalTextOf('contact_name', 200),
+    contact_role: optionalTextOf('contact_role', 200),
     contact_email: email,
-    contact_phone: optionalText,
+    contact_phone: optionalTextOf('contact_phone', 40),
     /** Street lines, separated by "|" when there are several. */
-    address: optionalText,
-    postal_code: optionalText,
-    city: optionalText,
+    address: optionalTextOf('address'),
+    postal_code: optionalTextOf('postal_code', 20),
+    city: optionalTextOf('city', 100),
     country: optionalText.transform((v, ctx) => {
       if (v === undefined) return undefined;
       const s = v.toUpperCase();
@@ -89,16 +100,36 @@ export const CustomerRow = z
       return z.NEVER;
     }),
   })
-  .transform((r) => ({ ...r, credit_limit: minor(r.credit_limit, r.currency) }))
+  .transform((r, ctx) => {
+    const limit = minor(r.credit_limit, r.currency);
+    // Written but not representable (too many decimals for the currency, or too large): said, not dropped.
+    if (r.credit_limit !== undefined && limit === undefined) {
+      ctx.addIssue({
+        code: 'custom',
+        message: boundMessage('credit_limit', r.currency),
+        path: ['credit_limit'],
+      });
+      return z.NEVER;
+    }
+    return { ...r, credit_limit: limit };
+  })
   .refine((r) => r.credit_limit === undefined || r.credit_limit >= 0, {
     message: 'credit_limit cannot be negative',
     path: ['credit_limit'],
+  })
+  .superRefine((r, ctx) => {
+    if (!withinBound(r.credit_limit))
+      ctx.addIssue({
+        code: 'custom',
+        message: boundMessage('credit_limit', r.currency),
+        path: ['credit_limit'],
+      });
   });
 
 export const InvoiceRow = z
   .object({
-    number: requiredText('number'),
-    customer_reference: requiredText('customer_reference'),
+    number: requiredText('number', MAX_ID),
+    customer_reference: requiredText('customer_reference', MAX_ID),
     issue_date: requiredDate('issue_date'),
     due_date: requiredDate('due_date'),
     currency: currencyCode,
@@ -109,9 +140,12 @@ export const InvoiceRow = z
     const amount = minor(r.amount, r.currency);
     const paid = minor(r.amount_paid, r.currency) ?? 0;
     if (amount === undefined) {
+      const huge = (r.amount ?? '').replace(/\D/g, '').length > 15;
       ctx.addIssue({
         code: 'custom',
-        message: `amount has more decimals than ${r.currency} allows`,
+        message: huge
+          ? boundMessage('amount', r.currency)
+          : `amount has more decimals than ${r.currency} allows`,
         path: ['amount'],
       });
       return z.NEVER;
@@ -119,6 +153,8 @@ export const InvoiceRow = z
     return { ...r, amount, amount_paid: paid };
   })
   .superRefine((r, ctx) => {
+    if (!withinBound(r.amount))
+      ctx.addIssue({ code: 'custom', message: boundMessage('amount', r.currency), path: ['amount'] });
     if (r.amount <= 0)
       ctx.addIssue({
         code: 'custom',
@@ -139,12 +175,12 @@ export const InvoiceRow = z
 
 export const PaymentRow = z
   .object({
-    reference: requiredText('reference'),
-    customer_reference: requiredText('customer_reference'),
+    reference: requiredText('reference', MAX_ID),
+    customer_reference: requiredText('customer_reference', MAX_ID),
     date: requiredDate('date'),
     currency: currencyCode,
     amount: amountText('amount', true),
-    invoice_numbers: optionalText.transform((v) =>
+    invoice_numbers: optionalTextOf('invoice_numbers', 4000).transform((v) =>
       (v ?? '')
         .split(/[;|]/)
         .map((s) => s.trim())
@@ -155,6 +191,10 @@ export const PaymentRow = z
     const amount = minor(r.amount, r.currency);
     if (amount === undefined || amount <= 0) {
       ctx.addIssue({ code: 'custom', message: 'amount must be a positive amount', path: ['amount'] });
+      return z.NEVER;
+    }
+    if (!withinBound(amount)) {
+      ctx.addIssue({ code: 'custom', message: boundMessage('amount', r.currency), path: ['amount'] });
       return z.NEVER;
     }
     return { ...r, amount };

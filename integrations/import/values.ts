@@ -4,8 +4,9 @@
  * Each is a zod schema so every failure names what was expected.
  */
 import { z } from 'zod';
+import { isIsoCurrency } from '../../models/rules/currencies';
 import { isLocalDate, type LocalDate } from '../../models/rules/dates';
-import { minorDigits, parseAmount } from '../../models/rules/money';
+import { parseAmount } from '../../models/rules/money';
 
 /** A CSV cell or JSON value: strings, or numbers and booleans from JSON bodies. */
 const cell = z.union([z.string(), z.number(), z.boolean(), z.null()]).optional();
@@ -14,17 +15,38 @@ function text(v: unknown): string {
   return v === undefined || v === null ? '' : String(v).trim();
 }
 
-export const requiredText = (what: string) =>
+/** Longest text a field may hold unless it says otherwise (names, addresses, notes). */
+export const MAX_TEXT = 500;
+/** Identifiers: handles, references, invoice numbers, Slack and Teams ids. */
+export const MAX_ID = 64;
+
+const tooLong = (what: string, max: number) => `${what} is longer than ${max} characters`;
+
+export const requiredText = (what: string, max = MAX_TEXT) =>
   cell.transform((v, ctx) => {
     const s = text(v);
     if (!s) {
       ctx.addIssue({ code: 'custom', message: `${what} is required` });
       return z.NEVER;
     }
+    if (s.length > max) {
+      ctx.addIssue({ code: 'custom', message: tooLong(what, max) });
+      return z.NEVER;
+    }
     return s;
   });
 
-export const optionalText = cell.transform((v) => text(v) || undefined);
+export const optionalTextOf = (what: string, max = MAX_TEXT) =>
+  cell.transform((v, ctx) => {
+    const s = text(v);
+    if (s.length > max) {
+      ctx.addIssue({ code: 'custom', message: tooLong(what, max) });
+      return z.NEVER;
+    }
+    return s || undefined;
+  });
+
+export const optionalText = optionalTextOf('the value');
 
 /**
  * Dates: ISO (2026-12-31) or day first (31/12/2026, 31.12.2026, 31-12-2026). A slash date is
@@ -62,14 +84,9 @@ export const requiredDate = (what: string) =>
 
 export const currencyCode = cell.transform((v, ctx) => {
   const s = (text(v) || 'EUR').toUpperCase().replace('€', 'EUR').replace('$', 'USD').replace('£', 'GBP');
-  try {
-    if (!/^[A-Z]{3}$/.test(s)) throw new Error();
-    minorDigits(s); // throws for a code ICU does not know
-    return s;
-  } catch {
-    ctx.addIssue({ code: 'custom', message: 'currency must be an ISO 4217 code such as EUR' });
-    return z.NEVER;
-  }
+  if (isIsoCurrency(s)) return s;
+  ctx.addIssue({ code: 'custom', message: 'currency must be an ISO 4217 code such as EUR' });
+  return z.NEVER;
 });
 
 /** An amount as text (major units); converted to minor units once the currency is known. */
@@ -79,6 +96,14 @@ export const amountText = (what: string, required: boolean) =>
     if (!s) {
       if (required) ctx.addIssue({ code: 'custom', message: `${what} is required` });
       return required ? z.NEVER : undefined;
+    }
+    if (s.length > 40) {
+      ctx.addIssue({ code: 'custom', message: `${what} is not an amount (too long)` });
+      return z.NEVER;
+    }
+    if (/^[-(]?[\d\s.,'\u00a0\u202f]+\)?$/.test(s) && s.replace(/\D/g, '').length > 15) {
+      ctx.addIssue({ code: 'custom', message: `${what} is larger than the largest amount accepted` });
+      return z.NEVER;
     }
     if (parseAmount(s, 'EUR') === null && parseAmount(s, 'JPY') === null) {
       ctx.addIssue({

@@ -36,14 +36,27 @@ export async function connectDatabase(
   let kind: Database['kind'] = 'external';
   let closeEngine: () => Promise<void> = async () => {};
   let createdEmpty = false;
+  let currentKind = (): Database['kind'] => kind;
   if (!uri) {
     const opened = await openEngine({
       dataDir: mongo.dataDir,
       port: mongo.embeddedPort,
       onWarning: (message, details) => logger.warn(details, message),
+      failover: true,
+      onTakeOver: (dataDir) =>
+        logger.warn(
+          { dataDir },
+          'the process running the embedded MongoDB engine is gone: this one took it over',
+        ),
+      onTakeOverFailed: (message) =>
+        logger.error(
+          { dataDir: mongo.dataDir, reason: message },
+          'cannot reach or take over the embedded MongoDB engine',
+        ),
     });
     uri = opened.uri;
     kind = opened.owned ? 'embedded' : 'shared';
+    currentKind = () => (opened.owned ? 'embedded' : 'shared');
     closeEngine = () => opened.close();
     createdEmpty = opened.engine?.storage.createdEmpty ?? false;
     logger.info(
@@ -61,6 +74,9 @@ export async function connectDatabase(
       .createConnection(uri, {
         dbName: mongo.uri ? undefined : dbName,
         serverSelectionTimeoutMS: 10_000,
+        // The embedded engine is on loopback: a quick heartbeat notices a vanished owner (an
+        // idle socket closing is only seen at the next heartbeat) so failover takes seconds.
+        heartbeatFrequencyMS: mongo.uri ? undefined : 1000,
         autoIndex: true,
       })
       .asPromise();
@@ -70,15 +86,28 @@ export async function connectDatabase(
   }
   return {
     connection,
-    kind,
+    get kind() {
+      return currentKind();
+    },
     uri,
     createdEmpty,
+    // Bounded: /readyz must answer "not ready" quickly, not after the driver's server selection.
     ping: async () => {
+      let timer: NodeJS.Timeout | undefined;
       try {
-        await connection.db!.admin().ping();
-        return true;
+        return await Promise.race([
+          connection
+            .db!.admin()
+            .ping()
+            .then(() => true),
+          new Promise<boolean>((resolve) => {
+            timer = setTimeout(() => resolve(false), 2000);
+          }),
+        ]);
       } catch {
         return false;
+      } finally {
+        clearTimeout(timer);
       }
     },
     close: async () => {

@@ -1,6 +1,12 @@
 /** The team's policy: the stored document, or the defaults from the configuration. */
 import type { Models } from '../index';
-import { defaultPolicy, FORMAL_NOTICE_DAYS, type LadderStep, type Policy } from '../rules/policy';
+import {
+  defaultPolicy,
+  FORMAL_NOTICE_DAYS,
+  type LadderStep,
+  type Policy,
+  type StepKey,
+} from '../rules/policy';
 
 export async function loadPolicy(models: Models, defaults: Partial<Policy> = {}): Promise<Policy> {
   const base = defaultPolicy(defaults);
@@ -24,6 +30,8 @@ export async function loadPolicy(models: Models, defaults: Partial<Policy> = {})
     defaultLocale: (doc.defaultLocale as 'fr' | 'en') ?? base.defaultLocale,
     limitationWarningDays: doc.limitationWarningDays ?? base.limitationWarningDays,
     disputeReviewBusinessDays: doc.disputeReviewBusinessDays ?? base.disputeReviewBusinessDays,
+    deadlineGraceDays: doc.deadlineGraceDays ?? base.deadlineGraceDays,
+    managerApprovalSteps: (doc.managerApprovalSteps as StepKey[] | undefined) ?? base.managerApprovalSteps,
     formalNoticeDays: Math.min(
       FORMAL_NOTICE_DAYS.max,
       Math.max(FORMAL_NOTICE_DAYS.min, doc.formalNoticeDays ?? base.formalNoticeDays),

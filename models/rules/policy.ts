@@ -57,6 +57,10 @@ export interface Policy {
   limitationWarningDays: number;
   /** Business days after a dispute is logged before its review is due. */
   disputeReviewBusinessDays: number;
+  /** Business days after a step's own deadline (a formal notice's 8 days) before the next step is due. */
+  deadlineGraceDays: number;
+  /** Steps whose approval needs a manager (a controller approves the others for their portfolio). */
+  managerApprovalSteps: StepKey[];
   /** Days a formal notice gives to pay, counted from its receipt (8 to 15). */
   formalNoticeDays: number;
   /**
@@ -149,6 +153,8 @@ export function defaultPolicy(overrides: Partial<Policy> = {}): Policy {
     defaultLocale: 'fr',
     limitationWarningDays: 180,
     disputeReviewBusinessDays: 5,
+    deadlineGraceDays: 2,
+    managerApprovalSteps: ['formal_notice', 'handover'],
     formalNoticeDays: FORMAL_NOTICE_DAYS.default,
     eurExchangeRates: {},
     ...overrides,

@@ -15,6 +15,10 @@ export const CALL_LOG_STATUSES = [
   'cancelled',
   /** Replaced by a corrected or newer note. */
   'superseded',
+  /** Left unrecorded: the person moved on to another request while Relance's question waited. */
+  'abandoned',
+  /** Recorded, then undone the same day: a reversal is in the trail, nothing was deleted. */
+  'reversed',
 ] as const;
 
 /**
@@ -49,6 +53,8 @@ export const CallLogSchema = new Schema(
     confirmedBy: String,
     confirmedAt: Date,
     recordedAt: Date,
+    /** What happens to the customer's pending promise: replaced (the default) or kept beside it. */
+    promiseMode: { type: String, enum: ['replace', 'add'] },
     /** What recording wrote, for the reply and the trail. */
     result: { type: Schema.Types.Mixed },
   },

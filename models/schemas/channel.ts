@@ -8,7 +8,9 @@ import { type InferSchemaType, Schema } from 'mongoose';
 export const ConversationRefSchema = new Schema(
   {
     staff: { type: String, required: true },
-    channel: { type: String, enum: ['teams', 'web', 'slack'], required: true },
+    // `teams-group`: the latest group chat or channel they wrote from, kept apart so that it
+    // never replaces their personal chat (where proactive messages go).
+    channel: { type: String, enum: ['teams', 'teams-group', 'web', 'slack'], required: true },
     ref: { type: Schema.Types.Mixed, required: true },
   },
   { timestamps: true },
@@ -22,8 +24,11 @@ ConversationRefSchema.index({ staff: 1, channel: 1 }, { unique: true });
 export const ProcessedEventSchema = new Schema({
   key: { type: String, required: true },
   at: { type: Date, required: true },
+  /** Purged after this (TTL index): platforms redeliver within minutes, not weeks. */
+  expiresAt: { type: Date },
 });
 ProcessedEventSchema.index({ key: 1 }, { unique: true });
+ProcessedEventSchema.index({ expiresAt: 1 }, { expireAfterSeconds: 0 });
 
 export type ConversationRef = InferSchemaType<typeof ConversationRefSchema>;
 export type ProcessedEvent = InferSchemaType<typeof ProcessedEventSchema>;

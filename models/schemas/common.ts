@@ -37,5 +37,7 @@ export const ACTIVITY_KINDS = [
   'note',
   'callback',
   'digest',
+  /** A communication's life: drafted, approved, sending, failed, superseded, rejected, posted. */
+  'communication',
 ] as const;
 export const CHANNELS = ['phone', 'email', 'letter', 'registered_letter', 'chat', 'system', 'visit'] as const;

@@ -28,9 +28,11 @@ export const InvoiceSchema = new Schema(
     amountPaid: { type: Number, default: 0 },
     status: { type: String, enum: INVOICE_STATUSES, default: 'open' },
     disputedAmount: { type: Number, default: 0 },
+    /** The last step really performed (sent, posted, or a call logged), when, and the deadline it gave. */
     ladder: {
       step: String,
       on: Date,
+      deadline: Date,
     },
   },
   { timestamps: true },

@@ -14,6 +14,9 @@ export const PolicySchema = new Schema(
     defaultLocale: { type: String, enum: ['fr', 'en'], default: 'fr' },
     limitationWarningDays: { type: Number, default: 180 },
     disputeReviewBusinessDays: { type: Number, default: 5 },
+    deadlineGraceDays: { type: Number, default: 2 },
+    /** Empty: the defaults (formal notice and hand-over need a manager). */
+    managerApprovalSteps: { type: [String], default: undefined },
     formalNoticeDays: { type: Number, min: 8, max: 15, default: 15 },
     eurExchangeRates: { type: Schema.Types.Mixed, default: {} },
   },

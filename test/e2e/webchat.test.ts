@@ -5,6 +5,7 @@
  * found in MongoDB. Screenshots go to test-output/webchat/.
  */
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { type RunningRelance, startRelance } from '../../bot/app';
@@ -15,6 +16,8 @@ import { NOW } from '../helpers/ledger';
 import { ROOT } from '../helpers/process';
 
 const SHOTS = path.join(ROOT, 'test-output', 'webchat');
+// Without SMTP_URL (the embedded default) approved mail goes to the local outbox.
+const OUTBOX = fs.mkdtempSync(path.join(os.tmpdir(), 'relance-webchat-outbox-'));
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 let relance: RunningRelance;
 let browser: Browser;
@@ -24,7 +27,7 @@ beforeAll(async () => {
   fs.mkdirSync(SHOTS, { recursive: true });
   relance = await startRelance(
     // No scheduler: its catch-up would slip this morning's digest into the first answers.
-    parseConfig({ PORT: '0', DATA_DIR: '', SCHEDULER_ENABLED: 'false' }),
+    parseConfig({ PORT: '0', DATA_DIR: '', SCHEDULER_ENABLED: 'false', OUTBOX_DIR: OUTBOX }),
     memoryLogger('silent').logger,
     fixedClock(NOW),
   );
@@ -76,7 +79,7 @@ describe('the local web chat', () => {
     await shot('2-worklist');
   }, 60_000);
 
-  it('opens a draft and approves it', async () => {
+  it('opens a draft and approves it: the mail is in the outbox and readable from the chat', async () => {
     await say('draft a reminder letter for Textiles Dubois');
     const card = cardWith('Draft — reminder letter — Textiles Dubois SAS (FR004)');
     await card.waitFor({ timeout: 20_000 });
@@ -93,9 +96,27 @@ describe('the local web chat', () => {
       customer: 'FR004',
     }).lean();
     expect(approval).toMatchObject({ author: 'marie', outcome: 'approved' });
-    expect(await relance.ledger.models.Draft.countDocuments({ customer: 'FR004', status: 'approved' })).toBe(
-      1,
-    );
+    const sent = await relance.ledger.models.Draft.find({ customer: 'FR004', status: 'sent' }).lean();
+    expect(sent).toHaveLength(1);
+    expect(sent[0]!.proof).toMatchObject({ kind: 'outbox' });
+    const mails = fs.readdirSync(OUTBOX).filter((f) => f.endsWith('.eml'));
+    expect(mails).toHaveLength(1);
+    // The updated card links to the mail sent and to its PDF, on the product's own server.
+    const decided = cardWith(/Décision|Decision/);
+    await decided.locator('button', { hasText: /Read the mail sent|Lire l’e-mail envoyé/ }).waitFor();
+    expect(await decided.locator('button', { hasText: /Letter PDF|Lettre PDF/ }).count()).toBe(1);
+    const mail = await fetch(relance.services.links!.mail(sent[0]!.key));
+    expect(mail.status).toBe(200);
+    expect(await mail.text()).toContain(`X-Relance-Ref: ${sent[0]!.ref}`);
+    const pdf = await fetch(relance.services.links!.pdf(sent[0]!.key, 1));
+    expect(pdf.headers.get('content-type')).toBe('application/pdf');
+    expect(
+      (
+        await fetch(
+          `${relance.url}/files/mail/${encodeURIComponent(sent[0]!.key)}.eml?exp=9999999999&sig=forged`,
+        )
+      ).status,
+    ).toBe(404);
   }, 60_000);
 
   it('logs a call outcome typed in the chat and confirms it', async () => {

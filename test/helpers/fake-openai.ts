@@ -6,6 +6,8 @@
  */
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { parseConfig } from '../../integrations/config';
+import { createStructuredLlm } from '../../integrations/llm/structured';
 
 export type FakeAnswer =
   | { json: unknown }
@@ -85,4 +87,16 @@ export async function startFakeOpenAI(): Promise<FakeOpenAI> {
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },
   };
+}
+
+/** The real structured-output client (langchain + openai) pointed at a fake server. */
+export function llmAgainst(fake: FakeOpenAI, model: string, timeoutMs = 5000) {
+  const config = parseConfig({
+    DATA_DIR: '',
+    OPENAI_API_KEY: 'sk-test',
+    OPENAI_BASE_URL: fake.url,
+    OPENAI_MODEL: model,
+    LLM_TIMEOUT_MS: String(timeoutMs),
+  });
+  return createStructuredLlm(config.llm)!;
 }

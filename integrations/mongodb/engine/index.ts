@@ -5,6 +5,7 @@
  * (holding the directory's lock) or, when another process already serves that directory,
  * returns that engine's URI without starting anything.
  */
+import { relayToSharedEngine } from './failover';
 import { acquireLock, releaseLock, runningEngine, updateLock } from './lock';
 import { type EngineOptions, type RunningEngine, startEngine } from './server';
 
@@ -19,14 +20,33 @@ export interface OpenedEngine {
   close(): Promise<void>;
 }
 
-export async function openEngine(options: EngineOptions = {}): Promise<OpenedEngine> {
+export interface OpenEngineOptions extends EngineOptions {
+  /**
+   * When another process serves the directory: connect through a relay that follows the
+   * engine when its owner restarts, and takes the directory over when the owner is gone.
+   */
+  failover?: boolean;
+  onTakeOver?: (dataDir: string) => void;
+  onTakeOverFailed?: (message: string) => void;
+}
+
+export async function openEngine(options: OpenEngineOptions = {}): Promise<OpenedEngine> {
   const { dataDir } = options;
   if (!dataDir) {
     const engine = await startEngine(options);
     return { uri: engine.uri, owned: true, engine, close: () => engine.close() };
   }
+  const shared = (uri: string): Promise<OpenedEngine> | OpenedEngine =>
+    options.failover
+      ? relayToSharedEngine({
+          dataDir,
+          open: () => openEngine({ ...options, failover: false }),
+          onTakeOver: options.onTakeOver,
+          onTakeOverFailed: options.onTakeOverFailed,
+        })
+      : { uri, owned: false, close: async () => undefined };
   const running = await runningEngine(dataDir);
-  if (running) return { uri: running.uri, owned: false, close: async () => undefined };
+  if (running) return shared(running.uri);
 
   // The lock is claimed with port 0 ("starting") before recovery, then records the address.
   let engine: RunningEngine;
@@ -39,7 +59,7 @@ export async function openEngine(options: EngineOptions = {}): Promise<OpenedEng
   }));
   if (outcome === 'taken') {
     const other = await runningEngine(dataDir);
-    if (other) return { uri: other.uri, owned: false, close: async () => undefined };
+    if (other) return shared(other.uri);
     throw new Error(`data directory ${dataDir} is locked by another engine`);
   }
   try {

@@ -18,6 +18,7 @@ import {
   startFakeSlack,
 } from '../../helpers/fake-slack';
 import { NOW } from '../../helpers/ledger';
+import { expectDuboisLetter, type FakeSmtp, startFakeSmtp } from '../../helpers/smtp';
 
 const SECRET = 'test-signing-secret';
 const MARIE = 'U0DEMOMARIE';
@@ -28,7 +29,10 @@ let openai: FakeOpenAI;
 let seq = 0;
 const logs = memoryLogger('info');
 
+let smtp: FakeSmtp;
+
 beforeAll(async () => {
+  smtp = await startFakeSmtp();
   slack = await startFakeSlack();
   openai = await startFakeOpenAI();
   // The LLM fails fast unless a test makes it slow: drafts and notes fall back to the rules.
@@ -44,6 +48,7 @@ beforeAll(async () => {
       OPENAI_API_KEY: 'sk-test',
       OPENAI_BASE_URL: openai.url,
       LLM_TIMEOUT_MS: '1000',
+      SMTP_URL: smtp.url,
     }),
     logs.logger,
     fixedClock(NOW),
@@ -53,6 +58,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await relance.stop();
   await slack.close();
+  await smtp.stop();
   await openai.close();
 });
 
@@ -169,6 +175,34 @@ async function click(user: string, message: SlackCall, label: string, actionTs =
   expect(res.status).toBe(200);
 }
 
+/** Submits the edit modal Relance opened, with a subject and a body (view_submission). */
+async function submitEdit(view: Record<string, unknown>, id: string, subject: string, body: string) {
+  const submission = {
+    type: 'view_submission',
+    team: { id: 'T1' },
+    user: { id: MARIE },
+    api_app_id: 'A1',
+    token: 'legacy',
+    trigger_id: `trigger-${id}`,
+    view: {
+      id,
+      hash: `h-${id}`,
+      callback_id: 'relance_form',
+      private_metadata: view.private_metadata,
+      state: {
+        values: {
+          'subject:0': { value: { type: 'plain_text_input', value: subject } },
+          'body:0': { value: { type: 'plain_text_input', value: body } },
+        },
+      },
+    },
+  };
+  return deliver(
+    `payload=${encodeURIComponent(JSON.stringify(submission))}`,
+    'application/x-www-form-urlencoded',
+  );
+}
+
 describe('Slack', () => {
   it('answers "who should I call today" in a DM with ranked entries and their buttons', async () => {
     const call = await dm(MARIE, 'who should I call today?');
@@ -195,15 +229,17 @@ describe('Slack', () => {
     await click(MARIE, posted, 'Acknowledge warnings');
     const read = await slack.waitFor((c) => c.method === 'chat.update', from);
     const draft = { ...read, ts: posted.ts, args: { ...read.args, channel: posted.args.channel } };
-    expect(textOf(draft)).toContain('lus par marie');
+    // Answered in the card's language (asked in English), not Marie's profile language (French).
+    expect(textOf(draft)).toContain('acknowledged by marie');
     from = slack.calls.length;
     // A double click: two block_actions for the same button of the same message.
-    await click(MARIE, draft, 'Valider');
-    await click(MARIE, draft, 'Valider');
+    await click(MARIE, draft, 'Approve');
+    await click(MARIE, draft, 'Approve');
     const update = await slack.waitFor((c) => c.method === 'chat.update', from);
     expect(update.args).toMatchObject({ channel: draft.args.channel, ts: draft.ts });
-    // A button press is answered in the person's language (Marie's is French).
-    expect(textOf(update)).toContain('Décision');
+    // A press is answered in the language of the card it was on (asked in English), not the
+    // person's profile language (Marie's is French).
+    expect(textOf(update)).toContain('Decision');
     expect(textOf(update)).toContain('marie');
     expect(textOf(update)).not.toContain('approve_draft');
     await new Promise((r) => setTimeout(r, 300));
@@ -241,36 +277,49 @@ describe('Slack', () => {
     // The person changes an amount to one the ledger does not know: the guard blocks it.
     const tampered = `${original}\n\nPlease pay 999 999,99 € today.`;
     from = slack.calls.length;
-    const submission = {
-      type: 'view_submission',
-      team: { id: 'T1' },
-      user: { id: MARIE },
-      api_app_id: 'A1',
-      token: 'legacy',
-      trigger_id: 'trigger-edit',
-      view: {
-        id: 'V-edit-1',
-        hash: 'h-1',
-        callback_id: 'relance_form',
-        private_metadata: view.private_metadata,
-        state: {
-          values: {
-            'subject:0': { value: { type: 'plain_text_input', value: 'Invoice reminder' } },
-            'body:0': { value: { type: 'plain_text_input', value: tampered } },
-          },
-        },
-      },
-    };
-    const res = await deliver(
-      `payload=${encodeURIComponent(JSON.stringify(submission))}`,
-      'application/x-www-form-urlencoded',
-    );
+    const res = await submitEdit(view, 'V-edit-1', 'Invoice reminder', tampered);
     expect(res.status).toBe(200);
     const update = await slack.waitFor((c) => c.method === 'chat.update', from);
     expect(update.args).toMatchObject({ channel: draft.args.channel, ts: draft.ts });
     expect(textOf(update)).toContain('bloqué par un contrôle');
     expect(textOf(update)).toContain('999');
     expect(textOf(update)).not.toContain('approve_draft');
+  });
+
+  it('sends the letter edited in the modal and approved by email, once, its PDF holding the edit', async () => {
+    const sentence =
+      'Nous pouvons convenir d’un échéancier sur trois mois si vous nous appelez cette semaine.';
+    await settle();
+    const draft = await dm(MARIE, 'draft a reminder letter for Textiles Dubois');
+    let from = slack.calls.length;
+    await click(MARIE, draft, 'Edit');
+    const opened = await slack.waitFor((c) => c.method === 'views.open', from);
+    const view = opened.args.view as Record<string, unknown> & { blocks: Array<Record<string, unknown>> };
+    const original = (view.blocks.find((b) => b.block_id === 'body:0')!.element as { initial_value: string })
+      .initial_value;
+    from = slack.calls.length;
+    await submitEdit(view, 'V-send-1', 'Factures échues : où en êtes-vous ?', `${sentence}\n\n${original}`);
+    const edited = await slack.waitFor((c) => c.method === 'chat.update', from);
+    const message = { ...edited, ts: draft.ts, args: { ...edited.args, channel: draft.args.channel } };
+    from = slack.calls.length;
+    await click(
+      MARIE,
+      message as SlackCall,
+      textOf(edited).includes('"Acknowledge warnings"')
+        ? 'Acknowledge warnings'
+        : 'J’ai lu les avertissements',
+    );
+    const read = await slack.waitFor((c) => c.method === 'chat.update', from);
+    const readMessage = { ...read, ts: draft.ts, args: { ...read.args, channel: draft.args.channel } };
+    const before = smtp.received.length;
+    from = slack.calls.length;
+    await click(MARIE, readMessage as SlackCall, textOf(read).includes('"Approve"') ? 'Approve' : 'Valider');
+    const done = await slack.waitFor((c) => c.method === 'chat.update', from);
+    expect(textOf(done)).toMatch(/envoyé|sent/);
+    await smtp.waitFor(before + 1);
+    await expectDuboisLetter(relance.ledger.models, smtp.received[before]!, sentence);
+    await settle();
+    expect(smtp.received).toHaveLength(before + 1);
   });
 
   it('logs a typed call outcome: confirmation, Confirm, and the promise and dispute are stored', async () => {
@@ -426,7 +475,7 @@ describe('Slack', () => {
     };
     try {
       const before = await relance.ledger.models.Draft.countDocuments();
-      const call = await dm(MARIE, 'draft a reminder letter for Textiles Dubois');
+      const call = await dm(MARIE, 'draft a reminder letter for Boulangerie');
       expect(String(call.args.text)).toMatch(/^Sorry, something failed on my side/);
       expect(await relance.ledger.models.Draft.countDocuments()).toBe(before);
       expect(logs.lines().some((l) => l.msg === 'Slack turn failed' && typeof l.code === 'string')).toBe(

@@ -11,16 +11,20 @@ import { fixedClock } from '../../../models/clock';
 import { cardProblems } from '../../helpers/adaptive-cards';
 import { type ConnectorCall, type FakeConnector, startFakeConnector } from '../../helpers/fake-connector';
 import { NOW } from '../../helpers/ledger';
+import { expectDuboisLetter, type FakeSmtp, startFakeSmtp } from '../../helpers/smtp';
 
 const MARIE = '00000000-0000-4000-8000-00000000000a';
 let relance: RunningRelance;
 let connector: FakeConnector;
 let seq = 0;
 
+let smtp: FakeSmtp;
+
 beforeAll(async () => {
   connector = await startFakeConnector();
+  smtp = await startFakeSmtp();
   relance = await startRelance(
-    parseConfig({ PORT: '0', DATA_DIR: '', SCHEDULER_ENABLED: 'false' }),
+    parseConfig({ PORT: '0', DATA_DIR: '', SCHEDULER_ENABLED: 'false', SMTP_URL: smtp.url }),
     memoryLogger('silent').logger,
     fixedClock(NOW),
   );
@@ -28,6 +32,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await relance.stop();
   await connector.close();
+  await smtp.stop();
 });
 
 function activity(extra: Record<string, unknown>, user = MARIE) {
@@ -107,6 +112,39 @@ describe('Teams', () => {
       customer: 'FR004',
     }).lean();
     expect(approval).toMatchObject({ author: 'marie', outcome: 'approved' });
+  });
+
+  it('sends the edited, approved letter by email once, its PDF holding the edit', async () => {
+    const sentence =
+      'Nous pouvons convenir d’un échéancier sur trois mois si vous nous appelez cette semaine.';
+    const [draftCall] = await post(activity({ text: 'draft a reminder letter for Textiles Dubois' }));
+    const edit = buttonData(card(draftCall!), 'Edit');
+    const label = (c: Record<string, unknown>, en: string, fr: string) =>
+      cardText(c).includes(`"title":"${en}"`) ? en : fr;
+    const [form] = await post(activity({ value: edit, replyToId: draftCall!.id }));
+    const body = /"id":"body","label":"[^"]+","value":"((?:[^"\\]|\\.)*)"/.exec(cardText(card(form!)))![1]!;
+    const text = `${sentence}\n\n${JSON.parse(`"${body}"`)}`;
+    const [edited] = await post(
+      activity({
+        value: { ...edit, subject: 'Factures échues : où en êtes-vous ?', body: text },
+        replyToId: form!.id,
+      }),
+    );
+    const acknowledge = buttonData(
+      card(edited!),
+      label(card(edited!), 'Acknowledge warnings', 'J’ai lu les avertissements'),
+    );
+    const [read] = await post(activity({ value: acknowledge, replyToId: edited!.id }));
+    const approve = buttonData(card(read!), label(card(read!), 'Approve', 'Valider'));
+    expect(approve).toMatchObject({ type: 'approve_draft', version: 2 });
+    const before = smtp.received.length;
+    const [done] = await post(activity({ value: approve, replyToId: edited!.id }));
+    expect(cardText(card(done!))).toMatch(/"Status","value":"sent"|"Statut","value":"envoyé"/);
+    await smtp.waitFor(before + 1);
+    await expectDuboisLetter(relance.ledger.models, smtp.received[before]!, sentence);
+    // Pressing Approve again on the old card sends nothing more.
+    await post(activity({ value: approve, replyToId: edited!.id }));
+    expect(smtp.received).toHaveLength(before + 1);
   });
 
   it('logs a typed call outcome, confirmed from the card, once even when Teams redelivers', async () => {

@@ -50,8 +50,8 @@ describe('the customer card', () => {
     expect((await send({ text: 'Pharmacie Laurent?' })).summary).toBe(
       'Which one: Pharmacie Laurent SAS (FR026) or Pharmacie Laurent SA (FR034)?',
     );
-    // Not a customer: the help, not a guess.
-    expect((await send({ text: 'what is the weather?' })).summary).toMatch(/^I can tell you who to call/);
+    // Not a customer: one line saying it was not understood, not a guess (nor the whole help).
+    expect((await send({ text: 'what is the weather?' })).summary).toMatch(/^I didn’t understand that/);
   });
 
   it('drafts the next reminder from the card', async () => {

@@ -190,5 +190,5 @@ describe('npm run relance -- import', () => {
     const wrongKind = await runTs('bot/cli.ts', ['import', 'widgets', 'x.csv'], env);
     expect(wrongKind.code).not.toBe(0);
     expect(wrongKind.stderr).toContain('Allowed choices are staff, customers, invoices, payments');
-  });
+  }, 120_000); // four CLI processes, each opening the embedded engine, on a loaded machine
 });

@@ -96,7 +96,9 @@ describe('morning digest', () => {
     channelHangs = true;
     // The first instance reaches the channel for Marie, then "dies" before recording it.
     void run('morning-digest', '2026-10-28T07:40:00Z', { as: 'marie' });
-    await new Promise((r) => setTimeout(r, 300));
+    // Until the channel has been reached (not a fixed sleep: a loaded machine composes slowly).
+    for (const end = Date.now() + 20_000; sent.length === 0 && Date.now() < end; )
+      await new Promise((r) => setTimeout(r, 20));
     channelHangs = false;
     expect(sent).toHaveLength(1);
     // Another instance (or the restarted one) runs the job: Marie's digest is not sent again.

@@ -4,6 +4,7 @@
  */
 import type { CallNote } from '../../../dialogs/call-note/note';
 import { parseNoteOffline } from '../../../dialogs/call-note/offline-parser';
+import { fieldResults as corpusFields } from '../../corpus/score';
 import { DIRECTORY, type Expected, MESSAGES } from './messages';
 
 const ctx = {
@@ -14,36 +15,12 @@ const ctx = {
   directory: DIRECTORY,
 };
 
-/** The fields compared, each right or wrong as a whole. */
+/** The fields compared, each right or wrong as a whole (the corpus's scoring, on this set's format). */
 function fieldResults(got: CallNote, want: Expected): Record<string, boolean> {
-  return {
-    customer: got.customer === want.customer,
-    outcome: got.outcome === want.outcome,
-    contact: got.contact === want.contact,
-    promises:
-      got.promises.length === want.promises.length &&
-      want.promises.every((p, i) => {
-        const g = got.promises[i]!;
-        return (
-          g.amount === p.amount &&
-          g.date === p.date &&
-          g.currency === (p.currency ?? 'EUR') &&
-          g.rest === (p.amount === null)
-        );
-      }),
-    disputes:
-      got.disputes.length === want.disputes.length &&
-      want.disputes.every((d, i) => {
-        const g = got.disputes[i]!;
-        return (
-          g.invoice === d.invoice &&
-          g.reason === d.reason &&
-          (!d.detail || g.detail.toLowerCase().includes(d.detail.toLowerCase()))
-        );
-      }),
-    callback: got.callback === want.callback,
-    question: (got.question !== null) === want.asks,
-  };
+  return corpusFields(got, {
+    ...want,
+    promises: want.promises.map((p) => ({ ...p, currency: p.currency ?? 'EUR', rest: p.amount === null })),
+  });
 }
 
 describe('the offline call-note parser', () => {

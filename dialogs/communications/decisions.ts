@@ -1,0 +1,43 @@
+/**
+ * Approve and send, reject: what the buttons, `relance approve` and `relance reject` all do.
+ * Approving re-reads the ledger first (a draft whose facts changed is superseded, never
+ * approved), checks who may approve and which version was pressed, then sends at once.
+ */
+import { NotFoundError, ValidationError } from '../../models/errors';
+import { OPEN_DRAFT_STATUSES } from '../../models/schemas/draft';
+import { type DraftServices, decideDraft, findDraft, type StoredDraft, type Via } from '../drafting/drafts';
+import { mayDecide } from './permissions';
+import { dispatch, factsChanged, type SendOutcome, supersede } from './send';
+
+export async function approveAndSend(
+  services: DraftServices,
+  id: string,
+  who: { by: string; via: Via },
+  version?: number,
+): Promise<SendOutcome> {
+  const draft = await findDraft(services, id);
+  if (!draft) throw new NotFoundError(`draft ${id} not found`);
+  if ((OPEN_DRAFT_STATUSES as readonly string[]).includes(draft.status)) {
+    await mayDecide(services, draft, who.by, 'approve');
+    const changes = await factsChanged(services, draft);
+    if (changes.length > 0) {
+      const done = await supersede(services, draft, changes, who.by, who.via);
+      return { kind: 'superseded', draft: done ?? draft, changes };
+    }
+  }
+  const decided = await decideDraft(services, draft.key, 'approve', who.by, { version, via: who.via });
+  return dispatch(services, decided.key, who);
+}
+
+export async function rejectDraft(
+  services: DraftServices,
+  id: string,
+  who: { by: string; via: Via },
+  reason: string,
+  version?: number,
+): Promise<StoredDraft> {
+  const draft = await findDraft(services, id);
+  if (draft && (OPEN_DRAFT_STATUSES as readonly string[]).includes(draft.status) && !reason.trim())
+    throw new ValidationError('a rejection needs its reason');
+  return decideDraft(services, id, 'reject', who.by, { version, reason: reason.trim(), via: who.via });
+}

@@ -1,0 +1,151 @@
+/**
+ * The drafts queue: "drafts to approve" / "brouillons à valider" lists the drafts waiting
+ * with their age, step and version (a manager sees the team's), overdue approvals flagged,
+ * then the approved letters still to post. `draftsAwaiting` is the one query behind the
+ * chat, `relance drafts`, the digest details and App Home.
+ */
+import { businessDaysBetween } from '../../models/rules/calendar';
+import { localDate } from '../../models/rules/dates';
+import { DRAFT_STATUSES, type DraftStatus, OPEN_DRAFT_STATUSES } from '../../models/schemas/draft';
+import type { StoredDraft } from '../drafting/drafts';
+import type { DraftFacts } from '../drafting/facts';
+import { STEP_LABELS } from '../i18n';
+import type { ListEntry, Reply, Section } from '../reply';
+import type { DialogServices } from '../services';
+import type { Lang, Turn } from '../turn';
+import { statusLabel } from './card';
+import { isManager } from './permissions';
+
+/** An approval waiting longer than this (business days) is overdue. */
+export const APPROVAL_OVERDUE_BUSINESS_DAYS = 2;
+
+export interface QueuedDraft {
+  id: string;
+  key: string;
+  customer: string;
+  name: string;
+  owner: string;
+  step: string;
+  status: DraftStatus;
+  delivery: string | null;
+  version: number;
+  invoices: string[];
+  created: Date;
+  decided: Date | null;
+  sent: Date | null;
+  /** Business days since it was drafted. */
+  ageBusinessDays: number;
+  overdue: boolean;
+}
+
+/**
+ * Drafts of one person's portfolio (`owner`), or of the whole team (no owner), in `statuses`
+ * (default: waiting for approval), oldest first.
+ */
+export async function draftsAwaiting(
+  services: DialogServices,
+  who: { owner?: string; statuses?: readonly DraftStatus[]; limit?: number } = {},
+): Promise<QueuedDraft[]> {
+  const statuses = who.statuses ?? OPEN_DRAFT_STATUSES;
+  const docs = await services.models.Draft.find({
+    status: { $in: [...statuses] },
+    ...(who.owner ? { owner: who.owner } : {}),
+  })
+    .sort({ draftedAt: 1, createdAt: 1 })
+    .limit(who.limit ?? 0)
+    .lean<StoredDraft[]>();
+  const today = services.today();
+  const { timeZone, country } = services.policy;
+  return docs.map((d) => {
+    const created = d.draftedAt ?? (d as { createdAt?: Date }).createdAt ?? services.clock.now();
+    const age = businessDaysBetween(localDate(created, timeZone), today, country);
+    const waiting = (OPEN_DRAFT_STATUSES as readonly string[]).includes(d.status);
+    return {
+      id: d.ref ?? d.key,
+      key: d.key,
+      customer: d.customer,
+      name: (d.inputs as DraftFacts).customer.name,
+      owner: d.owner,
+      step: d.step,
+      status: d.status as DraftStatus,
+      delivery: d.delivery ?? null,
+      version: d.versions.length,
+      invoices: d.invoices?.length ? d.invoices : (d.inputs as DraftFacts).invoices.map((i) => i.number),
+      created,
+      decided: d.decidedAt ?? null,
+      sent: d.sentAt ?? null,
+      ageBusinessDays: age,
+      overdue: waiting && age > APPROVAL_OVERDUE_BUSINESS_DAYS,
+    };
+  });
+}
+
+/** `--status S` / a button's status: one of the stored statuses, or "open" for those waiting. */
+export function statusesOf(s: string | undefined): readonly DraftStatus[] | null {
+  if (!s) return null;
+  if (s === 'open' || s === 'awaiting') return OPEN_DRAFT_STATUSES;
+  return (DRAFT_STATUSES as readonly string[]).includes(s) ? [s as DraftStatus] : null;
+}
+
+const ASK_EN =
+  /\b(drafts?\s+(to\s+approve|awaiting(\s+approval)?|waiting(\s+for\s+(approval|me))?|pending|queue)|pending\s+drafts|my\s+drafts|(show|list)\s+(me\s+)?(the\s+|my\s+)?drafts)\b|^\s*drafts\s*\??\s*$/i;
+const ASK_FR =
+  /\b(brouillons(\s+(à|a)\s+valider|\s+en\s+attente)?|courriers\s+(à|a)\s+valider|(lettres|relances)\s+(à|a)\s+valider)\b|^\s*(à|a)\s+valider\s*\??\s*$/i;
+
+/** "drafts to approve", "brouillons à valider": the queue (the entry point for message understanding). */
+export function isDraftsQueueAsk(text: string): Lang | null {
+  if (ASK_FR.test(text)) return 'fr';
+  if (ASK_EN.test(text)) return 'en';
+  return null;
+}
+
+/** The queue as a reply: waiting for approval (theirs, or the team's for a manager), then letters to post. */
+export async function draftsQueueReply(
+  turn: Pick<Turn, 'staff' | 'lang'>,
+  services: DialogServices,
+  status?: string,
+): Promise<Reply> {
+  const fr = turn.lang === 'fr';
+  const team = await isManager(services, turn.staff);
+  const owner = team ? undefined : turn.staff;
+  const wanted = statusesOf(status);
+  const waiting = await draftsAwaiting(services, { owner, statuses: wanted ?? OPEN_DRAFT_STATUSES });
+  const toPost = wanted
+    ? []
+    : (await draftsAwaiting(services, { owner, statuses: ['approved', 'failed'] })).filter(
+        (d) => d.delivery === 'post' || d.status === 'failed',
+      );
+  const entry = (d: QueuedDraft, i: number): ListEntry => ({
+    rank: i + 1,
+    title: `${d.name} (${d.customer}) — ${STEP_LABELS[turn.lang][d.step as keyof (typeof STEP_LABELS)['fr']] ?? d.step} — ${d.id}`,
+    why: [
+      statusLabel(d, turn.lang),
+      fr ? `depuis ${d.ageBusinessDays} j ouvré(s)` : `for ${d.ageBusinessDays} working day(s)`,
+      `v${d.version}`,
+      ...(team ? [d.owner] : []),
+      ...(d.overdue ? [fr ? '⚠ validation en retard' : '⚠ approval overdue'] : []),
+    ].join(' · '),
+    facts: [{ label: fr ? 'Factures' : 'Invoices', value: d.invoices.join(', ') }],
+    actions: [{ label: fr ? 'Ouvrir' : 'Open', payload: { type: 'show_draft', draft: d.key } }],
+  });
+  const overdue = waiting.filter((d) => d.overdue).length;
+  const sections: Section[] = [
+    {
+      title: fr
+        ? `${team ? 'Brouillons de l’équipe à valider' : 'Brouillons à valider'} (${waiting.length}${overdue ? `, ${overdue} en retard` : ''})`
+        : `${team ? "The team's drafts to approve" : 'Drafts to approve'} (${waiting.length}${overdue ? `, ${overdue} overdue` : ''})`,
+      blocks: [
+        waiting.length
+          ? { kind: 'list', entries: waiting.map(entry) }
+          : { kind: 'text', text: fr ? 'Aucun brouillon en attente.' : 'No draft waiting.' },
+      ],
+    },
+  ];
+  if (toPost.length)
+    sections.push({
+      title: fr ? `À poster ou à renvoyer (${toPost.length})` : `To post or to resend (${toPost.length})`,
+      blocks: [{ kind: 'list', entries: toPost.map(entry) }],
+    });
+  const title = fr ? 'Brouillons à valider' : 'Drafts to approve';
+  return { summary: `${title} (${waiting.length})`, title, sections };
+}

@@ -1,0 +1,386 @@
+/**
+ * Answers to the requests of intent.ts: a customer's open invoices or history, the drafts
+ * waiting for approval, a letter to send or its PDF, and — for what was not understood — one
+ * short line in the message's language with the three most likely commands as buttons.
+ * "Which one?" questions carry one button per candidate.
+ */
+import Fuse from 'fuse.js';
+import { fromStored } from '../models/rules/dates';
+import { OPEN_DRAFT_STATUSES } from '../models/schemas/draft';
+import { loadNoteDirectory } from './call-note/directory';
+import { findCustomer, findInvoices } from './call-note/directory-match';
+import { undoLastNote } from './call-note/undo';
+import { customerCard } from './customer';
+import { day, money } from './i18n';
+import type { MoreRequest } from './intent';
+import type { Action, ActionPayload, Reply } from './reply';
+import { textReply, titledReply } from './reply';
+import type { DialogServices } from './services';
+import type { Lang, Turn } from './turn';
+
+/** A sentence and its buttons. */
+function askWith(text: string, actions: Action[]): Reply {
+  return {
+    summary: text,
+    sections: [
+      {
+        blocks: [
+          { kind: 'text', text },
+          { kind: 'actions', actions },
+        ],
+      },
+    ],
+  };
+}
+
+type Resolved = { customer: string; name: string } | { reply: Reply };
+
+/** The customer a request names, or the reply to give instead (which one? / not found). */
+export async function resolveCustomer(
+  target: string,
+  lang: Lang,
+  services: DialogServices,
+  then: 'invoices' | 'history' | 'card' | 'letter',
+): Promise<Resolved> {
+  const fr = lang === 'fr';
+  const dir = await loadNoteDirectory(services.models, services.today());
+  const match = findCustomer(target, dir, findInvoices(target, dir).known);
+  if (match.kind === 'one')
+    return {
+      customer: match.customer,
+      name: dir.customers.find((c) => c.reference === match.customer)!.name,
+    };
+  if (match.kind === 'several') return { reply: whichCustomer(match.candidates, lang, then) };
+  return {
+    reply: textReply(
+      fr ? `Je ne trouve pas de client « ${target} ».` : `I can't find a customer "${target}".`,
+    ),
+  };
+}
+
+/** "Lequel ?" with one button per candidate; the answer goes on with the same request. */
+export function whichCustomer(
+  candidates: Array<{ reference: string; name: string }>,
+  lang: Lang,
+  then: 'invoices' | 'history' | 'card' | 'letter',
+): Reply {
+  const fr = lang === 'fr';
+  const names = candidates.map((c) => `${c.name} (${c.reference})`);
+  const text = fr ? `Lequel : ${names.join(' ou ')} ?` : `Which one: ${names.join(' or ')}?`;
+  return askWith(
+    text,
+    candidates.map((c) => ({
+      label: `${c.name} (${c.reference})`,
+      payload: { type: 'customer_request', request: then, customer: c.reference } as ActionPayload,
+    })),
+  );
+}
+
+export async function invoicesOf(
+  customer: string,
+  name: string,
+  lang: Lang,
+  services: DialogServices,
+): Promise<Reply> {
+  const fr = lang === 'fr';
+  const invoices = await services.models.Invoice.find({
+    customer,
+    status: { $in: ['open', 'partially_paid'] },
+  })
+    .sort({ dueDate: 1 })
+    .lean();
+  if (invoices.length === 0)
+    return textReply(fr ? `${name} n’a aucune facture ouverte.` : `${name} has no open invoice.`);
+  const today = services.today();
+  const lines = invoices.map((i) => {
+    const due = fromStored(i.dueDate);
+    const left = i.amount - (i.amountPaid ?? 0);
+    const late = due < today ? (fr ? ' — échue' : ' — overdue') : '';
+    return `${i.number} · ${money(left, i.currency, lang)} · ${fr ? 'échéance' : 'due'} ${day(due, lang)}${late}${
+      (i.disputedAmount ?? 0) > 0 ? (fr ? ' · en litige' : ' · disputed') : ''
+    }`;
+  });
+  return titledReply(
+    fr ? `Factures ouvertes — ${name} (${customer})` : `Open invoices — ${name} (${customer})`,
+    [
+      { kind: 'text', text: lines.join('\n') },
+      { kind: 'actions', actions: [showCustomer(customer, lang)] },
+    ],
+  );
+}
+
+export async function historyOf(
+  customer: string,
+  name: string,
+  lang: Lang,
+  services: DialogServices,
+): Promise<Reply> {
+  const fr = lang === 'fr';
+  const activities = await services.models.Activity.find({ customer }).sort({ at: -1 }).limit(12).lean();
+  if (activities.length === 0)
+    return textReply(fr ? `Aucun historique pour ${name}.` : `No history for ${name} yet.`);
+  const lines = activities.map(
+    (a) =>
+      `${day(a.at.toISOString().slice(0, 10), lang)} · ${a.kind}${a.outcome ? ` (${a.outcome})` : ''} · ${a.author} — ${a.summary ?? ''}`,
+  );
+  return titledReply(fr ? `Historique — ${name} (${customer})` : `History — ${name} (${customer})`, [
+    { kind: 'text', text: lines.join('\n') },
+    { kind: 'actions', actions: [showCustomer(customer, lang)] },
+  ]);
+}
+
+/** The drafts waiting for this person (a manager: the team's), each with its Open button. */
+export async function draftsToApprove(staff: string, lang: Lang, services: DialogServices): Promise<Reply> {
+  const fr = lang === 'fr';
+  const me = await services.models.Staff.findOne({ handle: staff }, { role: 1 }).lean();
+  const filter = {
+    status: { $in: [...OPEN_DRAFT_STATUSES] },
+    ...(me?.role === 'manager' ? {} : { owner: staff }),
+  };
+  const drafts = await services.models.Draft.find(filter).sort({ createdAt: 1 }).limit(25).lean();
+  if (drafts.length === 0)
+    return textReply(
+      fr ? 'Aucun brouillon n’attend votre validation.' : 'No draft is waiting for your approval.',
+    );
+  const names = new Map(
+    (
+      await services.models.Customer.find(
+        { reference: { $in: drafts.map((d) => d.customer) } },
+        { reference: 1, name: 1 },
+      ).lean()
+    ).map((c) => [c.reference, c.name]),
+  );
+  const actions: Action[] = drafts.map((d) => ({
+    label: `${names.get(d.customer) ?? d.customer} — ${d.step}`,
+    payload: { type: 'show_draft', draft: d.key },
+  }));
+  const title = fr ? `Brouillons à valider (${drafts.length})` : `Drafts to approve (${drafts.length})`;
+  const lines = drafts.map(
+    (d) =>
+      `${names.get(d.customer) ?? d.customer} (${d.customer}) · ${d.step} · ${d.kind}${d.status === 'blocked' ? (fr ? ' · bloqué' : ' · blocked') : ''}`,
+  );
+  return titledReply(title, [
+    { kind: 'text', text: lines.join('\n') },
+    { kind: 'actions', actions },
+  ]);
+}
+
+/**
+ * "Envoie la lettre à Dubois par email": the customer's latest letter. Sending happens on
+ * approval of the draft (the drafting dialog); an approved or sent letter is said so.
+ */
+export async function letterFor(
+  customer: string,
+  name: string,
+  lang: Lang,
+  services: DialogServices,
+  want: { pdf?: boolean; channel?: 'email' | 'post' },
+): Promise<Reply> {
+  const fr = lang === 'fr';
+  const draft = await services.models.Draft.findOne({ customer, kind: { $ne: 'call_script' } })
+    .sort({ updatedAt: -1 })
+    .lean();
+  if (!draft)
+    return askWith(
+      fr
+        ? `Aucune lettre pour ${name} : voulez-vous la préparer ?`
+        : `No letter for ${name} yet: shall I draft it?`,
+      [{ label: fr ? 'Préparer la lettre' : 'Draft the letter', payload: { type: 'draft_next', customer } }],
+    );
+  const how =
+    want.channel === 'post'
+      ? fr
+        ? 'par courrier'
+        : 'by post'
+      : want.channel === 'email'
+        ? fr
+          ? 'par email'
+          : 'by email'
+        : '';
+  const state =
+    draft.status === 'sent'
+      ? fr
+        ? 'a déjà été envoyée'
+        : 'was already sent'
+      : draft.status === 'approved'
+        ? fr
+          ? 'est approuvée et part à l’envoi'
+          : 'is approved and queued for sending'
+        : fr
+          ? `attend votre validation : elle part ${how || 'à l’envoi'} dès que vous l’approuvez`
+          : `is waiting for your approval: it goes out ${how || 'for sending'} once you approve it`;
+  const text = want.pdf
+    ? fr
+      ? `La dernière lettre de ${name} (${draft.step}) ${state}. Ouvrez-la pour son PDF.`
+      : `${name}'s last letter (${draft.step}) ${state}. Open it for its PDF.`
+    : fr
+      ? `La lettre de ${name} (${draft.step}) ${state}.`
+      : `The letter for ${name} (${draft.step}) ${state}.`;
+  return askWith(text, [
+    { label: fr ? 'Ouvrir' : 'Open', payload: { type: 'show_draft', draft: draft.key } },
+  ]);
+}
+
+/** The letter last drafted by this person, when "the PDF of the last letter" names nobody. */
+export async function lastLetterCustomer(
+  staff: string,
+  services: DialogServices,
+): Promise<{ customer: string; name: string } | null> {
+  const draft = await services.models.Draft.findOne({ owner: staff, kind: { $ne: 'call_script' } })
+    .sort({ updatedAt: -1 })
+    .lean();
+  if (!draft) return null;
+  const c = await services.models.Customer.findOne({ reference: draft.customer }, { name: 1 }).lean();
+  return { customer: draft.customer, name: c?.name ?? draft.customer };
+}
+
+function showCustomer(customer: string, lang: Lang): Action {
+  return {
+    label: lang === 'fr' ? 'Fiche client' : 'Customer card',
+    payload: { type: 'show_customer', customer },
+  };
+}
+
+/** The commands offered when a message is not understood, with what people type for them. */
+const COMMANDS: Array<{
+  command: 'worklist' | 'drafts' | 'digest' | 'help' | 'undo';
+  fr: string;
+  en: string;
+  says: string;
+}> = [
+  {
+    command: 'worklist',
+    fr: 'Qui appeler aujourd’hui',
+    en: 'Who to call today',
+    says: 'qui appeler aujourd hui appels who should i call today my calls worklist liste',
+  },
+  {
+    command: 'drafts',
+    fr: 'Brouillons à valider',
+    en: 'Drafts to approve',
+    says: 'brouillons valider lettres courriers drafts approve letters',
+  },
+  {
+    command: 'digest',
+    fr: 'Point du jour',
+    en: 'Morning digest',
+    says: 'résumé point du jour synthèse digest summary morning récap portefeuille',
+  },
+  {
+    command: 'help',
+    fr: 'Aide',
+    en: 'Help',
+    says: 'aide help commandes commands que sais-tu faire what can you do',
+  },
+  {
+    command: 'undo',
+    fr: 'Annuler la dernière note',
+    en: 'Undo the last note',
+    says: 'annuler supprimer dernière note undo last note cancel delete',
+  },
+];
+const commandFuse = new Fuse(COMMANDS, {
+  keys: ['says', 'fr', 'en'],
+  includeScore: true,
+  ignoreLocation: true,
+  threshold: 0.6,
+});
+
+/** One short line in the message's language, and the three most likely commands as buttons. */
+export function notUnderstood(text: string, lang: Lang): Reply {
+  const fr = lang === 'fr';
+  const ranked = new Map<string, number>();
+  for (const word of text
+    .toLowerCase()
+    .split(/[^\p{L}]+/u)
+    .filter((x) => x.length >= 3))
+    for (const r of commandFuse.search(word))
+      ranked.set(r.item.command, Math.min(ranked.get(r.item.command) ?? 1, r.score ?? 1));
+  const order = [...COMMANDS].sort(
+    (a, b) =>
+      (ranked.get(a.command) ?? 1) - (ranked.get(b.command) ?? 1) ||
+      COMMANDS.indexOf(a) - COMMANDS.indexOf(b),
+  );
+  const line = fr
+    ? 'Je n’ai pas compris ce message, rien n’a été enregistré. Essayez plutôt :'
+    : 'I didn’t understand that, and nothing was recorded. Try one of these:';
+  return askWith(
+    line,
+    order.slice(0, 3).map((c) => ({
+      label: fr ? c.fr : c.en,
+      payload: { type: 'command', command: c.command } as ActionPayload,
+    })),
+  );
+}
+
+/** Thanks and greetings: a word back, nothing recorded. */
+export function smallTalkReply(text: string, lang: Lang): Reply {
+  const fr = lang === 'fr';
+  const thanks = /merci|thank|thx|cheers|\bta\b|\bty\b/i.test(text);
+  const hello = /bonjour|bonsoir|salut|hello|\bhi\b|hey|coucou|good (?:morning|afternoon|evening)/i.test(
+    text,
+  );
+  return textReply(
+    thanks
+      ? fr
+        ? 'Avec plaisir !'
+        : 'You’re welcome!'
+      : hello
+        ? fr
+          ? 'Bonjour ! Dites-moi qui vous avez appelé, ou demandez « qui appeler aujourd’hui ? ».'
+          : 'Hello! Tell me about a call, or ask "who should I call today?".'
+        : fr
+          ? 'Bien noté.'
+          : 'Noted.',
+  );
+}
+
+/** The requests of intent.ts, answered. */
+export async function answerMore(turn: Turn, r: MoreRequest, services: DialogServices): Promise<Reply> {
+  switch (r.kind) {
+    case 'drafts':
+      return draftsToApprove(turn.staff, r.lang, services);
+    case 'undo':
+      return undoLastNote(turn, r.lang, services);
+    case 'invoices':
+    case 'history': {
+      const found = await resolveCustomer(r.target, r.lang, services, r.kind);
+      if ('reply' in found) return found.reply;
+      return r.kind === 'invoices'
+        ? invoicesOf(found.customer, found.name, r.lang, services)
+        : historyOf(found.customer, found.name, r.lang, services);
+    }
+    case 'send_letter': {
+      const found = await resolveCustomer(r.target, r.lang, services, 'letter');
+      if ('reply' in found) return found.reply;
+      return letterFor(found.customer, found.name, r.lang, services, {
+        ...(r.channel ? { channel: r.channel } : {}),
+      });
+    }
+    case 'letter_pdf': {
+      const found = r.target
+        ? await resolveCustomer(r.target, r.lang, services, 'letter')
+        : await lastLetterCustomer(turn.staff, services);
+      if (!found)
+        return textReply(r.lang === 'fr' ? 'Vous n’avez encore aucune lettre.' : 'You have no letter yet.');
+      if ('reply' in found) return found.reply;
+      return letterFor(found.customer, found.name, r.lang, services, { pdf: true });
+    }
+  }
+}
+
+/** A "which one?" button pressed: the same request, for that customer. */
+export async function answerCustomerRequest(
+  turn: Turn,
+  request: 'invoices' | 'history' | 'card' | 'letter',
+  customer: string,
+  services: DialogServices,
+): Promise<Reply> {
+  const c = await services.models.Customer.findOne({ reference: customer }, { name: 1 }).lean();
+  const fr = turn.lang === 'fr';
+  if (!c) return textReply(fr ? `Client ${customer} introuvable.` : `Customer ${customer} not found.`);
+  if (request === 'invoices') return invoicesOf(customer, c.name, turn.lang, services);
+  if (request === 'history') return historyOf(customer, c.name, turn.lang, services);
+  if (request === 'letter') return letterFor(customer, c.name, turn.lang, services, {});
+  return customerCard(customer, turn.lang, services);
+}
