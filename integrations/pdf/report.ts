@@ -4,7 +4,7 @@
  * of collections, only headings, lines and cells already written in the reader's language.
  */
 import type { Company } from '../config';
-import { a4Document, letterhead } from './document';
+import { a4Document, letterhead, printable } from './document';
 
 export interface ReportTable {
   headers: string[];
@@ -33,9 +33,6 @@ export interface ReportInput {
 }
 
 const MARGIN = 50;
-
-/** The standard fonts' encoding (WinAnsi) has no narrow no-break space (French thousands): a no-break space prints instead. */
-const printable = (t: string) => t.replaceAll('\u202f', '\u00a0');
 
 export function renderReportPdf(input: ReportInput): Promise<Buffer> {
   const report: ReportInput = {
