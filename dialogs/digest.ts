@@ -216,20 +216,8 @@ function personalReply(
     rank: i + 1,
     title: `${s.customer.name} (${s.customer.reference})`,
     why: reasonText(s.reason, lang),
-    facts: s.customer.contact?.phone
-      ? [
-          {
-            label: fr ? 'Appeler' : 'Call',
-            value: [s.customer.contact.name, s.customer.contact.phone].filter(Boolean).join(' · '),
-          },
-        ]
-      : [],
-    actions: [
-      {
-        label: fr ? "Script d'appel" : 'Call script',
-        payload: { type: 'call_script', customer: s.customer.reference },
-      },
-    ],
+    facts: callFacts(s.customer, lang),
+    actions: [callScriptAction(s.customer.reference, lang)],
   }));
   const sections: Section[] = [];
   if (d.changes) {
@@ -324,21 +312,9 @@ function teamReply(d: TeamDigest, lang: Lang, list?: TeamList): Reply {
     why: reasonText(s.reason, lang) + controllerNote(s.reason, controllerName, lang),
     facts: [
       { label: fr ? 'En retard' : 'Overdue', value: totals(s.overdue, lang) },
-      ...(s.customer.contact?.phone
-        ? [
-            {
-              label: fr ? 'Appeler' : 'Call',
-              value: [s.customer.contact.name, s.customer.contact.phone].filter(Boolean).join(' · '),
-            },
-          ]
-        : []),
+      ...callFacts(s.customer, lang),
     ],
-    actions: [
-      {
-        label: fr ? "Script d'appel" : 'Call script',
-        payload: { type: 'call_script', customer: s.customer.reference },
-      },
-    ],
+    actions: [callScriptAction(s.customer.reference, lang)],
   }));
   const LABELS: Record<TeamList, string> = {
     manager_calls: fr ? 'Vos appels (appels du responsable)' : 'Your calls (manager calls)',
@@ -507,4 +483,23 @@ export async function answerDigestList(
       };
   }
   return answerDigest(staff, on, turn.lang, services, false, { list: list as DigestList | TeamList });
+}
+
+/** "Call: Julien Garnier · 02 40 …" when the customer has a phone number: one line for every call entry. */
+function callFacts(c: { contact?: { name?: string | null; phone?: string | null } | null }, lang: Lang) {
+  return c.contact?.phone
+    ? [
+        {
+          label: lang === 'fr' ? 'Appeler' : 'Call',
+          value: [c.contact.name, c.contact.phone].filter(Boolean).join(' · '),
+        },
+      ]
+    : [];
+}
+
+function callScriptAction(customer: string, lang: Lang) {
+  return {
+    label: lang === 'fr' ? "Script d'appel" : 'Call script',
+    payload: { type: 'call_script' as const, customer },
+  };
 }
