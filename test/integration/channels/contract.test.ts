@@ -21,7 +21,6 @@ import {
   nextSeq,
   type Person,
   posted,
-  SECRET,
   SLACK_USER,
   slackDriver,
   slackPost,
@@ -35,7 +34,7 @@ import {
 } from '../../helpers/channel-drivers';
 import type { FakeConnector } from '../../helpers/fake-connector';
 import type { FakeOpenAI } from '../../helpers/fake-openai';
-import { type FakeSlack, slackSignature } from '../../helpers/fake-slack';
+import type { FakeSlack } from '../../helpers/fake-slack';
 import { NOW } from '../../helpers/ledger';
 
 let relance: RunningRelance;
