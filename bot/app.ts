@@ -16,6 +16,7 @@ import { startScheduler } from '../integrations/scheduler/agenda';
 import { deliveryHealth, type JobContext } from '../jobs/deliveries';
 import { JOBS, runAll, runJob } from '../jobs/run';
 import { type Clock, systemClock } from '../models/clock';
+import { caseFileLinks, mountCaseFileApi } from './case-file-api';
 import { draftLinks, mountFiles } from './files';
 import { createHttpServer, type HttpServer } from './http-server';
 import { mountIngestApi } from './ingest-api';
@@ -92,6 +93,7 @@ export async function startRelance(
     const signer = linkSigner(config.linkSecret, () => base);
     const mailer = createMailer(config.email);
     closers.push({ name: 'mailer', close: async () => mailer.close() });
+    mountCaseFileApi(http, ledger, config.company, signer);
     const services: ChatServices = {
       ...ledger,
       noteParser: buildNoteParser(config),
@@ -100,6 +102,7 @@ export async function startRelance(
       mailer,
       emailFrom: config.email.from,
       links: draftLinks(signer),
+      caseFileLinks: caseFileLinks(signer),
     };
     mountFiles(http, services, signer);
     // A call note confirmed just before a crash is recorded now, not lost nor doubled.

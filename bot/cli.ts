@@ -3,6 +3,7 @@
  * composition root. Each command lives in bot/commands/ and registers itself here.
  */
 import { Command, CommanderError } from 'commander';
+import { registerCaseFileCommand } from './commands/case-file-command';
 import { registerConfigCommand } from './commands/config-command';
 import { registerDbCommand } from './commands/db-command';
 import { registerDemoCommand } from './commands/demo-command';
@@ -31,6 +32,7 @@ export function buildProgram(): Command {
   registerParseNoteCommand(program);
   registerDraftCommand(program);
   registerDraftsCommands(program);
+  registerCaseFileCommand(program);
   registerSlackManifestCommand(program);
   registerJobsCommands(program);
   registerWebChatLinkCommand(program);

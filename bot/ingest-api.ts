@@ -62,7 +62,10 @@ const refusal = (status: number, code: Refusal['code'], message: string): Refusa
 
 /** The check made on the headers, before the body is read: route, key and its scope, content type. */
 export function authorizeIngest(keys: IngestKeys, req: IncomingMessage): Refusal | null {
-  const kind = (req.url ?? '').split('?')[0]!.slice(PREFIX.length + 1) as ImportKind;
+  const route = (req.url ?? '').split('?')[0]!;
+  // Reading a case file (bot/case-file-api.ts) is ledger work: the ledger key, a GET, no body.
+  if (CASE_FILE_ROUTE.test(route)) return authorizeCaseFile(keys, req);
+  const kind = route.slice(PREFIX.length + 1) as ImportKind;
   if (!IMPORT_KINDS.includes(kind)) return refusal(404, 'NOT_FOUND', 'no such ingest route');
   const scope = scopeOf(kind);
   if (!keys[scope])
@@ -87,6 +90,22 @@ export function authorizeIngest(keys: IngestKeys, req: IncomingMessage): Refusal
   if (!/^application\/json\b/i.test(String(req.headers['content-type'] ?? '')))
     return refusal(415, 'UNSUPPORTED_MEDIA_TYPE', 'the body must be JSON (content-type: application/json)');
   return null;
+}
+
+export const CASE_FILE_ROUTE = /^\/api\/v1\/customers\/[^/]+\/case-file$/;
+
+function authorizeCaseFile(keys: IngestKeys, req: IncomingMessage): Refusal | null {
+  if (!keys.ledger)
+    return refusal(404, 'NOT_FOUND', 'the case-file API is off: set INGEST_API_KEY to enable it');
+  if (req.method !== 'GET') return refusal(405, 'METHOD_NOT_ALLOWED', 'use GET');
+  if (keyMatches(presentedKey(req), keys.ledger)) return null;
+  if (keyMatches(presentedKey(req), keys.staff))
+    return refusal(403, 'FORBIDDEN', 'this key may not read case files (it needs INGEST_API_KEY)');
+  return refusal(
+    401,
+    'UNAUTHORIZED',
+    'a valid API key is required (Authorization: Bearer <key> or X-API-Key)',
+  );
 }
 
 const asProblems = (rejected: Array<{ row: number; column: string | null; reason: string }>) =>

@@ -18,6 +18,7 @@ import {
   takeNote,
   waitingNote,
 } from './call-note/log-call';
+import { answerCaseFileAsk, type ChatCaseFileServices } from './case-file/case-file-dialog';
 import { answerPostedNumber } from './communications/posted-ask';
 import { draftsQueueReply, isDraftsQueueAsk } from './communications/queue';
 import { customerAsk, customerCard, lookUpCustomer } from './customer';
@@ -106,7 +107,7 @@ async function snooze(turn: Turn, customer: string, until: string, services: Dia
 }
 
 /** What the conversation runs on: the ledger, and optionally the LLM-backed parser and drafter. */
-export type ChatServices = NoteServices & ChatDraftServices;
+export type ChatServices = NoteServices & ChatDraftServices & Pick<ChatCaseFileServices, 'caseFileLinks'>;
 
 export async function respond(turn: Turn, services: ChatServices): Promise<Reply[]> {
   const today = services.today();
@@ -255,6 +256,8 @@ async function answerRequest(turn: Turn, request: Request, services: ChatService
       ).reply;
     case 'draft':
       return answerDraftAsk(turn, request, services);
+    case 'case_file':
+      return answerCaseFileAsk(turn, request, services);
     case 'help':
       return helpReply(request.lang);
   }

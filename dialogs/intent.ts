@@ -29,6 +29,7 @@ export type IntentName =
   | 'worklist'
   | 'digest'
   | 'draft'
+  | 'case_file'
   | 'help'
   | 'customer'
   | 'none';

@@ -38,9 +38,17 @@ export interface DraftAsk {
   lang: Lang;
 }
 
+/** "case file for Acme", "dossier Dubois", "dossier de recouvrement FR004". */
+export interface CaseFileAsk {
+  kind: 'case_file';
+  target: string;
+  lang: Lang;
+}
+
 export type Request =
   | WorklistRequest
   | DraftAsk
+  | CaseFileAsk
   | { kind: 'digest'; date: LocalDate; lang: Lang }
   | { kind: 'help'; lang: Lang };
 
@@ -224,12 +232,17 @@ function draftAsk(text: string, lang: Lang): DraftAsk | null {
   };
 }
 
+const CASE_FILE =
+  /(?<![\p{L}\d])(?:case[- ]file|dossier(?: de recouvrement)?)(?:\s+(?:for|of|pour|de|du|d'|d’))?(?:\s+(?:the\s+)?(?:client|customer))?\s+(.+?)\s*[?.!]*$/iu;
+
 export function parseRequest(
   text: string,
   opts: { lang: Lang; today: LocalDate; timeZone: string; now: Date },
 ): Request | null {
   const lang = detectLang(text, opts.lang);
   if (HELP.test(text)) return { kind: 'help', lang };
+  const caseFile = CASE_FILE.exec(text)?.[1];
+  if (caseFile) return { kind: 'case_file', target: caseFile, lang };
   const draft = draftAsk(text, lang);
   if (draft) return draft;
   if (DIGEST.test(text))

@@ -59,7 +59,7 @@ const TONES: Record<DraftKind, string> = {
 
 const STEP_RULES: Partial<Record<DraftKind, string>> = {
   formal_notice:
-    'It must contain the words "mise en demeure" (in English: "formal notice (mise en demeure)"), the amount, the invoice references, the penalties and the €40 indemnity per invoice, the deadline in business days with its date, and the consequence: hand-over to a commissaire de justice for court recovery.',
+    'It must contain the words "mise en demeure" (in English: "formal notice (mise en demeure)"); cite the previous reminders with their dates; demand the principal, the penalties "arrêtées au <today>, à parfaire jusqu’au complet paiement" and the €40 indemnity per invoice (B2B), with the total; give the deadline as deadlineDaysFromReceipt days from receipt of the letter (no date); name the consequence (requête en injonction de payer au tribunal de commerce; below €5,000 the simplified procedure by a commissaire de justice; for a consumer the tribunal judiciaire and legal interest from this notice, art. 1231-6 Code civil); list the enclosures; name the accounting contact and leave the door open to a payment plan. Never say it interrupts limitation.',
   preventive_reminder: 'Do not mention penalties or indemnities: the invoices are not due yet.',
   reminder_letter:
     'Mention the penalty rate and the €40 indemnity per invoice as due by law; do not mention a formal notice or any court.',
@@ -119,6 +119,14 @@ function promptData(f: DraftFacts) {
     totals: f.totals,
     indemnityTotalEUR: f.indemnityTotal,
     penaltyRatesPct: f.rates,
+    penaltyRatesByPeriod: f.ratePeriods,
+    previousReminders: f.previousReminders,
+    brokenPromise: f.brokenPromise,
+    deadlineDaysFromReceipt: f.deadlineDaysFromReceipt,
+    paymentReference: f.paymentReference,
+    bic: f.company.bic ?? null,
+    accountingContact: f.accountant,
+    indemnityEquivalents: f.indemnityEquivalents,
     penaltyRateSource: f.rateSource,
     consumer: f.customer.consumer,
     deadline: f.deadline,

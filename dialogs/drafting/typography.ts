@@ -55,6 +55,8 @@ export function frenchTypography(text: string): string {
       // Before a colon (not in a time or a URL), and before ; ? !
       .replace(/(\S)[ \u00a0]?:(?=\s|$)/g, `$1${NBSP}:`)
       .replace(/(\S)[ \u202f]?([;?!])/g, `$1${NNBSP}$2`)
+      // "M. Dupont", "Mme Martin" never split across lines.
+      .replace(/(^|[\s(«])(M\.|Mme|Mlle) (?=\p{Lu})/gu, `$1$2${NBSP}`)
       .replace(/«[ \u00a0]?/g, `«${NBSP}`)
       .replace(/[ \u00a0]?»/g, `${NBSP}»`)
   );

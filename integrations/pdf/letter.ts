@@ -3,9 +3,9 @@
  * recipient's address where a window envelope shows it, place and date, the references, the
  * body, the invoice table and the signature. Standard fonts only (no files to ship).
  */
-import PDFDocument from 'pdfkit';
 import type { DraftContent } from '../../prompts/draft';
 import type { Company } from '../config';
+import { a4Document, letterhead } from './document';
 
 export interface LetterInput {
   company: Company;
@@ -24,23 +24,10 @@ export interface LetterInput {
 const MARGIN = 56;
 
 export function renderLetterPdf(letter: LetterInput): Promise<Buffer> {
-  const doc = new PDFDocument({ size: 'A4', margin: MARGIN, info: { Title: letter.content.subject } });
-  const chunks: Buffer[] = [];
-  doc.on('data', (c: Buffer) => chunks.push(c));
-  const done = new Promise<Buffer>((resolve, reject) => {
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
-  });
+  const { doc, done } = a4Document({ margin: MARGIN, info: { Title: letter.content.subject } });
   const width = doc.page.width - 2 * MARGIN;
   const { company, content } = letter;
-
-  // Letterhead.
-  doc.font('Helvetica-Bold').fontSize(14).text(company.name);
-  doc.font('Helvetica').fontSize(9);
-  for (const l of company.addressLines) doc.text(l);
-  const contact = [company.phone, company.email].filter(Boolean).join(' — ');
-  if (contact) doc.text(contact);
-  if (company.legalId) doc.text(company.legalId);
+  letterhead(doc, company);
 
   // Recipient, placed for a window envelope (DL, right window).
   const x = doc.page.width / 2 + 10;

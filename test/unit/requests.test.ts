@@ -40,6 +40,9 @@ describe('understanding requests in French and English', () => {
       'prépare la deuxième relance pour Girard',
       { kind: 'draft', target: 'Girard', step: 'second_reminder', lang: 'fr' },
     ],
+    ['case file for Acme', { kind: 'case_file', target: 'Acme', lang: 'en' }],
+    ['dossier de recouvrement pour FR004', { kind: 'case_file', target: 'FR004', lang: 'fr' }],
+    ['le dossier du client Textiles Dubois ?', { kind: 'case_file', target: 'Textiles Dubois', lang: 'fr' }],
     ['mon résumé', { kind: 'digest', date: '2026-11-23', lang: 'fr' }],
     ['aide', { kind: 'help', lang: 'fr' }],
   ])('%j', (text, expected) => {

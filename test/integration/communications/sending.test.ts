@@ -7,10 +7,7 @@
  * records it sent and the next step counts from that day.
  */
 import { renderText } from '../../../bot/render/text';
-import { approveAndSend } from '../../../dialogs/communications/decisions';
 import { respond } from '../../../dialogs/conversation';
-import { acknowledgeWarnings } from '../../../dialogs/drafting/approval-gate';
-import { draftReply } from '../../../dialogs/drafting/draft-dialog';
 import { requestDraft, type StoredDraft } from '../../../dialogs/drafting/drafts';
 import { formalNoticeDeadline } from '../../../dialogs/drafting/facts';
 import type { ActionPayload, Reply } from '../../../dialogs/reply';
@@ -252,10 +249,13 @@ describe('sending what was approved', () => {
     expect(await ledger.models.Activity.countDocuments({ 'data.draft': d.key })).toBe(trailBefore);
 
     const count = smtp.received.length;
-    await acknowledgeWarnings(services as never, d.key, 'claire');
-    const out = await approveAndSend(services as never, d.key, { by: 'claire', via: 'web' }, 1);
-    expect(out.kind).toBe('to_post');
-    expect(renderText(draftReply(out.draft, 'en'))).toContain('Status: approved, to post');
+    // The manager decides in the chat as a controller would: acknowledge, then approve.
+    expect(renderText(await ack(d.key, 'claire'))).toContain('acknowledged by claire');
+    const approved = await say(
+      turn({ action: { type: 'approve_draft', draft: d.key, version: 1 } }, 'claire'),
+    );
+    expect(renderText(approved)).toContain('Status: approved, to post');
+    expect((await stored(d.key))!).toMatchObject({ status: 'approved', decidedBy: 'claire' });
     expect(smtp.received).toHaveLength(count);
 
     // The next working day the letter is posted; its number typed in chat records it.

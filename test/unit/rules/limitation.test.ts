@@ -1,4 +1,4 @@
-import { limitation } from '../../../models/rules/limitation';
+import { limitation, limitationAlerts } from '../../../models/rules/limitation';
 
 describe('limitation', () => {
   it('runs 5 years from the due date between businesses and flags it when close', () => {
@@ -16,5 +16,27 @@ describe('limitation', () => {
       expiresOn: '2027-01-10',
       status: 'approaching',
     });
+  });
+});
+
+describe('limitation alerts', () => {
+  it('flags invoices 180 days before their limitation date, soonest first, 2 years for a consumer', () => {
+    const invoices = [
+      { number: 'A', dueDate: '2021-12-01' },
+      { number: 'B', dueDate: '2024-01-15' },
+      { number: 'C', dueDate: '2021-09-01' },
+    ];
+    expect(
+      limitationAlerts(invoices, '2026-11-23', { warningDays: 180 }).map((a) => [a.invoice, a.status]),
+    ).toEqual([
+      ['C', 'expired'],
+      ['A', 'approaching'],
+    ]);
+    expect(
+      limitationAlerts([{ number: 'D', dueDate: '2025-03-01' }], '2026-11-23', {
+        consumer: true,
+        warningDays: 180,
+      }),
+    ).toMatchObject([{ invoice: 'D', expiresOn: '2027-03-01', status: 'approaching' }]);
   });
 });
