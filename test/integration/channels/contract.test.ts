@@ -5,444 +5,52 @@
  * /api/messages, Direct Line calls) and observed where the platform would see it (the fake
  * Slack Web API, the fake Bot Framework connector, the Direct Line activity log). Absence is
  * asserted after awaiting the edge's own completion (`idle()`), never after a fixed sleep.
+ * The drivers live in test/helpers/channel-drivers.ts.
  */
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { type RunningRelance, startRelance } from '../../../bot/app';
-import { loginLink } from '../../../bot/webchat/session';
 import { textReply } from '../../../dialogs/reply';
 import { parseConfig } from '../../../integrations/config';
 import { memoryLogger } from '../../../integrations/logger';
 import { fixedClock } from '../../../models/clock';
-import { type FakeConnector, startFakeConnector } from '../../helpers/fake-connector';
-import { type FakeOpenAI, startFakeOpenAI } from '../../helpers/fake-openai';
-import { type FakeSlack, slackSignature, startFakeSlack } from '../../helpers/fake-slack';
+import {
+  AAD,
+  GROUP,
+  lastSeq,
+  nextSeq,
+  type Person,
+  posted,
+  SLACK_USER,
+  slackDriver,
+  slackPost,
+  startChannels,
+  stopChannels,
+  teamsActivity,
+  teamsDriver,
+  teamsPost,
+  until,
+  webDriver,
+} from '../../helpers/channel-drivers';
+import type { FakeConnector } from '../../helpers/fake-connector';
+import type { FakeOpenAI } from '../../helpers/fake-openai';
+import type { FakeSlack } from '../../helpers/fake-slack';
 import { NOW } from '../../helpers/ledger';
-
-const SECRET = 'contract-signing-secret';
-const WEBCHAT_SECRET = 'contract-webchat-secret-0123456789';
-type Person = 'marie' | 'tom';
-
-/** What a person sees of Relance on a platform, normalised. */
-interface Seen {
-  kind: 'post' | 'update' | 'ephemeral' | 'typing';
-  /** The message's id (Slack ts, activity id); an update names the message it replaces. */
-  id: string;
-  /** Who it is for (ephemeral) or where it was posted. */
-  where: string;
-  text: string;
-  at: number;
-}
-
-/** A button as the platform shows it, with what pressing it sends back. */
-interface Shown {
-  id: string;
-  where: string;
-  text: string;
-  raw: unknown;
-}
-
-interface Driver {
-  name: 'slack' | 'teams' | 'web';
-  /** Writes to Relance in the person's personal conversation; `id` fixes the platform's id (to redeliver). */
-  say(who: Person, text: string, id?: string): Promise<void>;
-  /** Writes in a group conversation (a channel, a group chat), mentioning Relance; null when the platform has none. */
-  sayInGroup: ((who: Person, text: string) => Promise<void>) | null;
-  /** Presses the button labelled `label` of a message Relance sent. */
-  press(who: Person, message: Shown, label: string): Promise<void>;
-  /** Everything Relance did on the platform since `mark`. */
-  seen(mark: number): Promise<Seen[]>;
-  mark(): number;
-  /** The messages (with their buttons) Relance posted since `mark`. */
-  messages(mark: number): Promise<Shown[]>;
-  /** Where the person's personal conversation is (to check proactive messages land there). */
-  personalOf(who: Person): Promise<string>;
-  idle(): Promise<void>;
-}
 
 let relance: RunningRelance;
 let slack: FakeSlack;
 let connector: FakeConnector;
 let openai: FakeOpenAI;
-let seq = 0;
 
 beforeAll(async () => {
-  slack = await startFakeSlack();
-  connector = await startFakeConnector();
-  openai = await startFakeOpenAI();
-  openai.answer(() => ({ status: 500 }));
-  relance = await startRelance(
-    parseConfig({
-      PORT: '0',
-      DATA_DIR: '',
-      SCHEDULER_ENABLED: 'false',
-      SLACK_BOT_TOKEN: 'xoxb-test',
-      SLACK_SIGNING_SECRET: SECRET,
-      SLACK_API_URL: slack.apiUrl,
-      OPENAI_API_KEY: 'sk-test',
-      OPENAI_BASE_URL: openai.url,
-      LLM_TIMEOUT_MS: '2500',
-      // With channel credentials the web chat needs a login per person (a signed link).
-      WEBCHAT_SECRET: WEBCHAT_SECRET,
-    }),
-    memoryLogger('silent').logger,
-    fixedClock(NOW),
-  );
+  ({ relance, slack, connector, openai } = await startChannels());
 }, 60_000);
-afterAll(async () => {
-  await relance.stop();
-  await slack.close();
-  await connector.close();
-  await openai.close();
-});
-
-// ---------------------------------------------------------------- Slack
-const SLACK_USER: Record<Person, string> = { marie: 'U0DEMOMARIE', tom: 'U0DEMOTOM' };
-
-async function slackPost(body: string, contentType: string): Promise<Response> {
-  const ts = Math.floor(Date.now() / 1000);
-  return fetch(`${relance.url}/slack/events`, {
-    method: 'POST',
-    headers: { 'content-type': contentType, ...slackSignature(SECRET, body, ts) },
-    body,
-  });
-}
-
-function slackButtons(blocks: unknown): Array<{ label: string; raw: unknown; actionId: string }> {
-  const out: Array<{ label: string; raw: unknown; actionId: string }> = [];
-  for (const b of (blocks as Array<Record<string, unknown>>) ?? [])
-    if (b.type === 'actions')
-      for (const e of b.elements as Array<{ action_id: string; value: string; text: { text: string } }>)
-        out.push({ label: e.text.text, raw: e.value, actionId: e.action_id });
-  return out;
-}
-
-const slackDriver: Driver = {
-  name: 'slack',
-  async say(who, text, id) {
-    const n = ++seq;
-    const ts = `1700001000.${String(n).padStart(6, '0')}`;
-    const body = {
-      team_id: 'T1',
-      api_app_id: 'A1',
-      type: 'event_callback',
-      event_id: id ?? `EvC${n}`,
-      event_time: 1_700_001_000 + n,
-      event: {
-        type: 'message',
-        channel_type: 'im',
-        channel: SLACK_USER[who].replace(/^U/, 'D'),
-        user: SLACK_USER[who],
-        text,
-        ts,
-      },
-    };
-    expect((await slackPost(JSON.stringify(body), 'application/json')).status).toBe(200);
-  },
-  async sayInGroup(who, text) {
-    const n = ++seq;
-    const ts = `1700002000.${String(n).padStart(6, '0')}`;
-    const body = {
-      team_id: 'T1',
-      api_app_id: 'A1',
-      type: 'event_callback',
-      event_id: `EvG${n}`,
-      event_time: 1_700_002_000 + n,
-      event: {
-        type: 'app_mention',
-        channel: 'C0COLLECT',
-        user: SLACK_USER[who],
-        text: `<@UBOT> ${text}`,
-        ts,
-      },
-    };
-    expect((await slackPost(JSON.stringify(body), 'application/json')).status).toBe(200);
-  },
-  async press(who, message, label) {
-    const b = slackButtons((message.raw as { blocks: unknown }).blocks).find((x) => x.label === label);
-    if (!b) throw new Error(`no button ${label}`);
-    const n = ++seq;
-    const channel = message.where;
-    const payload = {
-      type: 'block_actions',
-      team: { id: 'T1' },
-      user: { id: SLACK_USER[who] },
-      api_app_id: 'A1',
-      trigger_id: `trig-${n}`,
-      response_url: slack.responseUrl(`c${n}`),
-      container: { type: 'message', message_ts: message.id, channel_id: channel, is_ephemeral: false },
-      channel: { id: channel },
-      message: { ts: message.id, blocks: (message.raw as { blocks: unknown }).blocks },
-      actions: [{ type: 'button', action_id: b.actionId, block_id: 'b1', value: b.raw, action_ts: `${n}.0` }],
-    };
-    const res = await slackPost(
-      `payload=${encodeURIComponent(JSON.stringify(payload))}`,
-      'application/x-www-form-urlencoded',
-    );
-    expect(res.status).toBe(200);
-  },
-  mark: () => slack.calls.length,
-  async seen(mark) {
-    return slack.calls.slice(mark).flatMap((c): Seen[] => {
-      const text = JSON.stringify(c.args.blocks ?? c.args.text ?? '');
-      const where = String(c.args.channel ?? '').replace(/^U/, 'D');
-      if (c.method === 'chat.postMessage') return [{ kind: 'post', id: c.ts!, where, text, at: c.at }];
-      if (c.method === 'chat.update')
-        return [{ kind: 'update', id: String(c.args.ts), where, text, at: c.at }];
-      if (c.method === 'chat.postEphemeral')
-        return [{ kind: 'ephemeral', id: '', where: String(c.args.user), text, at: c.at }];
-      return [];
-    });
-  },
-  async messages(mark) {
-    // A slow answer is the placeholder message, updated with it: shown as that message's final content.
-    const calls = slack.calls.slice(mark);
-    return calls
-      .filter((c) => c.method === 'chat.postMessage')
-      .map((c) => {
-        const last = calls.filter((u) => u.method === 'chat.update' && u.args.ts === c.ts).at(-1) ?? c;
-        return {
-          id: c.ts!,
-          where: String(c.args.channel).replace(/^U/, 'D'),
-          text: JSON.stringify(last.args.blocks ?? last.args.text),
-          raw: last.args,
-        };
-      });
-  },
-  personalOf: async (who) => SLACK_USER[who].replace(/^U/, 'D'),
-  idle: () => relance.slack!.idle(),
-};
-
-// ---------------------------------------------------------------- Teams
-const AAD: Record<Person, string> = {
-  marie: '00000000-0000-4000-8000-00000000000a',
-  tom: '00000000-0000-4000-8000-00000000000b',
-};
-const GROUP = '19:group-collections@thread.v2';
-
-function teamsActivity(who: Person, extra: Record<string, unknown>) {
-  return {
-    type: 'message',
-    id: `tact-${++seq}`,
-    timestamp: new Date(NOW).toISOString(),
-    serviceUrl: connector.url,
-    channelId: 'msteams',
-    from: { id: `29:${AAD[who]}`, aadObjectId: AAD[who], name: who },
-    conversation: { id: `a:personal-${AAD[who]}`, conversationType: 'personal', tenantId: 'tenant-1' },
-    recipient: { id: '28:relance', name: 'Relance' },
-    locale: 'en-GB',
-    ...extra,
-  };
-}
-
-async function teamsPost(body: Record<string, unknown>): Promise<Response> {
-  return fetch(`${relance.url}/api/messages`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(body),
-  });
-}
-
-const teamsDriver: Driver = {
-  name: 'teams',
-  async say(who, text, id) {
-    const res = await teamsPost(teamsActivity(who, { text, ...(id ? { id } : {}) }));
-    expect(res.status).toBe(200);
-  },
-  async sayInGroup(who, text) {
-    const res = await teamsPost(
-      teamsActivity(who, {
-        text: `<at>Relance</at> ${text}`,
-        conversation: { id: GROUP, conversationType: 'groupChat', isGroup: true, tenantId: 'tenant-1' },
-        entities: [
-          { type: 'mention', text: '<at>Relance</at>', mentioned: { id: '28:relance', name: 'Relance' } },
-        ],
-      }),
-    );
-    expect(res.status).toBe(200);
-  },
-  async press(who, message, label) {
-    const data = teamsButton(message.raw, label);
-    const res = await teamsPost(
-      teamsActivity(who, {
-        value: data,
-        replyToId: message.id,
-        conversation: {
-          id: message.where,
-          conversationType: message.where === GROUP ? 'groupChat' : 'personal',
-          isGroup: message.where === GROUP,
-          tenantId: 'tenant-1',
-        },
-      }),
-    );
-    expect(res.status).toBe(200);
-  },
-  mark: () => connector.calls.length,
-  async seen(mark) {
-    return connector.calls.slice(mark).map((c) => ({
-      kind: c.activity.type === 'typing' ? 'typing' : c.method === 'PUT' ? 'update' : 'post',
-      id: c.method === 'PUT' ? c.activityId! : c.id,
-      where: c.conversation,
-      text: JSON.stringify(c.activity.attachments ?? c.activity.text ?? ''),
-      at: Date.now(),
-    }));
-  },
-  async messages(mark) {
-    // A card updated since (PUT) is shown as its latest content.
-    const calls = connector.calls.slice(mark);
-    return calls
-      .filter((c) => c.method === 'POST' && c.activity.type === 'message')
-      .map((c) => {
-        const last = calls.filter((u) => u.method === 'PUT' && u.activityId === c.id).at(-1) ?? c;
-        return {
-          id: c.id,
-          where: c.conversation,
-          text: JSON.stringify(last.activity.attachments ?? last.activity.text),
-          raw: last.activity,
-        };
-      });
-  },
-  personalOf: async (who) => `a:personal-${AAD[who]}`,
-  idle: () => relance.teams!.idle(),
-};
-
-function teamsButton(activity: unknown, label: string): unknown {
-  const text = JSON.stringify(activity);
-  for (const m of text.matchAll(/"type":"Action\.Submit","title":"([^"]+)","data":(\{[^}]*\})/g))
-    if (m[1] === label) return JSON.parse(m[2]!);
-  throw new Error(`no button ${label}`);
-}
-
-// ---------------------------------------------------------------- web chat
-interface WebConversation {
-  cookie: string;
-  token: string;
-  id: string;
-  log: Array<{ seq: number; activity: Record<string, unknown>; at: number }>;
-  watermark: string;
-}
-const web: Partial<Record<Person, WebConversation>> = {};
-let webSeq = 0;
-/** Everything the web chat pages saw, in order (polled over Direct Line). */
-const webLog: Array<{ who: Person; activity: Record<string, unknown>; at: number }> = [];
-
-async function webConversation(who: Person): Promise<WebConversation> {
-  const existing = web[who];
-  if (existing) return existing;
-  // Signed in through a login link: who speaks comes from the session, not from the page.
-  const link = await fetch(loginLink(relance.url, WEBCHAT_SECRET, who, 15), { redirect: 'manual' });
-  const cookie = (link.headers.get('set-cookie') ?? '').split(';')[0]!;
-  const issued = await fetch(`${relance.url}/webchat/token`, { method: 'POST', headers: { cookie } });
-  const { token } = (await issued.json()) as { token: string };
-  const started = await fetch(`${relance.url}/v3/directline/conversations`, {
-    method: 'POST',
-    headers: { authorization: `Bearer ${token}` },
-  });
-  const { conversationId } = (await started.json()) as { conversationId: string };
-  const c = { cookie, token, id: conversationId, log: [], watermark: '0' };
-  web[who] = c;
-  return c;
-}
-
-async function webPoll(): Promise<void> {
-  for (const who of Object.keys(web) as Person[]) {
-    const c = web[who]!;
-    const res = await fetch(
-      `${relance.url}/v3/directline/conversations/${c.id}/activities?watermark=${c.watermark}`,
-      {
-        headers: { authorization: `Bearer ${c.token}` },
-      },
-    );
-    const body = (await res.json()) as { activities: Array<Record<string, unknown>>; watermark: string };
-    c.watermark = body.watermark;
-    for (const a of body.activities)
-      if ((a.from as { id?: string } | undefined)?.id === 'relance')
-        webLog.push({ who, activity: a, at: Date.now() });
-  }
-}
-
-async function webSend(who: Person, activity: Record<string, unknown>): Promise<void> {
-  const c = await webConversation(who);
-  const res = await fetch(`${relance.url}/v3/directline/conversations/${c.id}/activities`, {
-    method: 'POST',
-    headers: { authorization: `Bearer ${c.token}`, 'content-type': 'application/json' },
-    body: JSON.stringify({ from: { id: who }, ...activity }),
-  });
-  expect(res.status).toBe(200);
-}
-
-const webDriver: Driver = {
-  name: 'web',
-  async say(who, text, id) {
-    await webSend(who, { type: 'message', text, channelData: { clientActivityID: id ?? `cli-${++webSeq}` } });
-  },
-  sayInGroup: null,
-  async press(who, message, label) {
-    await webSend(who, {
-      type: 'message',
-      value: teamsButton(message.raw, label),
-      channelData: { clientActivityID: `cli-${++webSeq}` },
-    });
-  },
-  mark: () => webLog.length,
-  async seen(mark) {
-    await webPoll();
-    const ids = new Set(webLog.slice(0, mark).map((e) => e.activity.id));
-    const out: Seen[] = [];
-    for (const e of webLog.slice(mark)) {
-      const id = String(e.activity.id);
-      const kind = e.activity.type === 'typing' ? 'typing' : ids.has(id) ? 'update' : 'post';
-      ids.add(id);
-      out.push({
-        kind,
-        id,
-        where: web[e.who]!.id,
-        text: JSON.stringify(e.activity.attachments ?? e.activity.text ?? ''),
-        at: e.at,
-      });
-    }
-    return out;
-  },
-  async messages(mark) {
-    return (await webDriver.seen(mark))
-      .filter((s) => s.kind === 'post')
-      .map((s) => {
-        const last = webLog.filter((e) => e.activity.id === s.id).at(-1)!.activity;
-        return {
-          id: s.id,
-          where: s.where,
-          text: JSON.stringify(last.attachments ?? last.text ?? ''),
-          raw: last,
-        };
-      });
-  },
-  personalOf: async (who) => (await webConversation(who)).id,
-  idle: () => relance.webchat!.idle(),
-};
-
-// ---------------------------------------------------------------- the contract
-async function until<T>(probe: () => Promise<T | undefined>, what: string, timeoutMs = 15_000): Promise<T> {
-  const end = Date.now() + timeoutMs;
-  for (;;) {
-    const v = await probe();
-    if (v !== undefined) return v;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 25));
-  }
-}
-
-/** The first message Relance posted since `mark` that matches. */
-async function posted(d: Driver, mark: number, match: RegExp): Promise<Shown> {
-  return until(
-    async () => (await d.messages(mark)).find((m) => match.test(m.text)),
-    `a message matching ${match}`,
-  );
-}
+afterAll(stopChannels);
 
 describe.each([slackDriver, teamsDriver, webDriver])('the channel contract on $name', (d) => {
   it('answers a request in the personal conversation, once even when the platform redelivers it', async () => {
     const mark = d.mark();
-    const id = `redelivered-${d.name}-${++seq}`;
+    const id = `redelivered-${d.name}-${nextSeq()}`;
     await d.say('marie', 'who should I call today?', id);
     await d.say('marie', 'who should I call today?', id);
     await posted(d, mark, /Bâtiment|FR0/);
@@ -700,9 +308,9 @@ describe('Slack specifics', () => {
         user: SLACK_USER.marie,
         text: 'Textiles Dubois: spoke to Julien Garnier, will pay 1k Friday',
         files: [{ id: 'F1', name: 'note.pdf' }],
-        ts: `1700003000.${++seq}`,
+        ts: `1700003000.${nextSeq()}`,
       },
-      { event_id: `EvF${seq}` },
+      { event_id: `EvF${lastSeq()}` },
     );
     const confirmation = await posted(slackDriver, mark, /Confirm/);
     expect(confirmation.text).toContain('Textiles Dubois');
@@ -716,9 +324,9 @@ describe('Slack specifics', () => {
         user: SLACK_USER.marie,
         text: 'help',
         thread_ts: '1700000000.000001',
-        ts: `1700003000.${++seq}`,
+        ts: `1700003000.${nextSeq()}`,
       },
-      { event_id: `EvB${seq}` },
+      { event_id: `EvB${lastSeq()}` },
     );
     await posted(slackDriver, broadcast, /I can tell you who to call/);
   });
@@ -732,9 +340,9 @@ describe('Slack specifics', () => {
         user: 'U0OTHERBOT',
         bot_id: 'B0OTHER',
         text: '<@UBOT> help',
-        ts: `1700004000.${++seq}`,
+        ts: `1700004000.${nextSeq()}`,
       },
-      { event_id: `EvBot${seq}` },
+      { event_id: `EvBot${lastSeq()}` },
     );
     // Two different messages without event_id: both answered (they used to share one key).
     for (const text of ['help', 'who should I call today?'])
@@ -744,7 +352,7 @@ describe('Slack specifics', () => {
         channel: dmOf('tom'),
         user: SLACK_USER.tom,
         text,
-        ts: `1700004000.${++seq}`,
+        ts: `1700004000.${nextSeq()}`,
       });
     await until(
       async () => ((await slackDriver.messages(mark)).length >= 2 ? true : undefined),
@@ -761,7 +369,7 @@ describe('Slack specifics', () => {
       team: { id: 'T1' },
       user: { id: SLACK_USER.marie },
       api_app_id: 'A1',
-      trigger_id: `trig-${++seq}`,
+      trigger_id: `trig-${nextSeq()}`,
       container: { type: 'message', message_ts: '1.0', channel_id: 'C0COLLECT' },
       actions: [
         { type: 'button', action_id: 'someone-else:button', block_id: 'b', value: 'x', action_ts: '1.0' },
@@ -785,8 +393,8 @@ describe('Slack specifics', () => {
       team_id: 'T1',
       user_id: SLACK_USER.marie,
       channel_id: 'C0COLLECT',
-      trigger_id: `cmd-trigger-${++seq}`,
-      response_url: slack.responseUrl(`cmd${seq}`),
+      trigger_id: `cmd-trigger-${nextSeq()}`,
+      response_url: slack.responseUrl(`cmd${lastSeq()}`),
     }).toString();
     for (let i = 0; i < 3; i++)
       expect((await slackPost(body, 'application/x-www-form-urlencoded')).status).toBe(200);
