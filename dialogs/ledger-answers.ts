@@ -6,10 +6,10 @@
  */
 import Fuse from 'fuse.js';
 import { fromStored } from '../models/rules/dates';
-import { OPEN_DRAFT_STATUSES } from '../models/schemas/draft';
 import { loadNoteDirectory } from './call-note/directory';
 import { findCustomer, findInvoices } from './call-note/directory-match';
 import { undoLastNote } from './call-note/undo';
+import { draftsQueueReply } from './communications/queue';
 import { customerCard } from './customer';
 import { day, money } from './i18n';
 import type { MoreRequest } from './intent';
@@ -126,42 +126,6 @@ export async function historyOf(
   return titledReply(fr ? `Historique — ${name} (${customer})` : `History — ${name} (${customer})`, [
     { kind: 'text', text: lines.join('\n') },
     { kind: 'actions', actions: [showCustomer(customer, lang)] },
-  ]);
-}
-
-/** The drafts waiting for this person (a manager: the team's), each with its Open button. */
-export async function draftsToApprove(staff: string, lang: Lang, services: DialogServices): Promise<Reply> {
-  const fr = lang === 'fr';
-  const me = await services.models.Staff.findOne({ handle: staff }, { role: 1 }).lean();
-  const filter = {
-    status: { $in: [...OPEN_DRAFT_STATUSES] },
-    ...(me?.role === 'manager' ? {} : { owner: staff }),
-  };
-  const drafts = await services.models.Draft.find(filter).sort({ createdAt: 1 }).limit(25).lean();
-  if (drafts.length === 0)
-    return textReply(
-      fr ? 'Aucun brouillon n’attend votre validation.' : 'No draft is waiting for your approval.',
-    );
-  const names = new Map(
-    (
-      await services.models.Customer.find(
-        { reference: { $in: drafts.map((d) => d.customer) } },
-        { reference: 1, name: 1 },
-      ).lean()
-    ).map((c) => [c.reference, c.name]),
-  );
-  const actions: Action[] = drafts.map((d) => ({
-    label: `${names.get(d.customer) ?? d.customer} — ${d.step}`,
-    payload: { type: 'show_draft', draft: d.key },
-  }));
-  const title = fr ? `Brouillons à valider (${drafts.length})` : `Drafts to approve (${drafts.length})`;
-  const lines = drafts.map(
-    (d) =>
-      `${names.get(d.customer) ?? d.customer} (${d.customer}) · ${d.step} · ${d.kind}${d.status === 'blocked' ? (fr ? ' · bloqué' : ' · blocked') : ''}`,
-  );
-  return titledReply(title, [
-    { kind: 'text', text: lines.join('\n') },
-    { kind: 'actions', actions },
   ]);
 }
 
@@ -339,7 +303,7 @@ export function smallTalkReply(text: string, lang: Lang): Reply {
 export async function answerMore(turn: Turn, r: MoreRequest, services: DialogServices): Promise<Reply> {
   switch (r.kind) {
     case 'drafts':
-      return draftsToApprove(turn.staff, r.lang, services);
+      return draftsQueueReply({ staff: turn.staff, lang: r.lang }, services);
     case 'undo':
       return undoLastNote(turn, r.lang, services);
     case 'invoices':

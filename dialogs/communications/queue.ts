@@ -146,6 +146,6 @@ export async function draftsQueueReply(
       title: fr ? `À poster ou à renvoyer (${toPost.length})` : `To post or to resend (${toPost.length})`,
       blocks: [{ kind: 'list', entries: toPost.map(entry) }],
     });
-  const title = fr ? 'Brouillons à valider' : 'Drafts to approve';
-  return { summary: `${title} (${waiting.length})`, title, sections };
+  const title = `${fr ? 'Brouillons à valider' : 'Drafts to approve'} (${waiting.length})`;
+  return { summary: title, title, sections };
 }

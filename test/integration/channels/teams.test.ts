@@ -142,8 +142,9 @@ describe('Teams', () => {
     expect(cardText(card(done!))).toMatch(/"Status","value":"sent"|"Statut","value":"envoyé"/);
     await smtp.waitFor(before + 1);
     await expectDuboisLetter(relance.ledger.models, smtp.received[before]!, sentence);
-    // Pressing Approve again on the old card sends nothing more.
-    await post(activity({ value: approve, replyToId: edited!.id }));
+    // Pressing Approve again on the old card counts once: no new message, nothing sent again.
+    await post(activity({ value: approve, replyToId: edited!.id }), 0);
+    await relance.teams!.idle();
     expect(smtp.received).toHaveLength(before + 1);
   });
 

@@ -48,7 +48,13 @@ async function send(turn: Turn): Promise<Reply> {
 }
 function buttons(reply: Reply): ActionPayload[] {
   return reply.sections.flatMap((s) =>
-    s.blocks.flatMap((b) => (b.kind === 'actions' ? b.actions.map((a) => a.payload) : [])),
+    s.blocks.flatMap((b) =>
+      b.kind === 'actions'
+        ? b.actions.map((a) => a.payload)
+        : b.kind === 'list'
+          ? b.entries.flatMap((e) => (e.actions ?? []).map((a) => a.payload))
+          : [],
+    ),
   );
 }
 function button(
