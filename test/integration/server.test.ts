@@ -18,6 +18,11 @@ describe('the HTTP server', () => {
       ready: true,
       checks: [
         { name: 'mongodb', ok: true, detail: 'embedded' },
+        {
+          name: 'communications',
+          ok: true,
+          detail: expect.stringMatching(/^0 approved, not sent \(retrying\), 0 to post, /),
+        },
         // (the scheduler's catch-up may already have put demo digests in inboxes)
         {
           name: 'deliveries',
@@ -44,8 +49,11 @@ describe('the HTTP server', () => {
     await relance.db.close();
     const ready = await fetch(`${relance.url}/readyz`);
     expect(ready.status).toBe(503);
-    // The deliveries cannot be counted either: both are named.
-    expect(await ready.json()).toMatchObject({ ready: false, notReady: ['mongodb', 'deliveries'] });
+    // The communications and deliveries cannot be counted either: all are named.
+    expect(await ready.json()).toMatchObject({
+      ready: false,
+      notReady: ['mongodb', 'communications', 'deliveries'],
+    });
     await relance.stop();
   });
 });
