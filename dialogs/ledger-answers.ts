@@ -5,7 +5,9 @@
  * "Which one?" questions carry one button per candidate.
  */
 import Fuse from 'fuse.js';
+import { invoiceFacts } from '../models/ledger/invoice-state';
 import { fromStored } from '../models/rules/dates';
+import { outstanding } from '../models/rules/invoice-facts';
 import { loadNoteDirectory } from './call-note/directory';
 import { findCustomer, findInvoices } from './call-note/directory-match';
 import { undoLastNote } from './call-note/undo';
@@ -94,7 +96,8 @@ export async function invoicesOf(
   const today = services.today();
   const lines = invoices.map((i) => {
     const due = fromStored(i.dueDate);
-    const left = i.amount - (i.amountPaid ?? 0);
+    // The shared rule: payments and credit notes both reduce what is owed.
+    const left = outstanding(invoiceFacts(i));
     const late = due < today ? (fr ? ' — échue' : ' — overdue') : '';
     return `${i.number} · ${money(left, i.currency, lang)} · ${fr ? 'échéance' : 'due'} ${day(due, lang)}${late}${
       (i.disputedAmount ?? 0) > 0 ? (fr ? ' · en litige' : ' · disputed') : ''
