@@ -6,6 +6,7 @@
 
 import { say as callNote } from '../../dialogs/words/call-note';
 import { draftEventSummary } from '../../dialogs/words/trail';
+import { shownIn, warning } from '../../dialogs/words/warnings';
 import { catalogue } from '../../models/words/catalogue';
 import { trailSay } from '../../models/words/trail';
 
@@ -55,5 +56,29 @@ describe('the language of trail summaries', () => {
     expect(
       draftEventSummary({ defaultLocale: 'en' }, { step: 'formal_notice', version: 1, event: 'sent' }),
     ).toBe('Sent — formal notice v1');
+  });
+});
+
+describe('the drafter’s warnings on a card', () => {
+  it('are said in the card’s language, with the stored values', () => {
+    const stored = warning('noAddress', { customer: 'FR004' });
+    expect(stored).toBe('FR004 has no postal address: the letter cannot be posted as it stands');
+    expect(shownIn(stored, 'fr')).toBe(
+      'FR004 n’a pas d’adresse postale : le courrier ne peut pas être posté en l’état',
+    );
+    expect(shownIn(stored, 'en')).toBe(stored);
+  });
+
+  it('recognise the rate table’s warning and the guards’ findings as they are produced', () => {
+    expect(shownIn('ECB rate for 2026-H2 not entered; used 2026-H1 (12.15 %)', 'fr')).toBe(
+      'taux BCE du 2026-H2 non saisi ; celui du 2026-H1 est utilisé (12.15 %)',
+    );
+    expect(shownIn('the amount 9 999,00 € is not one the ledger supports', 'fr')).toBe(
+      'le montant 9 999,00 € ne correspond à rien dans le grand livre',
+    );
+  });
+
+  it('show a text no template knows as stored', () => {
+    expect(shownIn('something new', 'fr')).toBe('something new');
   });
 });
