@@ -131,7 +131,10 @@ describe('one rendering contract for every reply', () => {
     const reply = await ask('claire', 'en', { action: { type: 'worklist', date: '2026-11-23' } });
     for (const r of sameFacts(reply)) {
       const owners = r.lines.join('\n').match(/Owner:?\s+(Marie Lambert|Tom Fletcher)/g) ?? [];
-      expect({ name: r.name, owners: owners.length }).toEqual({ name: r.name, owners: ranks(r.lines).length });
+      expect({ name: r.name, owners: owners.length }).toEqual({
+        name: r.name,
+        owners: ranks(r.lines).length,
+      });
     }
   });
 
