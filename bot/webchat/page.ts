@@ -41,8 +41,8 @@ export function chatPage(): string {
 <body>
 <header>
   <h1>Relance</h1>
-  <span class="tagline">assistant de recouvrement · collections assistant</span>
-  <label><span class="as">Vous êtes / you are</span> <select id="who" aria-label="who you are"></select></label>
+  <span class="tagline" id="tagline"></span>
+  <label><span class="as" id="as"></span> <select id="who"></select></label>
 </header>
 <div id="webchat" role="main"></div>
 <script src="/webchat/webchat.js"></script>
@@ -55,10 +55,22 @@ export function chatPage(): string {
   const who = document.getElementById('who');
   const asked = params.get('as');
   const me = people.find((p) => p.handle === asked) || people.find((p) => p.role === 'credit_controller') || people[0];
+  // The page speaks the person's language, like the bot.
+  const lang = me.language === 'en' ? 'en' : 'fr';
+  const words = {
+    fr: { tagline: 'assistant de recouvrement', as: 'Vous êtes', who: 'qui vous êtes',
+      roles: { credit_controller: 'chargé·e de recouvrement', manager: 'responsable', admin: 'administrateur' } },
+    en: { tagline: 'collections assistant', as: 'You are', who: 'who you are',
+      roles: { credit_controller: 'credit controller', manager: 'manager', admin: 'administrator' } },
+  }[lang];
+  document.documentElement.lang = lang;
+  document.getElementById('tagline').textContent = words.tagline;
+  document.getElementById('as').textContent = words.as;
+  who.setAttribute('aria-label', words.who);
   for (const p of people) {
     const o = document.createElement('option');
     o.value = p.handle;
-    o.textContent = p.name + ' (' + p.role.replace('_', ' ') + ')';
+    o.textContent = p.name + ' (' + (words.roles[p.role] || p.role) + ')';
     o.selected = p === me;
     who.appendChild(o);
   }
@@ -67,8 +79,6 @@ export function chatPage(): string {
     params.set('as', who.value);
     location.search = params.toString();
   });
-  const lang = me.language === 'en' ? 'en' : 'fr';
-  document.documentElement.lang = lang;
   const { token } = await (await fetch('/webchat/token', { method: 'POST', headers })).json();
   const directLine = window.WebChat.createDirectLine({
     token,

@@ -128,8 +128,11 @@ export class WebChatAdapter extends BotAdapter {
     if (!c || !old) throw new Error(`activity ${activity.id} not found`);
     // Re-delivered under the same id at the end of the log: Web Chat replaces the card it shows.
     c.activities = c.activities.filter((e) => e !== old);
+    // The new content replaces the old: a card decided with a sentence loses its buttons.
     this.append(context.activity.conversation.id, {
       ...old.activity,
+      text: undefined,
+      attachments: undefined,
       ...this.shape(activity),
       timestamp: new Date(),
     });
