@@ -11,16 +11,17 @@ import { loginLink } from '../../../bot/webchat/session';
 import { parseConfig } from '../../../integrations/config';
 import { memoryLogger } from '../../../integrations/logger';
 import { fixedClock } from '../../../models/clock';
+import { until } from '../../helpers/channel-drivers';
 import { NOW } from '../../helpers/ledger';
 
 const SECRET = 'webchat-history-secret-0123456789';
 let relance: RunningRelance;
 
 beforeAll(async () => {
+  // At NOW, 08:15 UTC: a morning in Paris and in London.
   relance = await startRelance(
     parseConfig({ PORT: '0', DATA_DIR: '', SCHEDULER_ENABLED: 'false', WEBCHAT_SECRET: SECRET }),
     memoryLogger('silent').logger,
-    // 08:15 UTC: a morning in Paris.
     fixedClock(NOW),
   );
 }, 60_000);
@@ -38,16 +39,6 @@ interface Activity {
   replyToId?: string;
   suggestedActions?: { actions: Array<{ type: string; title: string; value: unknown }> };
   channelData?: Record<string, unknown>;
-}
-
-async function until<T>(fn: () => Promise<T | null | undefined>, ms = 30_000): Promise<T> {
-  const end = Date.now() + ms;
-  for (;;) {
-    const v = await fn();
-    if (v) return v;
-    if (Date.now() > end) throw new Error('timed out');
-    await new Promise((r) => setTimeout(r, 100));
-  }
 }
 
 async function signIn(handle: string): Promise<string> {
@@ -77,8 +68,10 @@ async function openPage(cookie: string, claims = 'someone') {
   const read = async () =>
     ((await (await fetch(base, { headers: auth })).json()) as { activities: Activity[] }).activities;
   await send({ type: 'event', name: JOIN_EVENT, value: {} });
-  const greeting = await until(async () =>
-    (await read()).find((a) => a.from.id === 'relance' && a.suggestedActions),
+  const greeting = await until(
+    async () => (await read()).find((a) => a.from.id === 'relance' && a.suggestedActions),
+    'the greeting',
+    30_000,
   );
   return { id: conversationId, send, read, greeting };
 }
@@ -105,8 +98,10 @@ describe('the web chat keeps each person’s conversation across reloads', () =>
       value: tries[0]!.value,
       channelData: { messageBack: { displayText: tries[0]!.title }, clientActivityID: 'h-1' },
     });
-    const worklist = await until(async () =>
-      (await first.read()).find((a) => a.from.id === 'relance' && /Appels|Calls/.test(cardText(a))),
+    const worklist = await until(
+      async () => (await first.read()).find((a) => a.from.id === 'relance' && /Appels/.test(cardText(a))),
+      'the worklist',
+      30_000,
     );
     // A call note, then its confirmation card decided with Cancel (replaced in place).
     await first.send({
@@ -114,18 +109,25 @@ describe('the web chat keeps each person’s conversation across reloads', () =>
       text: 'Textiles Dubois : eu Julien Garnier, il paiera 5000 € vendredi',
       channelData: { clientActivityID: 'h-2' },
     });
-    const toRecord = await until(async () =>
-      (await first.read()).find((a) => a.from.id === 'relance' && cardText(a).includes('cancel_note')),
+    const toRecord = await until(
+      async () =>
+        (await first.read()).find((a) => a.from.id === 'relance' && cardText(a).includes('cancel_note')),
+      'the note to confirm',
+      30_000,
     );
     const cancel = JSON.parse(
       /"data":(\{"type":"cancel_note"[^}]*\})/.exec(cardText(toRecord).replace(/\\"/g, '"'))![1]!,
     );
     await first.send({ type: 'message', value: cancel, channelData: { clientActivityID: 'h-3' } });
     // The card is replaced in place (the same id, its new content at the end of the log).
-    await until(async () => {
-      const decided = (await first.read()).find((a) => a.id === toRecord.id);
-      return decided && !cardText(decided).includes('cancel_note');
-    });
+    await until(
+      async () => {
+        const decided = (await first.read()).find((a) => a.id === toRecord.id);
+        return decided && !cardText(decided).includes('cancel_note') ? decided : undefined;
+      },
+      'the decided card',
+      30_000,
+    );
     await relance.webchat!.idle();
 
     // Reloaded: a new token, a new conversation — the conversation is there again, in order.
@@ -167,7 +169,12 @@ describe('the web chat keeps each person’s conversation across reloads', () =>
     expect(page.greeting.text).toMatch(/^Good morning Tom/);
     expect(JSON.stringify(shown)).not.toContain('Textiles Dubois');
     await page.send({ type: 'message', text: 'merci', channelData: { clientActivityID: 't-1' } });
-    await until(async () => (await page.read()).filter((a) => a.from.id === 'relance').length === 2 || null);
+    await until(
+      async () =>
+        (await page.read()).filter((a) => a.from.id === 'relance').length === 2 ? true : undefined,
+      'the answer',
+      30_000,
+    );
     await relance.webchat!.idle();
     const kept = relance.ledger.models.WebChatMessage;
     expect(await kept.countDocuments({ staff: 'tom' })).toBe(2);
