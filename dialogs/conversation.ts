@@ -38,6 +38,7 @@ import {
 import { day } from './i18n';
 import { classify } from './intent';
 import { answerCustomerRequest, answerMore, notUnderstood, smallTalkReply } from './ledger-answers';
+import { listPage } from './pages';
 import type { Reply } from './reply';
 import { textReply } from './reply';
 import { detectLang, type Request } from './requests';
@@ -103,7 +104,14 @@ export async function respond(turn: Turn, services: ChatServices): Promise<Reply
         return [
           (
             await answerWorklist(
-              { kind: 'worklist', date: a.date ?? today, top: a.top, forPerson: a.forStaff, lang: turn.lang },
+              {
+                kind: 'worklist',
+                date: a.date ?? today,
+                top: a.top,
+                forPerson: a.forStaff,
+                minOverdue: a.minOverdue,
+                lang: turn.lang,
+              },
               turn,
               services,
             )
@@ -113,6 +121,11 @@ export async function respond(turn: Turn, services: ChatServices): Promise<Reply
         return [(await answerDigest(a.staff, a.date, turn.lang, services, true)).reply];
       case 'digest_list':
         return [(await answerDigestList(turn, a.staff, a.date, a.list, services)).reply];
+      case 'page': {
+        // The request that made the list, asked again: its answer from the entry asked for.
+        const [source] = await respond({ ...turn, action: a.source }, services);
+        return [listPage(source ?? helpReply(turn.lang), a.list, a.offset, turn.lang)];
+      }
       case 'snooze':
         return [await snooze(turn, a.customer, a.until, services)];
       case 'log_outcome':
