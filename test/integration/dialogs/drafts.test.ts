@@ -111,7 +111,9 @@ describe('drafts in chat', () => {
     );
     expect(renderText(wrong)).toContain('Statut: bloqué par un contrôle');
     // The guard's finding is said in the card's language (French here), like every word of it.
-    expect(renderText(wrong)).toContain('Contrôles: le montant 31 000,00 € ne correspond à rien dans le grand livre');
+    expect(renderText(wrong)).toContain(
+      'Contrôles: le montant 31 000,00 € ne correspond à rien dans le grand livre',
+    );
     expect(actions(wrong).map((a) => a.type)).not.toContain('approve_draft');
 
     const fixed = await send(
