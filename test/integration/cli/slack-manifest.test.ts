@@ -21,9 +21,8 @@ describe('slack-manifest', () => {
     expect(m.settings.interactivity).toEqual({ is_enabled: true, request_url: url });
     expect(m.features.slash_commands[0]).toMatchObject({ command: '/relance', url });
     expect(m.features.app_home.home_tab_enabled).toBe(true);
-    expect(m.oauth_config.scopes.bot).toEqual(
-      expect.arrayContaining(['app_mentions:read', 'chat:write', 'commands', 'im:history', 'im:write']),
-    );
+    // Only the scopes the code uses (test/unit/slack-scopes.test.ts derives them from its calls).
+    expect(m.oauth_config.scopes.bot).toEqual(['app_mentions:read', 'chat:write', 'commands', 'im:history']);
   });
 
   it('drops the request URLs for Socket Mode, and refuses a URL that is not one', async () => {
