@@ -2,7 +2,7 @@
 import type { Command } from 'commander';
 import { answerDigest } from '../../dialogs/digest';
 import { renderText } from '../render/text';
-import { cliTurn, parseDay } from './cli-turn';
+import { cliAsk, cliTurn, parseDay } from './cli-turn';
 import { withLedger } from './shared';
 
 export function registerDigestCommand(program: Command): void {
@@ -13,16 +13,18 @@ export function registerDigestCommand(program: Command): void {
     .option('--date <YYYY-MM-DD>', 'the day (default: today)', parseDay)
     .option('--json', 'print the digest data as JSON')
     .action(async (opts: { as: string; date?: string; json?: boolean }) => {
-      await withLedger(async (ledger) => {
+      await withLedger(async (ledger, { logger }) => {
+        const date = opts.date ?? ledger.today();
+        if (!opts.json) {
+          // As "the digest, in full" is asked in a chat: through the turn pipeline.
+          const payload = { type: 'digest_details' as const, staff: opts.as.toLowerCase(), date };
+          const replies = await cliAsk(ledger, logger, opts.as, { payload });
+          process.stdout.write(replies.map((r) => renderText(r)).join('\n'));
+          return;
+        }
         const turn = await cliTurn(ledger, opts.as);
-        const { reply, digest } = await answerDigest(
-          turn.staff,
-          opts.date ?? ledger.today(),
-          turn.lang,
-          ledger,
-          true,
-        );
-        process.stdout.write(opts.json ? `${JSON.stringify(digest, null, 2)}\n` : renderText(reply));
+        const { digest } = await answerDigest(turn.staff, date, turn.lang, ledger, true);
+        process.stdout.write(`${JSON.stringify(digest, null, 2)}\n`);
       });
     });
 }
