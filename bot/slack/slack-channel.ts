@@ -150,6 +150,15 @@ export async function mountSlack(
     pending.add(running);
     return running;
   };
+  // Every request Bolt processes is tracked from before its ack (Bolt acks events before any
+  // listener runs): `idle()` then also awaits a redelivery found to be a duplicate, or a press
+  // no listener handles — what a test asserting "nothing was sent" must wait for.
+  const processEvent = app.processEvent.bind(app);
+  app.processEvent = (event) => {
+    const running: Promise<void> = processEvent(event).finally(() => pending.delete(running));
+    pending.add(running);
+    return running;
+  };
   const lang = (s: KnownStaff | null): Lang => s?.lang ?? services.policy.defaultLocale;
   const staffOf = (userId: string) => resolveStaff(services, { slackUserId: userId });
   // Every reply is rendered in the language it declares (the pipeline sets it).

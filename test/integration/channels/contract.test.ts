@@ -10,10 +10,13 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { type RunningRelance, startRelance } from '../../../bot/app';
-import { textReply } from '../../../dialogs/reply';
+import { type Reply, textReply } from '../../../dialogs/reply';
 import { parseConfig } from '../../../integrations/config';
 import { memoryLogger } from '../../../integrations/logger';
+import { callBack } from '../../../jobs/call-back';
+import { runJob } from '../../../jobs/run';
 import { fixedClock } from '../../../models/clock';
+import { toStored } from '../../../models/rules/dates';
 import {
   AAD,
   GROUP,
@@ -223,6 +226,95 @@ describe('Teams specifics', () => {
       statusCode: 200,
       type: 'application/vnd.microsoft.activity.message',
     });
+  });
+
+  it("keeps Tom's personal chat through a group conversationUpdate and a channel mention: the scheduler's call-back goes there", async () => {
+    const hello = teamsDriver.mark();
+    await teamsDriver.say('tom', 'help');
+    await posted(teamsDriver, hello, /./);
+    const CHANNEL = '19:collections-channel@thread.skype';
+    // Tom adds Relance to a group chat (a conversationUpdate from that chat)…
+    const added = await teamsPost(
+      teamsActivity('tom', {
+        type: 'conversationUpdate',
+        conversation: { id: GROUP, conversationType: 'groupChat', isGroup: true, tenantId: 'tenant-1' },
+        membersAdded: [{ id: '28:relance', name: 'Relance' }],
+      }),
+    );
+    expect(added.status).toBe(200);
+    // …and mentions it in a team channel.
+    const mentioned = await teamsPost(
+      teamsActivity('tom', {
+        text: '<at>Relance</at> help',
+        conversation: { id: CHANNEL, conversationType: 'channel', isGroup: true, tenantId: 'tenant-1' },
+        channelData: { channel: { id: CHANNEL }, team: { id: '19:team@thread.skype' } },
+        entities: [
+          { type: 'mention', text: '<at>Relance</at>', mentioned: { id: '28:relance', name: 'Relance' } },
+        ],
+      }),
+    );
+    expect(mentioned.status).toBe(200);
+    await teamsDriver.idle();
+    const refs = relance.ledger.models.ConversationRef;
+    const personal = await refs.findOne({ staff: 'tom', channel: 'teams' }).lean();
+    expect((personal!.ref as { conversation: { id: string } }).conversation.id).toBe(
+      await teamsDriver.personalOf('tom'),
+    );
+
+    // A call-back falls due for one of Tom's customers: the scheduler's job reaches him
+    // through the Teams notifier, in his personal chat — not the group, not the channel.
+    const m = relance.ledger.models;
+    const customer = (await m.Customer.findOne({ owner: 'tom' }, { reference: 1, name: 1 }).lean())!;
+    await m.Customer.updateOne(
+      { reference: customer.reference },
+      { $set: { callbackOn: toStored('2026-11-23') } },
+    );
+    try {
+      const mark = teamsDriver.mark();
+      const viaTeams = {
+        deliver: async (staff: string, reply: Reply) =>
+          (await relance.teams!.notify(staff, reply)) ? 'teams' : null,
+      };
+      const result = await runJob({ ...relance.jobs, notifier: viaTeams, touch: async () => {} }, callBack, {
+        date: '2026-11-23',
+        as: 'tom',
+      });
+      expect(result).toMatch(/1 sent callback/);
+      await teamsDriver.idle();
+      const seen = (await teamsDriver.seen(mark)).filter((x) => x.text.includes(customer.name));
+      expect(seen).toHaveLength(1);
+      expect(seen[0]!.where).toBe(await teamsDriver.personalOf('tom'));
+    } finally {
+      await m.Customer.updateOne({ reference: customer.reference }, { $unset: { callbackOn: 1 } });
+    }
+  });
+
+  it('never lets "<at>Relance</at>" into a call note or the trail (a note written in a group chat)', async () => {
+    const mark = teamsDriver.mark();
+    const note = 'Textiles Dubois: no answer, left a voicemail';
+    await teamsDriver.sayInGroup!('marie', note);
+    const card = await posted(teamsDriver, mark, /Confirm/);
+    expect(card.text).not.toContain('<at>');
+    const confirming = teamsDriver.mark();
+    await teamsDriver.press('marie', card, 'Confirm');
+    await until(
+      async () =>
+        (await teamsDriver.seen(confirming)).some((x) => x.kind === 'update' && x.id === card.id)
+          ? true
+          : undefined,
+      'the note recorded',
+    );
+    await teamsDriver.idle();
+    const m = relance.ledger.models;
+    const log = (await m.CallLog.findOne({ staff: 'marie', text: note }).lean())!;
+    expect(log.status).toBe('recorded');
+    // What the note wrote in the trail (its activities' keys start with the note's).
+    const trail = (await m.Activity.find({ author: 'marie' }).lean()).filter((a) =>
+      a.key.startsWith(log.key),
+    );
+    expect(trail.length).toBeGreaterThan(0);
+    expect(trail.map((a) => a.summary)).toContain(note);
+    expect(trail.filter((a) => a.summary.includes('<at>'))).toEqual([]);
   });
 
   it("says hello when installed, in the person's chat", async () => {

@@ -125,12 +125,9 @@ async function dm(user: string, text: string): Promise<SlackCall> {
   return answerAfter(from);
 }
 
-/** Waits until Slack has been quiet for a while (late updates of earlier tests are in). */
-async function settle(quietMs = 400): Promise<void> {
-  for (let n = -1; n !== slack.calls.length; ) {
-    n = slack.calls.length;
-    await new Promise((r) => setTimeout(r, quietMs));
-  }
+/** Waits until every request the Slack edge took has been handled (late updates of earlier tests are in). */
+async function settle(): Promise<void> {
+  await relance.slack!.idle();
 }
 
 function blocksOf(call: SlackCall): Array<Record<string, unknown>> {
@@ -242,7 +239,8 @@ describe('Slack', () => {
     expect(textOf(update)).toContain('Decision');
     expect(textOf(update)).toContain('marie');
     expect(textOf(update)).not.toContain('approve_draft');
-    await new Promise((r) => setTimeout(r, 300));
+    // Both clicks handled (not a fixed sleep): the second one changed nothing.
+    await relance.slack!.idle();
     expect(slack.calls.slice(from).filter((c) => c.method === 'chat.update')).toHaveLength(1);
     const approvals = await relance.ledger.models.Activity.find({
       kind: 'approval',
@@ -353,7 +351,7 @@ describe('Slack', () => {
       });
       expect(retry.status).toBe(200);
     }
-    await new Promise((r) => setTimeout(r, 400));
+    await relance.slack!.idle();
     expect(slack.calls.slice(from).filter((c) => c.method === 'chat.postMessage')).toHaveLength(1);
   });
 
@@ -364,7 +362,7 @@ describe('Slack', () => {
     expect((await deliver(body, 'application/json', { secret: 'wrong' })).status).toBe(401);
     const stale = Math.floor(Date.now() / 1000) - 6 * 60;
     expect((await deliver(body, 'application/json', { timestamp: stale })).status).toBe(401);
-    await new Promise((r) => setTimeout(r, 300));
+    await relance.slack!.idle();
     expect(slack.calls.slice(from)).toEqual([]);
   });
 

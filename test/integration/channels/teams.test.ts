@@ -166,7 +166,7 @@ describe('Teams', () => {
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify(press),
     });
-    await new Promise((r) => setTimeout(r, 300));
+    await relance.teams!.idle();
     expect(connector.calls.length).toBe(before);
     const m = relance.ledger.models;
     expect(await m.PaymentPromise.countDocuments({ customer: 'FR004', status: 'pending' })).toBe(1);
