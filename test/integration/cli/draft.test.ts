@@ -12,8 +12,10 @@ import { cleanEnv, runTs } from '../../helpers/process';
 jest.setTimeout(120_000);
 
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'relance-draft-'));
+// The CLI's clock is fixed (RELANCE_NOW): the demo portfolio and the letter never depend on the day the test runs.
 const env = cleanEnv({
   DATA_DIR: dataDir,
+  RELANCE_NOW: '2026-11-23T08:15:00Z',
   COMPANY_NAME: 'Tissages Réunis SAS',
   COMPANY_ADDRESS: '3 quai des Chartrons|33000 Bordeaux',
 });
