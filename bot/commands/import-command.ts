@@ -3,6 +3,7 @@
  * Exit codes: 0 every row stored, 1 some rows rejected (the good ones are stored), 2 the file
  * could not be imported at all.
  */
+import os from 'node:os';
 import { SingleBar } from 'cli-progress';
 import { type Command, Option } from 'commander';
 import { IMPORT_KINDS, type ImportKind } from '../../integrations/import/headers';
@@ -28,7 +29,7 @@ export function registerImportCommand(program: Command): void {
             models: ledger.models,
             asOf: ledger.today(),
             policy: ledger.policy,
-            author: process.env.USER ? `cli:${process.env.USER}` : 'cli',
+            author: operator(),
             onProgress: ({ bytes, total, rows }) =>
               bar?.update(Math.round((bytes / Math.max(total, 1)) * 100), { rows }),
           });
@@ -46,6 +47,15 @@ export function registerImportCommand(program: Command): void {
       process.stdout.write(opts.json ? `${JSON.stringify(report, null, 2)}\n` : describe(report));
       process.exitCode = report.rejected.length > 0 ? 1 : 0;
     });
+}
+
+/** Who ran the import, for the trail: the operating-system account ("cli:jdupont"). */
+function operator(): string {
+  try {
+    return `cli:${os.userInfo().username}`;
+  } catch {
+    return 'cli'; // no account name (some containers)
+  }
 }
 
 function describe(r: ImportReport): string {

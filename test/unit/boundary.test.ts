@@ -4,7 +4,9 @@
  * imports nothing of the rest; `integrations/` never reaches into the conversations or jobs;
  * `dialogs/` never imports the jobs or the turn pipeline (they call it, not the reverse); the
  * embedded engine imports nothing of the product; botbuilder stays in the Bot Framework edges
- * and Slack's SDK in the Slack edge.
+ * and Slack's SDK in the Slack edge; each outside client (LLM, agenda, SMTP, PDF, logs) stays
+ * behind its wrapper in `integrations/`; the database driver is reached through `models/`; the
+ * terminal's libraries stay in `bot/`; `integrations/config.ts` alone reads the environment.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -122,6 +124,38 @@ describe('the architecture boundary', () => {
     ).toEqual([]);
     // The Block Kit renderer types its output with @slack/types (types only, no client).
     expect(violations(ROOT, ['bot/render'], [], [/^@slack\/(?!types$)/])).toEqual([]);
+  });
+
+  it('keeps each outside client behind its wrapper in integrations/ (the LLM, the scheduler, email, PDF, logs)', () => {
+    const all = ['bot', 'dialogs', 'jobs', 'pipeline', 'models', 'prompts', 'integrations'];
+    const wrapped: Array<[RegExp, string]> = [
+      [/^(@langchain\/|langchain$|openai$)/, 'integrations/llm'],
+      [/^agenda$/, 'integrations/scheduler'],
+      [/^nodemailer$/, 'integrations/email'],
+      [/^pdfkit$/, 'integrations/pdf'],
+      [/^pino$/, 'integrations/logger.ts'],
+    ];
+    for (const [pkg, home] of wrapped)
+      expect(violations(ROOT, all, [], [pkg]).filter((v) => !v.startsWith(`${home}`))).toEqual([]);
+  });
+
+  it('keeps the database driver out of the conversations, the jobs and the pipeline (they use models/)', () => {
+    expect(violations(ROOT, ['dialogs', 'jobs', 'pipeline', 'prompts'], [], [/^mongo(db|ose)$/])).toEqual([]);
+  });
+
+  it('keeps the terminal (commander, progress bars) in bot/', () => {
+    const terminal = [/^commander$/, /^cli-progress$/];
+    expect(
+      violations(ROOT, ['dialogs', 'jobs', 'pipeline', 'models', 'prompts', 'integrations'], [], terminal),
+    ).toEqual([]);
+  });
+
+  it('reads the environment only in integrations/config.ts', () => {
+    const readers = ['bot', 'dialogs', 'jobs', 'pipeline', 'models', 'prompts', 'integrations']
+      .flatMap((d) => sourceFiles(path.join(ROOT, d)))
+      .filter((file) => /\bprocess\.env\b/.test(fs.readFileSync(file, 'utf8')))
+      .map((file) => path.relative(ROOT, file));
+    expect(readers).toEqual(['integrations/config.ts']);
   });
 
   it('keeps the embedded MongoDB engine free of the product', () => {
