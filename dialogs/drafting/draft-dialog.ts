@@ -14,6 +14,7 @@ import { communicationFacts, communicationLinks, statusLabel, toPostForm } from 
 import { approveAndSend, rejectDraft } from '../communications/decisions';
 import { mayDecide } from '../communications/permissions';
 import { recordPosted } from '../communications/send';
+import { dayAndTime, decisionWord } from '../decision-words';
 import { day, STEP_LABELS } from '../i18n';
 import type { Action, Fact, Reply } from '../reply';
 import { refusedReply, textReply } from '../reply';
@@ -27,6 +28,7 @@ import {
 } from './approval-gate';
 import type { Drafter } from './drafter';
 import {
+  AlreadyDecidedError,
   type DraftServices,
   editDraft,
   findDraft,
@@ -184,7 +186,11 @@ export async function posted(
 /** "Acknowledge warnings": the drafter's warnings read, the draft can be approved. */
 export async function acknowledge(turn: Turn, key: string, services: ChatDraftServices): Promise<Reply> {
   return guarded(turn.lang, async () =>
-    draftReply((await acknowledgeWarnings(withCompany(services), key, turn.staff)) as StoredDraft, turn.lang),
+    draftReply(
+      (await acknowledgeWarnings(withCompany(services), key, turn.staff)) as StoredDraft,
+      turn.lang,
+      services,
+    ),
   );
 }
 
@@ -255,19 +261,40 @@ export async function edit(
   });
 }
 
+/** Why a press was refused, in the card's language (the error's own words are English). */
+function refusal(err: RelanceError, lang: Lang): string {
+  if (err instanceof AlreadyDecidedError) {
+    const status = statusLabel({ status: err.draftStatus }, lang);
+    return err.by
+      ? decisionWord(lang, 'already', { status, by: err.by })
+      : decisionWord(lang, 'alreadyNobody', { status });
+  }
+  if (lang === 'en') return err.message;
+  const code = err.code as 'NOT_FOUND' | 'FORBIDDEN' | 'CONFLICT' | 'VALIDATION';
+  return ['NOT_FOUND', 'FORBIDDEN', 'CONFLICT', 'VALIDATION'].includes(code)
+    ? decisionWord(lang, code)
+    : decisionWord(lang, 'CONFLICT');
+}
+
 /** A known failure (not found, forbidden, already decided, invalid) is told plainly. */
 async function guarded(lang: Lang, fn: () => Promise<Reply>): Promise<Reply> {
   try {
     return await fn();
   } catch (err) {
     if (err instanceof RelanceError && err.code !== 'INTERNAL' && err.code !== 'UPSTREAM_UNAVAILABLE')
-      return refusedReply(`${lang === 'fr' ? 'Impossible' : 'Not possible'}: ${err.message}`);
+      return refusedReply(decisionWord(lang, 'refused', { why: refusal(err, lang) }));
     throw err;
   }
 }
 
-export function draftReply(d: StoredDraft, lang: Lang, services?: Pick<DraftServices, 'links'>): Reply {
+export function draftReply(
+  d: StoredDraft,
+  lang: Lang,
+  services?: Pick<DraftServices, 'links'> & Partial<Pick<DraftServices, 'policy'>>,
+): Reply {
   const fr = lang === 'fr';
+  // Decisions are dated in the team's zone (a card read in a terminal without services: Paris).
+  const zone = services?.policy?.timeZone ?? 'Europe/Paris';
   const v = latest(d);
   const facts = d.inputs as DraftFacts;
   const problems = [...v.guards.facts.problems, ...v.guards.tone.problems];
@@ -297,9 +324,7 @@ export function draftReply(d: StoredDraft, lang: Lang, services?: Pick<DraftServ
       label: fr ? 'Avertissements' : 'Warnings',
       value:
         unread.length === 0 && ack
-          ? fr
-            ? `lus par ${ack.by}, ${day(new Date(ack.at).toISOString().slice(0, 10), lang)}`
-            : `acknowledged by ${ack.by}, ${day(new Date(ack.at).toISOString().slice(0, 10), lang)}`
+          ? decisionWord(lang, 'acknowledged', { by: ack.by, when: dayAndTime(new Date(ack.at), lang, zone) })
           : fr
             ? 'à lire avant validation'
             : 'to acknowledge before approval',
@@ -312,7 +337,11 @@ export function draftReply(d: StoredDraft, lang: Lang, services?: Pick<DraftServ
   if (d.decidedBy && d.decidedAt)
     info.push({
       label: fr ? 'Décision' : 'Decision',
-      value: `${statusLabel({ ...d, status: d.status === 'rejected' ? 'rejected' : 'approved' }, lang)} — ${d.decidedBy}, ${day(d.decidedAt.toISOString().slice(0, 10), lang)}${d.approvedVersion ? ` (v${d.approvedVersion})` : ''}`,
+      value: `${decisionWord(lang, 'decided', {
+        status: statusLabel({ ...d, status: d.status === 'rejected' ? 'rejected' : 'approved' }, lang),
+        by: d.decidedBy,
+        when: dayAndTime(d.decidedAt, lang, zone),
+      })}${d.approvedVersion ? ` (v${d.approvedVersion})` : ''}`,
     });
   if (d.ref) info.push({ label: 'Id', value: d.ref });
   info.push(...communicationFacts(d, lang));

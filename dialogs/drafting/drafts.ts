@@ -190,11 +190,9 @@ export async function decideDraft(
   const warned = decision === 'approve' ? approvalBlocker(draft) : null;
   if (warned && allowed.includes(draft.status)) throw new ConflictError(warned);
   if (!allowed.includes(draft.status))
-    throw new ConflictError(
-      draft.status === 'blocked'
-        ? 'this draft failed a guard: edit or regenerate it before approving'
-        : `this draft is already ${draft.status}${draft.decidedBy ? ` by ${draft.decidedBy}` : ''}`,
-    );
+    throw draft.status === 'blocked'
+      ? new ConflictError('this draft failed a guard: edit or regenerate it before approving')
+      : new AlreadyDecidedError(draft.status, draft.decidedBy ?? null);
   const at = services.clock.now();
   const status = decision === 'approve' ? 'approved' : 'rejected';
   const res = await services.models.Draft.updateOne(
@@ -226,6 +224,16 @@ export async function decideDraft(
 }
 
 /** Approving (or rejecting) a version that is not the latest: refused, the current one is shown. */
+/** A press on a draft someone already decided: the card says it in its own language. */
+export class AlreadyDecidedError extends ConflictError {
+  constructor(
+    readonly draftStatus: string,
+    readonly by: string | null,
+  ) {
+    super(`this draft is already ${draftStatus}${by ? ` by ${by}` : ''}`);
+  }
+}
+
 export class StaleVersionError extends ConflictError {
   constructor(
     readonly pressed: number,

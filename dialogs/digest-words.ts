@@ -1,0 +1,53 @@
+/**
+ * The digest's greeting and headings, in message catalogues per language (i18next). The
+ * greeting follows the part of the person's day in their own time zone.
+ */
+import i18next from 'i18next';
+import type { PartOfDay } from '../models/rules/part-of-day';
+import type { Lang } from './turn';
+
+const resources = {
+  en: {
+    translation: {
+      morning: 'Good morning',
+      afternoon: 'Good afternoon',
+      evening: 'Good evening',
+      title: '{{hello}} {{name}} — {{day}}',
+      teamTitle: 'Team digest — {{day}}',
+      details: 'Details',
+      owner: 'Owner',
+      overdue: 'Overdue',
+    },
+  },
+  fr: {
+    translation: {
+      morning: 'Bonjour',
+      afternoon: 'Bonjour',
+      evening: 'Bonsoir',
+      title: '{{hello}} {{name}} — point du {{day}}',
+      teamTitle: 'Point équipe — {{day}}',
+      details: 'Détails',
+      owner: 'Responsable',
+      overdue: 'En retard',
+    },
+  },
+} as const;
+
+export type DigestWord = keyof (typeof resources)['en']['translation'];
+
+const catalogue = i18next.createInstance();
+void catalogue.init({
+  resources,
+  lng: 'en',
+  fallbackLng: 'en',
+  initAsync: false,
+  interpolation: { escapeValue: false },
+});
+
+export function digestWord(lang: Lang, key: DigestWord, vars: Record<string, string | number> = {}): string {
+  return catalogue.t(key, { lng: lang, ...vars });
+}
+
+export function hello(lang: Lang, part: PartOfDay): string {
+  return digestWord(lang, part);
+}
