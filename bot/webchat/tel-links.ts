@@ -5,10 +5,8 @@
  * Column-aligned (monospace) blocks are left alone: a link would break their alignment.
  */
 import type { Activity } from 'botbuilder';
+import { escapeMarkdown, PHONE, phoneParts, telTarget } from '../render/phones';
 
-/** International (+33 4 87 85 76 14, +44 20 7946 0958) or French national (04 87 85 76 14). */
-const PHONE =
-  /(?<![\w+/.,-])(\+\d{1,3}(?:[ .-]?\(?\d{1,4}\)?){2,5}|0[1-9](?:[ .-]?\d{2}){4})(?![\w/,-]|\.\d)/g;
 /** Markdown links already there (left as they are). */
 const LINK = /\[[^\]]*\]\([^)]*\)/g;
 
@@ -24,9 +22,8 @@ export function telLinks(text: string): string {
 
 function linkPhones(text: string): string {
   return text.replace(PHONE, (n) => {
-    const digits = n.replace(/[^\d+]/g, '');
-    const count = digits.replace('+', '').length;
-    return count >= 9 && count <= 15 ? `[${n}](tel:${digits})` : n;
+    const tel = telTarget(n);
+    return tel ? `[${n}](${tel})` : n;
   });
 }
 
@@ -46,11 +43,27 @@ function inCard(node: unknown): unknown {
   return out;
 }
 
+/**
+ * A message's text with its numbers as links. A plain message (Relance's sentences are sent
+ * plain, so that nothing in them is read as Markdown) becomes Markdown only when it has a
+ * number to link, its other text escaped.
+ */
+function plainWithLinks(activity: Partial<Activity>): Partial<Activity> {
+  const text = activity.text!;
+  if (activity.textFormat !== 'plain') return { text: telLinks(text) };
+  const parts = phoneParts(text);
+  if (!parts.some((p) => p.tel)) return { text };
+  return {
+    textFormat: 'markdown',
+    text: parts.map((p) => (p.tel ? `[${p.text}](${p.tel})` : escapeMarkdown(p.text))).join(''),
+  };
+}
+
 /** The activity with its phone numbers as links (text and Adaptive Card attachments). */
 export function withTelLinks<A extends Partial<Activity>>(activity: A): A {
   return {
     ...activity,
-    ...(typeof activity.text === 'string' ? { text: telLinks(activity.text) } : {}),
+    ...(typeof activity.text === 'string' ? plainWithLinks(activity) : {}),
     ...(activity.attachments
       ? {
           attachments: activity.attachments.map((a) =>

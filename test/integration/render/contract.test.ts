@@ -125,6 +125,8 @@ describe('one rendering contract for every reply', () => {
     const [text] = sameFacts(reply);
     expect(ranks(text!.lines)).toEqual(Array.from({ length: ranks(text!.lines).length }, (_, i) => i + 1));
     expect(ranks(text!.lines).length).toBeGreaterThan(3);
+    // The number to call is tap-to-call in Teams and the web chat.
+    expect(JSON.stringify(replyActivity(reply))).toMatch(/"url":"tel:\+\d{10,14}"/);
   });
 
   it("names each customer's owner on the team's list", async () => {
