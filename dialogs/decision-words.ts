@@ -3,8 +3,8 @@
  * on which day and at what time in the team's zone, and why a press was refused. The ledger's
  * errors are English for logs and scripts; a French card never shows them.
  */
-import i18next from 'i18next';
 import { DateTime } from 'luxon';
+import { catalogue, type KeyOf } from './catalogue';
 import type { Lang } from './turn';
 
 const resources = {
@@ -40,24 +40,10 @@ const resources = {
   },
 } as const;
 
-export type DecisionWord = keyof (typeof resources)['en']['translation'];
+export type DecisionWord = KeyOf<typeof resources>;
 
-const catalogue = i18next.createInstance();
-void catalogue.init({
-  resources,
-  lng: 'en',
-  fallbackLng: 'en',
-  initAsync: false,
-  interpolation: { escapeValue: false },
-});
-
-export function decisionWord(
-  lang: Lang,
-  key: DecisionWord,
-  vars: Record<string, string | number> = {},
-): string {
-  return catalogue.t(key, { lng: lang, ...vars });
-}
+export const decisionWord: (lang: Lang, key: DecisionWord, vars?: Record<string, string | number>) => string =
+  catalogue(resources);
 
 /** "mar. 1 déc. à 14:32" / "Tue 1 Dec at 14:32", in the team's time zone. */
 export function dayAndTime(at: Date, lang: Lang, timeZone: string): string {

@@ -2,8 +2,8 @@
  * The digest's greeting and headings, in message catalogues per language (i18next). The
  * greeting follows the part of the person's day in their own time zone.
  */
-import i18next from 'i18next';
 import type { PartOfDay } from '../models/rules/part-of-day';
+import { catalogue, type KeyOf } from './catalogue';
 import type { Lang } from './turn';
 
 const resources = {
@@ -33,20 +33,10 @@ const resources = {
   },
 } as const;
 
-export type DigestWord = keyof (typeof resources)['en']['translation'];
+export type DigestWord = KeyOf<typeof resources>;
 
-const catalogue = i18next.createInstance();
-void catalogue.init({
-  resources,
-  lng: 'en',
-  fallbackLng: 'en',
-  initAsync: false,
-  interpolation: { escapeValue: false },
-});
-
-export function digestWord(lang: Lang, key: DigestWord, vars: Record<string, string | number> = {}): string {
-  return catalogue.t(key, { lng: lang, ...vars });
-}
+export const digestWord: (lang: Lang, key: DigestWord, vars?: Record<string, string | number>) => string =
+  catalogue(resources);
 
 export function hello(lang: Lang, part: PartOfDay): string {
   return digestWord(lang, part);
