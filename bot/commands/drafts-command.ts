@@ -13,18 +13,22 @@ import type { DraftServices, StoredDraft } from '../../dialogs/drafting/drafts';
 import type { Config } from '../../integrations/config';
 import { createMailer, readOutbox } from '../../integrations/email/mailer';
 import type { Ledger } from '../../integrations/ledger';
+import type { Logger } from '../../integrations/logger';
 import { ValidationError } from '../../models/errors';
 import { DRAFT_STATUSES } from '../../models/schemas/draft';
 import { renderText } from '../render/text';
 import { cliTurn } from './cli-turn';
+import { cliCards } from './live-cards';
 import { cliContext, withLedger } from './shared';
 
-function draftServices(ledger: Ledger, config: Config): DraftServices {
+/** What the buttons have, from the terminal: the mailer, and the cards to keep up to date. */
+function draftServices(ledger: Ledger, config: Config, logger: Logger): DraftServices {
   return {
     ...ledger,
     company: config.company,
     mailer: createMailer(config.email),
     emailFrom: config.email.from,
+    cards: cliCards(ledger, config, logger),
   };
 }
 
@@ -86,9 +90,9 @@ export function registerDraftsCommands(program: Command): void {
     .description('approve a draft as a person would press Approve (same permissions), then send it')
     .requiredOption('--as <handle>', 'who approves')
     .action(async (id: string, opts: { as: string }) => {
-      await withLedger(async (ledger, { config }) => {
+      await withLedger(async (ledger, { config, logger }) => {
         const turn = await cliTurn(ledger, opts.as);
-        const s = draftServices(ledger, config);
+        const s = draftServices(ledger, config, logger);
         try {
           const out = await approveAndSend(s, id, { by: turn.staff, via: 'cli' });
           print(out.draft, turn.lang, OUTCOME[out.kind]);
@@ -105,10 +109,10 @@ export function registerDraftsCommands(program: Command): void {
     .requiredOption('--as <handle>', 'who rejects')
     .requiredOption('--reason <TEXT>', 'why')
     .action(async (id: string, opts: { as: string; reason: string }) => {
-      await withLedger(async (ledger, { config }) => {
+      await withLedger(async (ledger, { config, logger }) => {
         const turn = await cliTurn(ledger, opts.as);
         const d = await rejectDraft(
-          draftServices(ledger, config),
+          draftServices(ledger, config, logger),
           id,
           { by: turn.staff, via: 'cli' },
           opts.reason,
@@ -122,8 +126,8 @@ export function registerDraftsCommands(program: Command): void {
     .description('a letter to post was posted: its registered-mail number records it sent today')
     .option('--as <handle>', 'who posted it (default: the draft’s approver)')
     .action(async (id: string, number: string, opts: { as?: string }) => {
-      await withLedger(async (ledger, { config }) => {
-        const s = draftServices(ledger, config);
+      await withLedger(async (ledger, { config, logger }) => {
+        const s = draftServices(ledger, config, logger);
         const by = opts.as ? (await cliTurn(ledger, opts.as)).staff : undefined;
         const found = await ledger.models.Draft.findOne({
           $or: [{ ref: id.toUpperCase() }, { key: id }],

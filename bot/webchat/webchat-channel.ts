@@ -11,9 +11,11 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Activity, TurnContext } from 'botbuilder';
 import type { Request, Response } from 'restify';
+import type { CardUpdater } from '../../dialogs/communications/live-cards';
 import type { ChatServices } from '../../dialogs/conversation';
 import type { Config } from '../../integrations/config';
 import type { Logger } from '../../integrations/logger';
+import { bfCardUpdater, recordBfCard } from '../bot-framework/cards';
 import { onTurnError, RelanceBot } from '../bot-framework/turn-logic';
 import type { Refusal } from '../http-limits';
 import type { HttpServer } from '../http-server';
@@ -42,7 +44,7 @@ export function mountWebChat(
   services: ChatServices,
   config: Config,
   logger: Logger,
-): (Notifier & { path: string; idle(): Promise<void> }) | null {
+): (Notifier & { path: string; idle(): Promise<void>; cards: CardUpdater }) | null {
   const log = logger.child({ channel: 'web' });
   const mode = webChatMode(config);
   if (mode.mode === 'off') {
@@ -227,9 +229,15 @@ export function mountWebChat(
       // A web chat lives as long as its page: an inbox that is gone cannot be written to.
       if (!stored || !conversation || !adapter.has(conversation)) return false;
       await adapter.continueConversation(stored.ref as never, async (context) => {
-        await context.sendActivity(replyActivity(reply));
+        const sent = await context.sendActivity(replyActivity(reply));
+        await recordBfCard(services.cards, 'web', context, reply, sent?.id);
       });
       return true;
     },
+    // A card in a page's transcript: replaced there (gone with the page, or pushed out of its log).
+    cards: bfCardUpdater((ref, logic) => adapter.continueConversation(ref, logic), {
+      reachable: (ref) => !!ref.conversation?.id && adapter.has(ref.conversation.id),
+      goneOnError: true,
+    }),
   };
 }
