@@ -16,9 +16,6 @@ import type { Lang, Turn } from '../turn';
 import { statusLabel } from './card';
 import { isManager } from './permissions';
 
-/** An approval waiting longer than this (business days) is overdue. */
-export const APPROVAL_OVERDUE_BUSINESS_DAYS = 2;
-
 export interface QueuedDraft {
   id: string;
   key: string;
@@ -75,7 +72,8 @@ export async function draftsAwaiting(
       decided: d.decidedAt ?? null,
       sent: d.sentAt ?? null,
       ageBusinessDays: age,
-      overdue: waiting && age > APPROVAL_OVERDUE_BUSINESS_DAYS,
+      // Overdue: waiting more than the policy's business days (team time zone, its holidays).
+      overdue: waiting && age > services.policy.approvalOverdueBusinessDays,
     };
   });
 }
