@@ -8,8 +8,9 @@ import { approveAndSend, rejectDraft } from '../../dialogs/communications/decisi
 import { isManager } from '../../dialogs/communications/permissions';
 import { draftsAwaiting, statusesOf } from '../../dialogs/communications/queue';
 import { recordPosted, type SendOutcome } from '../../dialogs/communications/send';
+import { acknowledgeWarnings, unacknowledgedWarnings } from '../../dialogs/drafting/approval-gate';
 import { draftReply } from '../../dialogs/drafting/draft-dialog';
-import type { DraftServices, StoredDraft } from '../../dialogs/drafting/drafts';
+import { type DraftServices, findDraft, type StoredDraft } from '../../dialogs/drafting/drafts';
 import type { Config } from '../../integrations/config';
 import { createMailer, readOutbox } from '../../integrations/email/mailer';
 import type { Ledger } from '../../integrations/ledger';
@@ -89,11 +90,15 @@ export function registerDraftsCommands(program: Command): void {
     .command('approve <id>')
     .description('approve a draft as a person would press Approve (same permissions), then send it')
     .requiredOption('--as <handle>', 'who approves')
-    .action(async (id: string, opts: { as: string }) => {
+    .option('--acknowledge-warnings', "the drafter's warnings were read (the card's Acknowledge warnings)")
+    .action(async (id: string, opts: { as: string; acknowledgeWarnings?: boolean }) => {
       await withLedger(async (ledger, { config, logger }) => {
         const turn = await cliTurn(ledger, opts.as);
         const s = draftServices(ledger, config, logger);
         try {
+          const found = await findDraft(s, id);
+          if (found && opts.acknowledgeWarnings && unacknowledgedWarnings(found).length > 0)
+            await acknowledgeWarnings(s, found.key, turn.staff);
           const out = await approveAndSend(s, id, { by: turn.staff, via: 'cli' });
           print(out.draft, turn.lang, OUTCOME[out.kind]);
           if (out.kind === 'superseded' || out.kind === 'failed') process.exitCode = 1;
