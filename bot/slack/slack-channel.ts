@@ -38,7 +38,7 @@ import {
   replyMessage,
 } from '../render/block-kit';
 import { refuseFutureTimestamps } from './request-age';
-import { recordSlackCard, slackCardUpdater } from './slack-cards';
+import { recordSlackCard, slackCardUpdater, uploadLetter } from './slack-cards';
 import { type Outlet, runSlackTurn } from './slack-turn';
 
 export const SLACK_EVENTS_PATH = '/slack/events';
@@ -168,11 +168,14 @@ export async function mountSlack(
       });
       const at = res.channel && res.ts ? { channel: res.channel, ts: res.ts } : undefined;
       await recordSlackCard(services.cards, reply, at);
+      await uploadLetter(client, services, reply, at, log);
       return at;
     },
     update: async (ref, reply) => {
       await client.chat.update({ channel: ref.channel, ts: ref.ts, ...rendered(reply) });
       await recordSlackCard(services.cards, reply, ref);
+      // A placeholder that became a draft's card: a card new to the person.
+      await uploadLetter(client, services, reply, ref, log);
     },
     // In a channel, words for one person only are ephemeral; in a DM a message is theirs anyway.
     ...(user && !channel.startsWith('D')

@@ -28,6 +28,10 @@ export interface FakeSlack {
   calls: SlackCall[];
   /** Answers the next call of `method` with 429 and this Retry-After (seconds). */
   rateLimitNext(method: string, retryAfterSec: number): void;
+  /** Answers the next call of `method` with `{ ok: false, error }` (HTTP 200, as Slack does). */
+  failNext(method: string, error: string): void;
+  /** Files uploaded through files.uploadV2 (the bytes posted to the upload URL), by file id. */
+  uploads: Map<string, Buffer>;
   /**
    * Socket Mode: `apps.connections.open` hands out this fake's WebSocket; `socket()` waits for
    * the app to connect and say hello, then sends envelopes; acks are collected.
@@ -50,14 +54,26 @@ function parseArgs(raw: string, contentType: string): Record<string, unknown> {
 export async function startFakeSlack(): Promise<FakeSlack> {
   const calls: SlackCall[] = [];
   const limited = new Map<string, number>();
+  const failing = new Map<string, string>();
+  const uploads = new Map<string, Buffer>();
   let seq = 0;
   const server = http.createServer((req, res) => {
     let raw = '';
-    req.on('data', (c) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => {
+      chunks.push(c);
       raw += c;
     });
     req.on('end', () => {
       const path = (req.url ?? '').split('?')[0]!;
+      // files.uploadV2's second step: the file's bytes posted to the URL files.getUploadURLExternal gave.
+      if (path.startsWith('/upload/')) {
+        uploads.set(path.slice('/upload/'.length), Buffer.concat(chunks));
+        calls.push({ method: 'upload', args: { file: path.slice('/upload/'.length) }, at: Date.now() });
+        res.writeHead(200, { 'content-type': 'text/plain' });
+        res.end('OK');
+        return;
+      }
       const args = parseArgs(raw, String(req.headers['content-type'] ?? ''));
       const send = (status: number, body: unknown, headers: Record<string, string> = {}) => {
         res.writeHead(status, { 'content-type': 'application/json', ...headers });
@@ -76,7 +92,20 @@ export async function startFakeSlack(): Promise<FakeSlack> {
       }
       const call: SlackCall = { method, args, at: Date.now() };
       calls.push(call);
+      const error = failing.get(method);
+      if (error !== undefined) {
+        failing.delete(method);
+        return send(200, { ok: false, error });
+      }
       switch (method) {
+        case 'files.getUploadURLExternal': {
+          const id = `F${String(++seq).padStart(6, '0')}`;
+          return send(200, { ok: true, upload_url: `${url}/upload/${id}`, file_id: id });
+        }
+        case 'files.completeUploadExternal': {
+          const files = typeof args.files === 'string' ? JSON.parse(args.files) : args.files;
+          return send(200, { ok: true, files });
+        }
         case 'auth.test':
           return send(200, { ok: true, user_id: 'UBOT', bot_id: 'BBOT', team_id: 'T1', user: 'relance' });
         case 'chat.postMessage': {
@@ -121,6 +150,10 @@ export async function startFakeSlack(): Promise<FakeSlack> {
     rateLimitNext: (method, sec) => {
       limited.set(method, sec);
     },
+    failNext: (method, error) => {
+      failing.set(method, error);
+    },
+    uploads,
     async waitFor(pred, from = 0, timeoutMs = 10_000) {
       const until = Date.now() + timeoutMs;
       for (;;) {

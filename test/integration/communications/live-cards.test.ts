@@ -4,6 +4,9 @@
  * in the web chat (Direct Line); decided from one of them — or from `relance approve` in
  * another process — every other card says it is decided and has no buttons left.
  */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { URL } from 'node:url';
 import {
   type Channels,
@@ -160,5 +163,38 @@ describe('one live card per draft', () => {
     expect(buttonsOf(webNow.raw)).toEqual([]);
     const after = await ch.relance.ledger.models.CardRef.findOne({ draft: draft.key, channel: 'web' }).lean();
     expect(after?.stale).toBe(false);
+  });
+
+  it("a letter's card posted in Slack brings its PDF in its thread (files.uploadV2); a refused upload says the signed link there", async () => {
+    const mark = slackDriver.mark();
+    await slackDriver.say('marie', 'draft a reminder letter for Textiles Dubois');
+    const card = await posted(slackDriver, mark, /Textiles Dubois SAS/);
+    const done = await ch.slack.waitFor((c) => c.method === 'files.completeUploadExternal', mark);
+    expect(done.args).toMatchObject({ channel_id: card.where, thread_ts: card.id });
+    const asked = await ch.slack.waitFor((c) => c.method === 'files.getUploadURLExternal', mark);
+    expect(String(asked.args.filename)).toMatch(/\.pdf$/);
+    const fileId = String((JSON.parse(String(done.args.files)) as Array<{ id: string }>)[0]!.id);
+    const bytes = ch.slack.uploads.get(fileId)!;
+    expect(bytes.subarray(0, 5).toString()).toBe('%PDF-');
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'relance-upload-')), 'letter.pdf');
+    fs.writeFileSync(file, bytes);
+    const text = await runTs('test/helpers/pdf-text.ts', [file], cleanEnv());
+    expect(text.stdout).toContain('Textiles Dubois SAS');
+
+    // Slack refuses the upload (say the app lacks files:write): the link, in the thread.
+    ch.slack.failNext('files.getUploadURLExternal', 'missing_scope');
+    const again = slackDriver.mark();
+    await slackDriver.say('marie', 'draft a reminder letter for Boulangerie');
+    const second = await posted(slackDriver, again, /Draft — /);
+    const link = await ch.slack.waitFor(
+      (c) => c.method === 'chat.postMessage' && c.args.thread_ts === second.id,
+      again,
+    );
+    expect(String(link.args.text)).toMatch(
+      /Letter PDF \(v\d+\): http:\/\/127\.0\.0\.1:\d+\/files\/draft\/.+\.pdf\?exp=\d+&sig=/,
+    );
+    const pdf = await fetch(String(link.args.text).replace(/^.*?: /, ''));
+    expect(pdf.status).toBe(200);
+    expect(pdf.headers.get('content-type')).toBe('application/pdf');
   });
 });
