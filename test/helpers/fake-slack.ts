@@ -44,6 +44,22 @@ export interface FakeSlack {
 
 const JSON_ARGS = ['blocks', 'view', 'attachments'];
 
+/** The file of an upload: the raw body, or the file part of a multipart/form-data body. */
+function uploadedFile(body: Buffer, contentType: string): Buffer {
+  const boundary = /boundary=(?:"([^"]+)"|([^;]+))/.exec(contentType);
+  if (!boundary) return body;
+  const sep = Buffer.from(`--${boundary[1] ?? boundary[2]}`);
+  for (let at = body.indexOf(sep); at !== -1; ) {
+    const next = body.indexOf(sep, at + sep.length);
+    const part = body.subarray(at + sep.length, next === -1 ? body.length : next);
+    const headEnd = part.indexOf('\r\n\r\n');
+    if (headEnd !== -1 && /filename=/.test(part.subarray(0, headEnd).toString()))
+      return part.subarray(headEnd + 4, part.length - 2); // without the CRLF before the boundary
+    at = next;
+  }
+  return body;
+}
+
 function parseArgs(raw: string, contentType: string): Record<string, unknown> {
   if (contentType.includes('application/json')) return raw ? JSON.parse(raw) : {};
   const args: Record<string, unknown> = Object.fromEntries(new URLSearchParams(raw));
@@ -68,7 +84,10 @@ export async function startFakeSlack(): Promise<FakeSlack> {
       const path = (req.url ?? '').split('?')[0]!;
       // files.uploadV2's second step: the file's bytes posted to the URL files.getUploadURLExternal gave.
       if (path.startsWith('/upload/')) {
-        uploads.set(path.slice('/upload/'.length), Buffer.concat(chunks));
+        uploads.set(
+          path.slice('/upload/'.length),
+          uploadedFile(Buffer.concat(chunks), String(req.headers['content-type'] ?? '')),
+        );
         calls.push({ method: 'upload', args: { file: path.slice('/upload/'.length) }, at: Date.now() });
         res.writeHead(200, { 'content-type': 'text/plain' });
         res.end('OK');
