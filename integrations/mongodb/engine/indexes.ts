@@ -143,27 +143,30 @@ export class Index {
     }
   }
 
-  /** Ids whose first key field equals one of `values`. */
-  lookupEqual(values: unknown[]): Set<string> {
-    const out = new Set<string>();
+  /** The id sets whose first key field equals one of `values` (not merged: they may be large). */
+  lookupEqual(values: unknown[]): Set<string>[] {
+    const out: Set<string>[] = [];
+    const seen = new Set<string>();
     for (const v of values) {
-      const bucket = this.byFirst.get(keyOf(v, this.collation));
-      if (bucket) for (const id of bucket.ids) out.add(id);
+      const key = keyOf(v, this.collation);
+      const bucket = this.byFirst.get(key);
+      if (bucket && !seen.has(key)) out.push(bucket.ids);
+      seen.add(key);
     }
     return out;
   }
 
-  /** Ids whose first key field lies in the range; bounds are of one BSON type, as in MongoDB. */
+  /** The id sets whose first key field lies in the range; bounds are of one BSON type, as in MongoDB. */
   lookupRange(
     lower?: { value: unknown; inclusive: boolean },
     upper?: { value: unknown; inclusive: boolean },
-  ): Set<string> {
+  ): Set<string>[] {
     if (!this.sorted)
       this.sorted = [...this.byFirst.values()].sort((a, b) =>
         compareValues(a.value, b.value, this.collation),
       );
     const sorted = this.sorted;
-    const out = new Set<string>();
+    const out: Set<string>[] = [];
     let lo = 0;
     if (lower) {
       let hi = sorted.length;
@@ -180,7 +183,7 @@ export class Index {
         const c = compareValues(b.value, upper.value, this.collation);
         if (c > 0 || (c === 0 && !upper.inclusive)) break;
       }
-      for (const id of b.ids) out.add(id);
+      out.push(b.ids);
     }
     return out;
   }
