@@ -5,7 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import { type Collation, collationOf, sameCollation } from './collation';
 import { type Slice, sortCooperatively } from './cooperative';
-import { defaultIndexName, Index, type IndexSpec } from './indexes';
+import { defaultIndexName, type Ids, Index, type IndexSpec, idCount, idsOf } from './indexes';
 import { duplicateKeyError } from './mongo-error';
 import { markStored } from './reply-encoding';
 import { type Doc, keyOf, typeRank } from './values';
@@ -61,7 +61,7 @@ export class Collection {
   put(doc: Doc): void {
     const id = keyOf(doc._id);
     const old = this.docs.get(id);
-    if (old) for (const index of this.indexes.values()) index.remove(id);
+    if (old) for (const index of this.indexes.values()) index.remove(id, old);
     else this.seq.set(id, this.nextSeq++);
     this.docs.set(id, doc);
     markStored(doc);
@@ -69,8 +69,9 @@ export class Collection {
   }
 
   delete(idKey: string): boolean {
-    if (!this.docs.has(idKey)) return false;
-    for (const index of this.indexes.values()) index.remove(idKey);
+    const old = this.docs.get(idKey);
+    if (!old) return false;
+    for (const index of this.indexes.values()) index.remove(idKey, old);
     this.docs.delete(idKey);
     this.seq.delete(idKey);
     return true;
@@ -131,8 +132,8 @@ export class Collection {
   }
 
   /** The stored documents of the given id sets with their natural position (read in one go). */
-  private entriesOf(sets: Set<string>[]): Array<[number, Doc]> {
-    const ids = sets.length === 1 ? sets[0]! : new Set(sets.flatMap((s) => [...s]));
+  private entriesOf(sets: Ids[]): Array<[number, Doc]> {
+    const ids = sets.length === 1 ? idsOf(sets[0]!) : new Set(sets.flatMap((s) => [...idsOf(s)]));
     const entries: Array<[number, Doc]> = [];
     for (const id of ids) {
       const doc = this.docs.get(id);
@@ -186,14 +187,14 @@ export class Collection {
 
 /** What an index (or the _id map) answers: the id sets (not merged), their total size, the plan. */
 interface Lookup {
-  sets: Set<string>[];
+  sets: Ids[];
   size: number;
   plan: Plan;
   exact: boolean;
 }
 
-function lookupOf(sets: Set<string>[], plan: Plan, exact: boolean): Lookup {
-  return { sets, size: sets.reduce((n, s) => n + s.size, 0), plan, exact };
+function lookupOf(sets: Ids[], plan: Plan, exact: boolean): Lookup {
+  return { sets, size: sets.reduce((n, s) => n + idCount(s), 0), plan, exact };
 }
 
 /** Index answers above this size may be read as a scan (see snapshotCandidates). */
