@@ -13,6 +13,7 @@ import type { CallLog } from '../../models/schemas/call-log';
 import type { NoteServices } from '../call-note/log-call';
 import { hasNoteSignals, present, read, stateOf } from '../call-note/log-call';
 import { words } from '../handover/words';
+import { staffLang } from '../i18n';
 import type { Reply } from '../reply';
 import { textReply } from '../reply';
 import { detectLang } from '../requests';
@@ -60,6 +61,7 @@ export async function takeRepReport(turn: Turn, services: NoteServices): Promise
     models.Staff.findOne({ handle: turn.staff }, { name: 1 }).lean(),
   ]);
   if (!account) return null;
+  const owner = await models.Staff.findOne({ handle: account.owner }, { language: 1 }).lean();
   const log = await models.CallLog.findOneAndUpdate(
     { key },
     {
@@ -67,7 +69,8 @@ export async function takeRepReport(turn: Turn, services: NoteServices): Promise
         // The owner's note to confirm: theirs to Confirm, Edit or Cancel.
         staff: account.owner,
         channel: turn.channel,
-        lang: detectLang(text, turn.lang),
+        // Shown to the owner: in the owner's language.
+        lang: staffLang(owner, detectLang(text, turn.lang)),
         text,
         writtenAt: turn.at,
         customer,
