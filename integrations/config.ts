@@ -178,7 +178,10 @@ const EnvSchema = z.object({
     if (v === undefined) return null;
     const n = Number(v);
     if (!Number.isInteger(n) || n < 1 || n > 730) {
-      ctx.addIssue({ code: 'custom', message: 'expected days after the due date (an integer from 1 to 730)' });
+      ctx.addIssue({
+        code: 'custom',
+        message: 'expected days after the due date (an integer from 1 to 730)',
+      });
       return z.NEVER;
     }
     return n;

@@ -27,7 +27,13 @@ export interface SalesRepAsk {
   owner: string;
   rep: string;
   /** The invoices late enough, oldest first, with what remains chaseable and days late. */
-  invoices: Array<{ number: string; currency: string; remaining: number; dueDate: LocalDate; daysLate: number }>;
+  invoices: Array<{
+    number: string;
+    currency: string;
+    remaining: number;
+    dueDate: LocalDate;
+    daysLate: number;
+  }>;
 }
 
 const FORMAL = STEP_KEYS.indexOf('formal_notice');
@@ -104,7 +110,12 @@ export async function lastContacts(models: Models, customer: string, timeZone: s
     .sort({ at: -1 })
     .limit(n)
     .lean();
-  return rows.map((r) => ({ on: localDate(r.at, timeZone), kind: r.kind, summary: r.summary, author: r.author }));
+  return rows.map((r) => ({
+    on: localDate(r.at, timeZone),
+    kind: r.kind,
+    summary: r.summary,
+    author: r.author,
+  }));
 }
 
 function escapeRegex(s: string): string {
