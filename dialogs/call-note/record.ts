@@ -62,7 +62,9 @@ export async function recordCallLog(
     at: log.writtenAt,
     outcome: note.outcome ?? 'noted',
     // A sales rep's report confirmed by the owner: the owner's note, the rep named.
-    summary: log.reportedBy ? words(lang).repSummary(log.reportedBy.name ?? '', log.text) : log.text,
+    summary: log.reportedBy
+      ? words(trailLang(policy)).repSummary(log.reportedBy.name ?? '', log.text)
+      : log.text,
     data: { note, source: log.source, contact: note.contact, reportedBy: log.reportedBy?.handle },
   });
 
