@@ -21,6 +21,7 @@ import { type PolicyDoc, PolicySchema } from './schemas/policy';
 import { type PaymentPromise, PaymentPromiseSchema } from './schemas/promise';
 import { type Staff, StaffSchema } from './schemas/staff';
 import { type CustomerSummary, CustomerSummarySchema } from './schemas/summary';
+import { type WebChatMessage, WebChatMessageSchema } from './schemas/transcript';
 
 export interface Models {
   Staff: Model<Staff>;
@@ -39,6 +40,7 @@ export interface Models {
   ProcessedEvent: Model<ProcessedEvent>;
   Delivery: Model<Delivery>;
   JobState: Model<JobState>;
+  WebChatMessage: Model<WebChatMessage>;
 }
 
 export function registerModels(conn: Connection): Models {
@@ -61,6 +63,7 @@ export function registerModels(conn: Connection): Models {
     ProcessedEvent: model<ProcessedEvent>('ProcessedEvent', ProcessedEventSchema),
     Delivery: model<Delivery>('Delivery', DeliverySchema),
     JobState: model<JobState>('JobState', JobStateSchema),
+    WebChatMessage: model<WebChatMessage>('WebChatMessage', WebChatMessageSchema),
   };
 }
 

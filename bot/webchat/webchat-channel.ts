@@ -19,8 +19,11 @@ import type { Refusal } from '../http-limits';
 import type { HttpServer } from '../http-server';
 import type { Notifier } from '../notifier';
 import { replyActivity } from '../render/adaptive-card';
+import { WebChatHistory } from './history';
+import { JOIN_EVENT, joinConversation } from './join';
 import { chatPage } from './page';
 import { LOGIN_PARAM, WebChatSessions, webChatMode } from './session';
+import { withTelLinks } from './tel-links';
 import { WebChatAdapter } from './webchat-adapter';
 
 const TOKEN_SECONDS = 3600;
@@ -51,7 +54,10 @@ export function mountWebChat(
   }
   const sessions =
     mode.mode === 'login' ? new WebChatSessions(mode.secret, config.webchat.sessionHours) : null;
-  const adapter = new WebChatAdapter();
+  const history = new WebChatHistory(services.models, (err) =>
+    log.warn({ err }, 'web chat history not kept'),
+  );
+  const adapter = new WebChatAdapter(history, withTelLinks);
   adapter.onTurnError = onTurnError(log, () => services.policy.defaultLocale);
   const bot = new RelanceBot({
     services,
@@ -211,6 +217,12 @@ export function mountWebChat(
     }
     // With logins, who speaks is the session's person, whatever the page wrote in `from`.
     const activity = own.staff ? { ...body, from: { id: own.staff, name: own.staff, role: 'user' } } : body;
+    if (activity.type === 'event' && activity.name === JOIN_EVENT) {
+      // The page opened: its history and a greeting (join.ts), not a turn of the bot.
+      await joinConversation(own.id, String(activity.from?.id ?? ''), { adapter, history, services });
+      res.send(200, { id: randomBytes(12).toString('base64url') });
+      return;
+    }
     const activityId = await adapter.receive(own.id, activity as Partial<Activity>, logic);
     res.send(200, { id: activityId });
   });
@@ -220,6 +232,7 @@ export function mountWebChat(
     idle: async () => {
       await adapter.idle();
       await bot.idle();
+      await history.idle();
     },
     async notify(staff, reply) {
       const stored = await services.models.ConversationRef.findOne({ staff, channel: 'web' }).lean();
