@@ -21,6 +21,7 @@ import { type PolicyDoc, PolicySchema } from './schemas/policy';
 import { type PaymentPromise, PaymentPromiseSchema } from './schemas/promise';
 import { type Staff, StaffSchema } from './schemas/staff';
 import { type CustomerSummary, CustomerSummarySchema } from './schemas/summary';
+import { type WebChatMessage, WebChatMessageSchema } from './schemas/transcript';
 import {
   type UsedLoginLink,
   UsedLoginLinkSchema,
@@ -47,6 +48,7 @@ export interface Models {
   JobState: Model<JobState>;
   WebChatToken: Model<WebChatToken>;
   UsedLoginLink: Model<UsedLoginLink>;
+  WebChatMessage: Model<WebChatMessage>;
 }
 
 export function registerModels(conn: Connection): Models {
@@ -71,6 +73,7 @@ export function registerModels(conn: Connection): Models {
     JobState: model<JobState>('JobState', JobStateSchema),
     WebChatToken: model<WebChatToken>('WebChatToken', WebChatTokenSchema),
     UsedLoginLink: model<UsedLoginLink>('UsedLoginLink', UsedLoginLinkSchema),
+    WebChatMessage: model<WebChatMessage>('WebChatMessage', WebChatMessageSchema),
   };
 }
 

@@ -6,6 +6,7 @@
  * login (signed link → session cookie) with WEBCHAT_SECRET, otherwise the chat is off. Every
  * credential is checked on the headers, before a body is read (HttpServer.gate).
  */
+import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Activity, TurnContext } from 'botbuilder';
@@ -18,8 +19,11 @@ import type { Refusal } from '../http-limits';
 import type { HttpServer } from '../http-server';
 import type { Notifier } from '../notifier';
 import { replyActivity } from '../render/adaptive-card';
+import { WebChatHistory } from './history';
+import { JOIN_EVENT, joinConversation } from './join';
 import { chatPage } from './page';
 import { assertWebChatProtected, LOGIN_PARAM, WebChatSessions, webChatMode } from './session';
+import { withTelLinks } from './tel-links';
 import { TOKEN_SECONDS, WebChatTokens } from './tokens';
 import { WebChatAdapter } from './webchat-adapter';
 
@@ -55,7 +59,10 @@ export async function mountWebChat(
     mode.mode === 'login'
       ? new WebChatSessions(mode.secret, config.webchat.sessionHours, services.models)
       : null;
-  const adapter = new WebChatAdapter();
+  const history = new WebChatHistory(services.models, (err) =>
+    log.warn({ err }, 'web chat history not kept'),
+  );
+  const adapter = new WebChatAdapter(history, withTelLinks);
   adapter.onTurnError = onTurnError(log, () => services.policy.defaultLocale);
   const bot = new RelanceBot({
     services,
@@ -205,6 +212,12 @@ export async function mountWebChat(
     }
     // With logins, who speaks is the session's person, whatever the page wrote in `from`.
     const activity = own.staff ? { ...body, from: { id: own.staff, name: own.staff, role: 'user' } } : body;
+    if (activity.type === 'event' && activity.name === JOIN_EVENT) {
+      // The page opened: its history and a greeting (join.ts), not a turn of the bot.
+      await joinConversation(own.id, String(activity.from?.id ?? ''), { adapter, history, services });
+      res.send(200, { id: randomBytes(12).toString('base64url') });
+      return;
+    }
     const activityId = await adapter.receive(own.id, activity as Partial<Activity>, logic);
     res.send(200, { id: activityId });
   });
@@ -214,6 +227,7 @@ export async function mountWebChat(
     idle: async () => {
       await adapter.idle();
       await bot.idle();
+      await history.idle();
     },
     async notify(staff, reply) {
       const stored = await services.models.ConversationRef.findOne({ staff, channel: 'web' }).lean();
