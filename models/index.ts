@@ -21,6 +21,13 @@ import { type PolicyDoc, PolicySchema } from './schemas/policy';
 import { type PaymentPromise, PaymentPromiseSchema } from './schemas/promise';
 import { type Staff, StaffSchema } from './schemas/staff';
 import { type CustomerSummary, CustomerSummarySchema } from './schemas/summary';
+import { type WebChatMessage, WebChatMessageSchema } from './schemas/transcript';
+import {
+  type UsedLoginLink,
+  UsedLoginLinkSchema,
+  type WebChatToken,
+  WebChatTokenSchema,
+} from './schemas/webchat';
 
 export interface Models {
   Staff: Model<Staff>;
@@ -39,6 +46,9 @@ export interface Models {
   ProcessedEvent: Model<ProcessedEvent>;
   Delivery: Model<Delivery>;
   JobState: Model<JobState>;
+  WebChatToken: Model<WebChatToken>;
+  UsedLoginLink: Model<UsedLoginLink>;
+  WebChatMessage: Model<WebChatMessage>;
 }
 
 export function registerModels(conn: Connection): Models {
@@ -61,6 +71,9 @@ export function registerModels(conn: Connection): Models {
     ProcessedEvent: model<ProcessedEvent>('ProcessedEvent', ProcessedEventSchema),
     Delivery: model<Delivery>('Delivery', DeliverySchema),
     JobState: model<JobState>('JobState', JobStateSchema),
+    WebChatToken: model<WebChatToken>('WebChatToken', WebChatTokenSchema),
+    UsedLoginLink: model<UsedLoginLink>('UsedLoginLink', UsedLoginLinkSchema),
+    WebChatMessage: model<WebChatMessage>('WebChatMessage', WebChatMessageSchema),
   };
 }
 

@@ -19,6 +19,9 @@ export const PolicySchema = new Schema(
     managerApprovalSteps: { type: [String], default: undefined },
     formalNoticeDays: { type: Number, min: 8, max: 15, default: 15 },
     eurExchangeRates: { type: Schema.Types.Mixed, default: {} },
+    handoverPartner: String,
+    salesRepStep: { enabled: Boolean, offsetDays: Number },
+    insurerDeclaration: { afterDueDays: Number, warningDays: Number },
   },
   { timestamps: true },
 );

@@ -10,10 +10,11 @@ import { Aggregator, ProcessingMode } from 'mingo';
 import type { Collation } from '../collation';
 import { Collection } from '../collection';
 import { Slice, sortBySpecCooperatively } from '../cooperative';
+import { NumericTotal } from '../decimal';
 import { asCommandError, isPlainDoc, mingoView } from '../matcher';
 import { duplicateKeyError, errors, MongoCommandError } from '../mongo-error';
 import { idFirst } from '../update-apply';
-import { compareValues, type Doc, keyOf, toNumber, typeRank, valuesAtPath } from '../values';
+import { compareValues, type Doc, keyOf, typeRank, valuesAtPath } from '../values';
 import { asDoc, type CommandContext, targetName } from './context';
 import { collationFor, matching, matchingNow } from './write';
 
@@ -224,13 +225,15 @@ function accumulator(spec: unknown): Accumulate | null {
   switch (op) {
     case '$sum':
       if (path === null && !constant) return null;
+      // Totals keep mongod's result type (int, long, double, exact decimal): decimal.ts.
       return {
-        init: () => 0,
+        init: () => new NumericTotal(),
         step: (acc, doc) => {
           const v = value(doc);
-          return typeRank(v) === 3 ? (acc as number) + toNumber(v) : acc;
+          if (typeRank(v) === 3) (acc as NumericTotal).add(v);
+          return acc;
         },
-        done: (acc) => acc,
+        done: (acc) => (acc as NumericTotal).sum(),
       };
     case '$count':
       if (!isPlainDoc(arg) || Object.keys(arg).length > 0) return null;
@@ -238,16 +241,13 @@ function accumulator(spec: unknown): Accumulate | null {
     case '$avg':
       if (path === null) return null;
       return {
-        init: () => [0, 0],
+        init: () => new NumericTotal(),
         step: (acc, doc) => {
           const v = value(doc);
-          const [s, n] = acc as [number, number];
-          return typeRank(v) === 3 ? [s + toNumber(v), n + 1] : acc;
+          if (typeRank(v) === 3) (acc as NumericTotal).add(v);
+          return acc;
         },
-        done: (acc) =>
-          (acc as [number, number])[1] === 0
-            ? null
-            : (acc as [number, number])[0] / (acc as [number, number])[1],
+        done: (acc) => (acc as NumericTotal).average(),
       };
     case '$min':
     case '$max':
