@@ -11,6 +11,7 @@ import { day } from './i18n';
 import type { Reply, Section } from './reply';
 import type { DialogServices } from './services';
 import type { Turn } from './turn';
+import { say } from './words/conversation';
 import { answerWorklist } from './worklist';
 
 /** How many calls and drafts the page shows; the rest is one question away. */
@@ -18,7 +19,6 @@ const HOME_CALLS = 5;
 const HOME_DRAFTS = 10;
 
 export async function homeReply(turn: Turn, services: DialogServices): Promise<Reply> {
-  const fr = turn.lang === 'fr';
   const today = services.today();
   const calls = await answerWorklist(
     { kind: 'worklist', date: today, top: HOME_CALLS, lang: turn.lang },
@@ -43,8 +43,8 @@ export async function homeReply(turn: Turn, services: DialogServices): Promise<R
     ],
   };
   return {
-    summary: fr ? 'Relance : votre journée' : 'Relance: your day',
-    title: fr ? `Relance — ${day(today, 'fr')}` : `Relance — ${day(today, 'en')}`,
+    summary: say(turn.lang, 'homeSummary'),
+    title: say(turn.lang, 'homeTitle', { day: day(today, turn.lang) }),
     sections: [
       { title: calls.reply.title, blocks: calls.reply.sections.flatMap((s) => s.blocks) },
       draftsSection,

@@ -22,6 +22,13 @@ import { type PolicyDoc, PolicySchema } from './schemas/policy';
 import { type PaymentPromise, PaymentPromiseSchema } from './schemas/promise';
 import { type Staff, StaffSchema } from './schemas/staff';
 import { type CustomerSummary, CustomerSummarySchema } from './schemas/summary';
+import { type WebChatMessage, WebChatMessageSchema } from './schemas/transcript';
+import {
+  type UsedLoginLink,
+  UsedLoginLinkSchema,
+  type WebChatToken,
+  WebChatTokenSchema,
+} from './schemas/webchat';
 
 export interface Models {
   Staff: Model<Staff>;
@@ -41,6 +48,9 @@ export interface Models {
   Delivery: Model<Delivery>;
   JobState: Model<JobState>;
   CardRef: Model<CardRef>;
+  WebChatToken: Model<WebChatToken>;
+  UsedLoginLink: Model<UsedLoginLink>;
+  WebChatMessage: Model<WebChatMessage>;
 }
 
 export function registerModels(conn: Connection): Models {
@@ -64,6 +74,9 @@ export function registerModels(conn: Connection): Models {
     Delivery: model<Delivery>('Delivery', DeliverySchema),
     JobState: model<JobState>('JobState', JobStateSchema),
     CardRef: model<CardRef>('CardRef', CardRefSchema),
+    WebChatToken: model<WebChatToken>('WebChatToken', WebChatTokenSchema),
+    UsedLoginLink: model<UsedLoginLink>('UsedLoginLink', UsedLoginLinkSchema),
+    WebChatMessage: model<WebChatMessage>('WebChatMessage', WebChatMessageSchema),
   };
 }
 

@@ -26,9 +26,23 @@ const IDLE_MS = 24 * 60 * 60 * 1000;
 
 export const BOT = { id: 'relance', name: 'Relance', role: 'bot' };
 
+/** Told of every activity written to (or removed from) a log: the kept history (history.ts). */
+export interface LogObserver {
+  written(conversationId: string, activity: Partial<Activity>): void;
+  removed(conversationId: string, activityId: string): void;
+}
+
 export class WebChatAdapter extends BotAdapter {
   private readonly conversations = new Map<string, Conversation>();
   private readonly running = new Set<Promise<void>>();
+
+  /** `shape`: what the page needs beyond the Bot Framework's card (tel: links, tel-links.ts). */
+  constructor(
+    private readonly observer?: LogObserver,
+    private readonly shape: (a: Partial<Activity>) => Partial<Activity> = (a) => a,
+  ) {
+    super();
+  }
 
   /** Resolves when every turn received so far has run (tests await it instead of sleeping). */
   async idle(): Promise<void> {
@@ -40,6 +54,16 @@ export class WebChatAdapter extends BotAdapter {
     const id = randomUUID();
     this.conversations.set(id, { activities: [], next: 0, touched: Date.now() });
     return id;
+  }
+
+  /**
+   * A conversation of a known id, empty, numbered from `next` (the page's watermark): the
+   * page's token outlived a restart and it goes on polling from where it had read.
+   */
+  reopen(conversationId: string, next: number): void {
+    this.dropIdle();
+    if (!this.conversations.has(conversationId))
+      this.conversations.set(conversationId, { activities: [], next, touched: Date.now() });
   }
 
   has(conversationId: string): boolean {
@@ -58,6 +82,11 @@ export class WebChatAdapter extends BotAdapter {
       activities: c.activities.filter((e) => e.seq >= watermark).map((e) => e.activity),
       watermark: c.next,
     };
+  }
+
+  /** Shows activities in a conversation without running the bot or telling the observer (history, greeting). */
+  show(conversationId: string, activities: Array<Partial<Activity>>): void {
+    for (const a of activities) this.append(conversationId, a, false);
   }
 
   /** Records what the user sent (as Direct Line echoes it) and runs the bot on it. */
@@ -93,7 +122,7 @@ export class WebChatAdapter extends BotAdapter {
     return activities.map((a) => {
       const id = randomUUID();
       this.append(context.activity.conversation.id, {
-        ...a,
+        ...this.shape(a),
         id,
         timestamp: new Date(),
         from: BOT,
@@ -109,12 +138,20 @@ export class WebChatAdapter extends BotAdapter {
     if (!c || !old) throw new Error(`activity ${activity.id} not found`);
     // Re-delivered under the same id at the end of the log: Web Chat replaces the card it shows.
     c.activities = c.activities.filter((e) => e !== old);
-    this.append(context.activity.conversation.id, { ...old.activity, ...activity, timestamp: new Date() });
+    // The new content replaces the old: a card decided with a sentence loses its buttons.
+    this.append(context.activity.conversation.id, {
+      ...old.activity,
+      text: undefined,
+      attachments: undefined,
+      ...this.shape(activity),
+      timestamp: new Date(),
+    });
   }
 
   async deleteActivity(context: TurnContext, reference: Partial<ConversationReference>): Promise<void> {
     const c = this.conversations.get(context.activity.conversation.id);
     if (c) c.activities = c.activities.filter((e) => e.activity.id !== reference.activityId);
+    if (reference.activityId) this.observer?.removed(context.activity.conversation.id, reference.activityId);
   }
 
   async continueConversation(
@@ -144,9 +181,10 @@ export class WebChatAdapter extends BotAdapter {
     return undefined;
   }
 
-  private append(conversationId: string, activity: Partial<Activity>): void {
+  private append(conversationId: string, activity: Partial<Activity>, observed = true): void {
     const c = this.conversations.get(conversationId);
     if (!c) return;
+    if (observed) this.observer?.written(conversationId, activity);
     c.touched = Date.now();
     c.activities.push({ seq: c.next++, activity });
     if (c.activities.length > MAX_ACTIVITIES) c.activities.splice(0, c.activities.length - MAX_ACTIVITIES);

@@ -7,6 +7,7 @@
 import { NotFoundError, ValidationError } from '../../models/errors';
 import { OPEN_DRAFT_STATUSES } from '../../models/schemas/draft';
 import { type DraftServices, decideDraft, findDraft, type StoredDraft, type Via } from '../drafting/drafts';
+import { handOverOnApproval } from '../handover/handover-state';
 import { mayDecide } from './permissions';
 import { dispatch, factsChanged, type SendOutcome, supersede } from './send';
 
@@ -41,6 +42,8 @@ async function approve(
     }
   }
   const decided = await decideDraft(services, draft.key, 'approve', who.by, { version, via: who.via });
+  // A hand-over approved: the customer is with the agency / commissaire de justice from now.
+  if (decided.step === 'handover') await handOverOnApproval(services, decided, who.by);
   return dispatch(services, decided.key, who);
 }
 

@@ -41,5 +41,14 @@ export async function loadPolicy(models: Models, defaults: Partial<Policy> = {})
       ...base.eurExchangeRates,
       ...((doc.eurExchangeRates as Record<string, number>) ?? {}),
     },
+    handoverPartner: doc.handoverPartner ?? base.handoverPartner,
+    salesRepStep: {
+      enabled: doc.salesRepStep?.enabled ?? base.salesRepStep.enabled,
+      offsetDays: doc.salesRepStep?.offsetDays ?? base.salesRepStep.offsetDays,
+    },
+    insurerDeclaration: {
+      afterDueDays: doc.insurerDeclaration?.afterDueDays ?? base.insurerDeclaration.afterDueDays,
+      warningDays: doc.insurerDeclaration?.warningDays ?? base.insurerDeclaration.warningDays,
+    },
   };
 }

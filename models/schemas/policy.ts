@@ -20,6 +20,9 @@ export const PolicySchema = new Schema(
     approvalOverdueBusinessDays: { type: Number, min: 0, max: 60 },
     formalNoticeDays: { type: Number, min: 8, max: 15, default: 15 },
     eurExchangeRates: { type: Schema.Types.Mixed, default: {} },
+    handoverPartner: String,
+    salesRepStep: { enabled: Boolean, offsetDays: Number },
+    insurerDeclaration: { afterDueDays: Number, warningDays: Number },
   },
   { timestamps: true },
 );

@@ -2,7 +2,7 @@
  * End to end: the product started on its embedded defaults (demo data), the local web chat
  * opened in headless Chromium (Debian's, through playwright-core). A controller asks who to
  * call, approves a draft, logs a call and confirms it; the approval and the promise are then
- * found in MongoDB. Screenshots go to test-output/webchat/.
+ * found in MongoDB. Screenshots go to the temp folder (relance-webchat-shots/), not the repository.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -13,9 +13,8 @@ import { parseConfig } from '../../integrations/config';
 import { memoryLogger } from '../../integrations/logger';
 import { fixedClock } from '../../models/clock';
 import { NOW } from '../helpers/ledger';
-import { ROOT } from '../helpers/process';
 
-const SHOTS = path.join(ROOT, 'test-output', 'webchat');
+const SHOTS = path.join(os.tmpdir(), 'relance-webchat-shots');
 // Without SMTP_URL (the embedded default) approved mail goes to the local outbox.
 const OUTBOX = fs.mkdtempSync(path.join(os.tmpdir(), 'relance-webchat-outbox-'));
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';

@@ -1,0 +1,104 @@
+/**
+ * What the web chat says when a page opens: hello by the person's local time, and the three
+ * first things to try as buttons (Web Chat's suggested actions), in the person's language.
+ * Each button sends the typed `command` payload the dialogs already answer, and shows its
+ * words as what the person said.
+ */
+import { randomUUID } from 'node:crypto';
+import i18next from 'i18next';
+import { DateTime } from 'luxon';
+import type { Lang } from '../../dialogs/turn';
+import { BOT } from './webchat-adapter';
+
+const resources = {
+  en: {
+    translation: {
+      morning: 'Good morning',
+      afternoon: 'Good afternoon',
+      evening: 'Good evening',
+      first:
+        '{{hello}} {{name}}, I’m Relance, your collections assistant. Three things to try first — or just write what happened on a call:',
+      again:
+        '{{hello}} {{name}}, here is where we left off. Three things to try — or write what happened on a call:',
+      worklist: 'Who should I call today?',
+      digest: 'My morning digest',
+      drafts: 'Drafts to approve',
+      teamWorklist: 'The team’s calls today',
+      teamDigest: 'The team digest',
+    },
+  },
+  fr: {
+    translation: {
+      morning: 'Bonjour',
+      afternoon: 'Bonjour',
+      evening: 'Bonsoir',
+      first:
+        '{{hello}} {{name}}, je suis Relance, votre assistant de recouvrement. Trois choses à essayer pour commencer — ou écrivez simplement ce qui s’est passé lors d’un appel :',
+      again:
+        '{{hello}} {{name}}, voici notre conversation. Trois choses à essayer — ou écrivez ce qui s’est passé lors d’un appel :',
+      worklist: 'Qui dois-je appeler aujourd’hui ?',
+      digest: 'Mon point du matin',
+      drafts: 'Brouillons à valider',
+      teamWorklist: 'Les appels de l’équipe aujourd’hui',
+      teamDigest: 'Le point de l’équipe',
+    },
+  },
+} as const;
+
+const words = i18next.createInstance();
+void words.init({
+  resources,
+  lng: 'en',
+  fallbackLng: 'en',
+  initAsync: false,
+  interpolation: { escapeValue: false },
+});
+type Word = keyof (typeof resources)['en']['translation'];
+const say = (lang: Lang, key: Word, vars: Record<string, string> = {}) =>
+  words.t(key, { lng: lang, ...vars });
+
+/** Morning before noon, afternoon until 18:00, evening after (and through the night). */
+export function partOfDay(at: Date, timeZone: string): 'morning' | 'afternoon' | 'evening' {
+  const hour = DateTime.fromJSDate(at, { zone: timeZone }).hour;
+  return hour >= 5 && hour < 12 ? 'morning' : hour >= 12 && hour < 18 ? 'afternoon' : 'evening';
+}
+
+export interface Greeted {
+  handle: string;
+  name: string;
+  role: string;
+  lang: Lang;
+  timeZone: string;
+}
+
+/** The greeting activity for a page that just opened (`again`: it shows an earlier conversation). */
+export function greetingActivity(person: Greeted, at: Date, again: boolean) {
+  const { lang } = person;
+  const manager = person.role === 'manager' || person.role === 'admin';
+  const tries: Array<{ command: 'worklist' | 'digest' | 'drafts'; word: Word }> = [
+    { command: 'worklist', word: manager ? 'teamWorklist' : 'worklist' },
+    { command: 'digest', word: manager ? 'teamDigest' : 'digest' },
+    { command: 'drafts', word: 'drafts' },
+  ];
+  return {
+    type: 'message' as const,
+    id: randomUUID(),
+    // Web Chat orders by timestamp: the wall clock, like every other activity of the log.
+    timestamp: new Date(),
+    from: BOT,
+    locale: lang === 'fr' ? 'fr-FR' : 'en-GB',
+    text: say(lang, again ? 'again' : 'first', {
+      hello: say(lang, partOfDay(at, person.timeZone)),
+      name: person.name.split(' ')[0] ?? person.name,
+    }),
+    suggestedActions: {
+      to: [person.handle],
+      actions: tries.map((x) => ({
+        type: 'messageBack',
+        title: say(lang, x.word),
+        displayText: say(lang, x.word),
+        value: { type: 'command', command: x.command, lang },
+      })),
+    },
+  };
+}
