@@ -1,15 +1,17 @@
 /**
- * A person's home page (Slack's App Home tab): today's calls and the drafts waiting for them,
- * each with the button that opens it. Channel-neutral like every other reply.
+ * A person's home page (Slack's App Home tab): today's calls and the drafts waiting for them
+ * (a manager: the team's) with their age, step and owner, overdue approvals flagged, each with
+ * the button that opens it. Channel-neutral like every other reply.
  */
 
-import type { StepKey } from '../models/rules/policy';
-import { OPEN_DRAFT_STATUSES } from '../models/schemas/draft';
-import type { DraftFacts } from './drafting/facts';
-import { day, STEP_LABELS } from './i18n';
-import type { ListEntry, Reply, Section } from './reply';
+import { isManager } from './communications/permissions';
+import { draftsAwaiting, overdueNote, queueEntry } from './communications/queue';
+import { w } from './communications/words';
+import { day } from './i18n';
+import type { Reply, Section } from './reply';
 import type { DialogServices } from './services';
 import type { Turn } from './turn';
+import { say } from './words/conversation';
 import { answerWorklist } from './worklist';
 
 /** How many calls and drafts the page shows; the rest is one question away. */
@@ -17,48 +19,32 @@ const HOME_CALLS = 5;
 const HOME_DRAFTS = 10;
 
 export async function homeReply(turn: Turn, services: DialogServices): Promise<Reply> {
-  const fr = turn.lang === 'fr';
   const today = services.today();
   const calls = await answerWorklist(
     { kind: 'worklist', date: today, top: HOME_CALLS, lang: turn.lang },
     turn,
     services,
   );
-  const drafts = await services.models.Draft.find({
-    owner: turn.staff,
-    status: { $in: [...OPEN_DRAFT_STATUSES] },
-  })
-    .sort({ updatedAt: -1 })
-    .limit(HOME_DRAFTS)
-    .lean();
-  const entries: ListEntry[] = drafts.map((d, i) => {
-    const facts = d.inputs as DraftFacts;
-    return {
-      rank: i + 1,
-      title: `${facts.customer.name} (${d.customer}) — ${STEP_LABELS[turn.lang][facts.step as StepKey]}`,
-      why:
-        d.status === 'blocked'
-          ? fr
-            ? 'bloqué par un contrôle : à corriger'
-            : 'blocked by a check: to fix'
-          : fr
-            ? 'à valider'
-            : 'awaiting your approval',
-      facts: [],
-      actions: [{ label: fr ? 'Ouvrir' : 'Open', payload: { type: 'show_draft', draft: d.key } }],
-    };
-  });
+  // The drafts queue (a manager: the team's, each with its owner), oldest first, overdue flagged.
+  const team = await isManager(services, turn.staff);
+  const drafts = await draftsAwaiting(services, { owner: team ? undefined : turn.staff });
   const draftsSection: Section = {
-    title: fr ? `Brouillons à valider (${entries.length})` : `Drafts waiting for you (${entries.length})`,
+    title: w(turn.lang, team ? 'homeTeamDrafts' : 'homeDrafts', {
+      count: drafts.length,
+      overdue: overdueNote(drafts, turn.lang),
+    }),
     blocks: [
-      entries.length
-        ? { kind: 'list', entries }
-        : { kind: 'text', text: fr ? 'Aucun brouillon en attente.' : 'No draft waiting.' },
+      drafts.length
+        ? {
+            kind: 'list',
+            entries: drafts.slice(0, HOME_DRAFTS).map((d, i) => queueEntry(d, i, turn.lang, team)),
+          }
+        : { kind: 'text', text: w(turn.lang, 'queueEmpty') },
     ],
   };
   return {
-    summary: fr ? 'Relance : votre journée' : 'Relance: your day',
-    title: fr ? `Relance — ${day(today, 'fr')}` : `Relance — ${day(today, 'en')}`,
+    summary: say(turn.lang, 'homeSummary'),
+    title: say(turn.lang, 'homeTitle', { day: day(today, turn.lang) }),
     sections: [
       { title: calls.reply.title, blocks: calls.reply.sections.flatMap((s) => s.blocks) },
       draftsSection,

@@ -16,8 +16,9 @@ import { type LocalDate, localDate, toStored } from '../../models/rules/dates';
 import { chaseable } from '../../models/rules/invoice-facts';
 import type { Policy } from '../../models/rules/policy';
 import type { CallLog } from '../../models/schemas/call-log';
+import { words } from '../handover/words';
 import { money } from '../i18n';
-import type { Lang } from '../turn';
+import { trailLang, trailOutcome, trailSay } from '../words/trail';
 import { CallNote, type NotePromise } from './note';
 
 export interface Recorded {
@@ -36,6 +37,7 @@ export async function recordCallLog(
   policy: Policy,
   log: Pick<CallLog, 'key' | 'staff' | 'lang' | 'text' | 'note' | 'source' | 'writtenAt'> & {
     promiseMode?: CallLog['promiseMode'];
+    reportedBy?: CallLog['reportedBy'];
   },
 ): Promise<Recorded> {
   const note = CallNote.parse(log.note);
@@ -45,7 +47,6 @@ export async function recordCallLog(
   const ref = note.customer;
   const key = log.key;
   const givenOn = localDate(log.writtenAt, policy.timeZone);
-  const lang = log.lang as Lang;
   const mentioned = [
     ...new Set([...note.promises.flatMap((p) => p.invoices), ...note.disputes.map((d) => d.invoice)]),
   ];
@@ -60,8 +61,11 @@ export async function recordCallLog(
     author: log.staff,
     at: log.writtenAt,
     outcome: note.outcome ?? 'noted',
-    summary: log.text,
-    data: { note, source: log.source, contact: note.contact },
+    // A sales rep's report confirmed by the owner: the owner's note, the rep named.
+    summary: log.reportedBy
+      ? words(trailLang(policy)).repSummary(log.reportedBy.name ?? '', log.text)
+      : log.text,
+    data: { note, source: log.source, contact: note.contact, reportedBy: log.reportedBy?.handle },
   });
 
   const reviewOn = addBusinessDays(givenOn, policy.disputeReviewBusinessDays, policy.country);
@@ -76,7 +80,7 @@ export async function recordCallLog(
       author: log.staff,
       at: log.writtenAt,
       outcome: d.reason,
-      summary: lang === 'fr' ? `Litige (${d.reason}) : ${d.detail}` : `Dispute (${d.reason}): ${d.detail}`,
+      summary: trailSay(policy, 'dispute', { reason: trailOutcome(policy, d.reason), detail: d.detail }),
     });
     await openDispute(models, {
       operationKey: disputeKey,
@@ -96,7 +100,8 @@ export async function recordCallLog(
   let supersededIds: string[] = [];
   if (instalments.length > 0) {
     const promiseKey = `${key}#promise`;
-    const summary = instalments.map((i) => `${money(i.amount, i.currency, lang)} ${i.date}`).join(' + ');
+    const team = trailLang(policy);
+    const summary = instalments.map((i) => `${money(i.amount, i.currency, team)} ${i.date}`).join(' + ');
     await appendActivity(models, {
       key: `${promiseKey}:activity`,
       customer: ref,
@@ -106,7 +111,7 @@ export async function recordCallLog(
       author: log.staff,
       at: log.writtenAt,
       outcome: 'promised',
-      summary: lang === 'fr' ? `Promesse : ${summary}` : `Promise: ${summary}`,
+      summary: trailSay(policy, 'promise', { instalments: summary }),
     });
     await recordPromise(models, {
       operationKey: promiseKey,

@@ -12,9 +12,11 @@ import { appendActivity } from '../../models/ledger/commitments';
 import { isCallChannel, type Policy, type StepKey } from '../../models/rules/policy';
 import type { Draft } from '../../models/schemas/draft';
 import { DraftContent } from '../../prompts/draft';
+import type { LiveCards } from '../communications/live-cards';
 import { mayDecide } from '../communications/permissions';
 import type { DialogServices } from '../services';
 import type { Lang, Turn } from '../turn';
+import { draftEventSummary } from '../words/trail';
 import { approvalBlocker, factsAtApproval } from './approval-gate';
 import { checkDraft, type Drafter, type DraftOutcome, templateDrafter } from './drafter';
 import { type DraftFacts, loadDraftFacts } from './facts';
@@ -27,6 +29,8 @@ export interface DraftServices extends DialogServices {
   emailFrom?: string;
   /** Signed, expiring links to a draft's PDF or an outbox mail (absent: no links). */
   links?: { pdf(draft: string, version: number): string; mail(draft: string): string };
+  /** Keeps every card of a draft up to date when it is decided (absent: only the pressed one). */
+  cards?: LiveCards;
 }
 
 /** Where a decision came from, for the trail. */
@@ -114,7 +118,8 @@ export async function trail(
     channel?: string;
     via?: Via;
     data?: Record<string, unknown>;
-    summary?: string;
+    /** What follows the event in the summary (a reason, a proof). */
+    detail?: string;
   } = {},
 ): Promise<void> {
   await appendActivity(services.models, {
@@ -126,7 +131,12 @@ export async function trail(
     author: by,
     at,
     outcome,
-    summary: extra.summary ?? `${d.step} v${version} ${outcome}`,
+    summary: draftEventSummary(services.policy, {
+      step: d.step,
+      version,
+      event: outcome,
+      detail: extra.detail,
+    }),
     data: { draft: d.key, ref: d.ref, version, via: extra.via, ...extra.data },
   });
 }
@@ -218,7 +228,7 @@ export async function decideDraft(
     kind: 'approval',
     via: opts.via,
     data: opts.reason ? { reason: opts.reason } : undefined,
-    summary: `${draft.step} v${current} ${status}${opts.reason ? `: ${opts.reason}` : ''}`,
+    detail: opts.reason,
   });
   return (await services.models.Draft.findOne({ key }).lean<StoredDraft>())!;
 }
