@@ -7,6 +7,7 @@
  */
 import { ObjectId } from 'bson';
 import { Aggregator, ProcessingMode } from 'mingo';
+import type { Collation } from '../collation';
 import { Collection } from '../collection';
 import { NumericTotal } from '../decimal';
 import { asCommandError, isPlainDoc, mingoView } from '../matcher';
@@ -91,7 +92,8 @@ export function runPipeline(cmd: Doc, ctx: CommandContext): Doc[] {
     } else input = [...(collection?.docs.values() ?? [])];
   }
   let results: Doc[];
-  const group = pipeline[0] && '$group' in pipeline[0] ? nativeGroup(input, pipeline[0].$group) : null;
+  const group =
+    pipeline[0] && '$group' in pipeline[0] ? nativeGroup(input, pipeline[0].$group, collation) : null;
   if (group) {
     pipeline.shift();
     results = pipeline.length === 0 ? group : evaluate(pipeline, group.map(mingoView), cmd, ctx, true);
@@ -148,7 +150,7 @@ function read(doc: Doc, path: string): unknown {
 }
 const NOT_NATIVE = Symbol('not native');
 
-function accumulator(spec: unknown): Accumulate | null {
+function accumulator(spec: unknown, collation: Collation | null): Accumulate | null {
   if (!isPlainDoc(spec) || Object.keys(spec).length !== 1) return null;
   const [op, arg] = Object.entries(spec)[0]!;
   const path = fieldRef(arg);
@@ -212,7 +214,7 @@ function accumulator(spec: unknown): Accumulate | null {
           const v = value(doc);
           if (v === undefined) return acc;
           const m = acc as Map<string, unknown>;
-          m.set(op === '$push' ? String(m.size) : keyOf(v), v);
+          m.set(op === '$push' ? String(m.size) : keyOf(v, collation), v);
           return m;
         },
         done: (acc) => [...(acc as Map<string, unknown>).values()],
@@ -228,7 +230,7 @@ const NOT_SEEN = Symbol('not seen');
  * are read as stored (BSON number wrappers compare and add through values.ts), and a group's
  * key is the joined keys of its fields, so no key document is built per input document.
  */
-function nativeGroup(input: Doc[], spec: unknown): Doc[] | null {
+function nativeGroup(input: Doc[], spec: unknown, collation: Collation | null): Doc[] | null {
   if (!isPlainDoc(spec) || !('_id' in spec)) return null;
   const idSpec = spec._id;
   let paths: Array<[string | null, string]>; // [output field (null: the _id itself), path]
@@ -253,7 +255,7 @@ function nativeGroup(input: Doc[], spec: unknown): Doc[] | null {
   const fields: Array<[string, Accumulate]> = [];
   for (const [name, acc] of Object.entries(spec)) {
     if (name === '_id') continue;
-    const a = accumulator(acc);
+    const a = accumulator(acc, collation);
     if (!a || name.includes('.') || name.startsWith('$')) return null;
     fields.push([name, a]);
   }
@@ -266,7 +268,7 @@ function nativeGroup(input: Doc[], spec: unknown): Doc[] | null {
       if (v === NOT_NATIVE) return null;
       values[i] = v;
       // A missing field and null group together for a lone key; in a key document a missing field is left out.
-      k += `${i === 0 ? '' : '\u0001'}${v === undefined ? (paths[i]![0] === null ? 'z' : 'm') : keyOf(v)}`;
+      k += `${i === 0 ? '' : '\u0001'}${v === undefined ? (paths[i]![0] === null ? 'z' : 'm') : keyOf(v, collation)}`;
     }
     let g = groups.get(k);
     if (!g) {
