@@ -4,7 +4,7 @@
  * (validated by zod in the channel edge) are routed here.
  */
 import { markDirty } from '../models/ledger/summaries';
-import { toStored } from '../models/rules/dates';
+import { type LocalDate, toStored } from '../models/rules/dates';
 import {
   abandonNote,
   askForNote,
@@ -38,50 +38,38 @@ import {
 import { day } from './i18n';
 import { classify } from './intent';
 import { answerCustomerRequest, answerMore, notUnderstood, smallTalkReply } from './ledger-answers';
+import { listPage } from './pages';
 import type { Reply } from './reply';
 import { textReply } from './reply';
 import { detectLang, type Request } from './requests';
 import type { DialogServices } from './services';
 import type { Lang, Turn } from './turn';
+import { say } from './words/conversation';
+import { trailLang, trailSay } from './words/trail';
 import { answerWorklist } from './worklist';
 
 export function helpReply(lang: Lang): Reply {
-  return lang === 'fr'
-    ? textReply(
-        "Je peux vous dire qui appeler (« qui dois-je appeler aujourd'hui ? », « top 5 », « mes appels de demain », « appels pour Marie », « seulement au-dessus de 10k »), vous donner le point du jour (« résumé »), préparer un courrier ou un script (« lettre de relance pour Dubois », « mise en demeure pour FR004 », « script d'appel pour Dubois ») et noter vos appels : écrivez ce qui s'est passé (« Dubois : joint Mme Petit, paiera 5k vendredi et le solde fin du mois, FA-1028 contestée : marchandise abîmée »), je vous montre ce que j'enregistrerai.",
-      )
-    : textReply(
-        'I can tell you who to call ("who should I call today?", "top 5", "my calls for tomorrow", "calls for Marie", "only over 10k"), give you your morning digest ("digest"), draft a letter or a script ("draft a reminder for Dubois", "formal notice for FR004", "call script for Dubois") and log your calls: write what happened ("Dubois: spoke to Mrs Petit, will pay 5k Friday and the rest end of month, INV-1028 disputed: goods damaged") and I show you what I will record.',
-      );
+  return textReply(say(lang, 'help'));
 }
 
 /** Someone the team does not list: told how to get in, and nothing else happens. */
 export function unknownUserReply(lang: Lang, platform?: 'Slack' | 'Teams'): Reply {
-  const id = platform
-    ? { fr: `identifiant ${platform}`, en: `${platform} user id` }
-    : { fr: 'identifiant', en: 'user id' };
-  return textReply(
-    lang === 'fr'
-      ? `Je ne vous connais pas encore : demandez à l'administrateur de Relance d'ajouter votre ${id.fr} à l'équipe.`
-      : `I don't know you yet: ask your Relance administrator to add your ${id.en} to the team.`,
-  );
+  const id = platform ? say(lang, 'platformId', { platform }) : say(lang, 'userId');
+  return textReply(say(lang, 'unknownUser', { id }));
 }
 
 /** A button or form whose payload is not (or no longer) one of ours. */
 export function staleButtonReply(lang: Lang, what: 'button' | 'form' = 'button'): Reply {
-  if (what === 'form')
-    return textReply(lang === 'fr' ? 'Ce formulaire n’est plus valable.' : 'That form is no longer valid.');
-  return textReply(lang === 'fr' ? 'Ce bouton n’est plus valable.' : 'That button is no longer valid.');
+  return textReply(say(lang, what === 'form' ? 'staleForm' : 'staleButton'));
 }
 
 async function snooze(turn: Turn, customer: string, until: string, services: DialogServices): Promise<Reply> {
-  const fr = turn.lang === 'fr';
   const found = await services.models.Customer.findOneAndUpdate(
     { reference: customer },
     { $set: { snoozedUntil: toStored(until) } },
     { returnDocument: 'after' },
   ).lean();
-  if (!found) return textReply(fr ? `Client ${customer} introuvable.` : `Customer ${customer} not found.`);
+  if (!found) return textReply(say(turn.lang, 'customerNotFound', { customer }));
   // One activity per button press, whatever the retries (its key is the turn's id).
   await services.models.Activity.updateOne(
     { key: `${turn.id}:snooze` },
@@ -93,17 +81,15 @@ async function snooze(turn: Turn, customer: string, until: string, services: Dia
         author: turn.staff,
         at: turn.at,
         outcome: 'snoozed',
-        summary: `Reporté au ${until} / snoozed until ${until}`,
+        summary: trailSay(services.policy, 'snoozed', {
+          day: day(until as LocalDate, trailLang(services.policy)),
+        }),
       },
     },
     { upsert: true },
   );
   await markDirty(services.models, [{ customer }]);
-  return textReply(
-    fr
-      ? `${found.name} est reporté au ${day(until, 'fr')}.`
-      : `${found.name} is snoozed until ${day(until, 'en')}.`,
-  );
+  return textReply(say(turn.lang, 'snoozed', { name: found.name, day: day(until, turn.lang) }));
 }
 
 /** What the conversation runs on: the ledger, and optionally the LLM-backed parser and drafter. */
@@ -118,7 +104,14 @@ export async function respond(turn: Turn, services: ChatServices): Promise<Reply
         return [
           (
             await answerWorklist(
-              { kind: 'worklist', date: a.date ?? today, top: a.top, forPerson: a.forStaff, lang: turn.lang },
+              {
+                kind: 'worklist',
+                date: a.date ?? today,
+                top: a.top,
+                forPerson: a.forStaff,
+                minOverdue: a.minOverdue,
+                lang: turn.lang,
+              },
               turn,
               services,
             )
@@ -128,6 +121,11 @@ export async function respond(turn: Turn, services: ChatServices): Promise<Reply
         return [(await answerDigest(a.staff, a.date, turn.lang, services, true)).reply];
       case 'digest_list':
         return [(await answerDigestList(turn, a.staff, a.date, a.list, services)).reply];
+      case 'page': {
+        // The request that made the list, asked again: its answer from the entry asked for.
+        const [source] = await respond({ ...turn, action: a.source }, services);
+        return [listPage(source ?? helpReply(turn.lang), a.list, a.offset, turn.lang)];
+      }
       case 'snooze':
         return [await snooze(turn, a.customer, a.until, services)];
       case 'log_outcome':

@@ -17,6 +17,7 @@ import { limitationSection } from './limitation';
 import type { Fact, Reply, Section } from './reply';
 import { textReply } from './reply';
 import type { DialogServices } from './services';
+import { kindLabel, trailText } from './trail-words';
 import type { Lang } from './turn';
 
 /** "Dubois?", "show Acme", "fiche FR004", "client Dubois": who is asked about, or null. */
@@ -42,6 +43,10 @@ export async function lookUpCustomer(
   if (match.kind === 'several') return whichCustomer(match.candidates, lang, 'card');
   if (match.kind !== 'one') return null;
   return customerCard(match.customer, lang, services);
+}
+
+function clipped(text: string, max: number): string {
+  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
 }
 
 export async function customerCard(reference: string, lang: Lang, services: DialogServices): Promise<Reply> {
@@ -157,8 +162,8 @@ export async function customerCard(reference: string, lang: Lang, services: Dial
         {
           kind: 'facts',
           facts: activities.map((a) => ({
-            label: `${day(fromStored(a.at), lang)} · ${a.kind}`,
-            value: `${a.summary.length > 140 ? `${a.summary.slice(0, 139)}…` : a.summary} (${a.author})`,
+            label: `${day(fromStored(a.at), lang)} · ${kindLabel(a.kind, lang)}`,
+            value: `${clipped(trailText(a.summary, lang), 140)} (${a.author})`,
           })),
         },
       ],

@@ -6,6 +6,7 @@ import type { StepKey } from '../models/rules/policy';
 import { day, money, STEP_LABELS } from './i18n';
 import { type Action, type Fact, type Reply, titledReply } from './reply';
 import type { Lang } from './turn';
+import { say } from './words/follow-ups';
 
 interface CustomerRef {
   reference: string;
@@ -23,42 +24,38 @@ export function brokenPromiseReply(
   next: { step: StepKey; draft: string | null } | null,
   lang: Lang,
 ): Reply {
-  const fr = lang === 'fr';
   const missed = promise.instalments.filter((i) => i.status === 'broken' || i.status === 'partially_kept');
   const facts: Fact[] = missed.map((i) => ({
-    label: fr ? `Promis pour le ${day(i.date, lang)}` : `Promised for ${day(i.date, lang)}`,
-    value: `${money(i.amount, i.currency, lang)} — ${fr ? 'reçu' : 'received'} ${money(i.paidToward, i.currency, lang)}`,
+    label: say(lang, 'promisedFor', { day: day(i.date, lang) }),
+    value: say(lang, 'received', {
+      amount: money(i.amount, i.currency, lang),
+      paid: money(i.paidToward, i.currency, lang),
+    }),
   }));
   const actions: Action[] = [
     ...(next?.draft
       ? [
           {
-            label: fr ? 'Voir le brouillon' : 'Open the draft',
+            label: say(lang, 'openDraft'),
             payload: { type: 'show_draft' as const, draft: next.draft },
             style: 'primary' as const,
           },
         ]
       : []),
     {
-      label: fr ? "Script d'appel" : 'Call script',
+      label: say(lang, 'callScript'),
       payload: { type: 'call_script', customer: customer.reference },
     },
     {
-      label: fr ? 'Noter le résultat' : 'Log outcome',
+      label: say(lang, 'logOutcome'),
       payload: { type: 'log_outcome', customer: customer.reference },
     },
   ];
-  const partly = promise.status === 'partially_kept';
-  const title = fr
-    ? `Promesse ${partly ? 'tenue en partie' : 'non tenue'} — ${customer.name} (${customer.reference})`
-    : `Promise ${partly ? 'only partly kept' : 'broken'} — ${customer.name} (${customer.reference})`;
+  const who = { name: customer.name, ref: customer.reference };
+  const title = say(lang, promise.status === 'partially_kept' ? 'promisePartly' : 'promiseBroken', who);
   const nextText = next
-    ? fr
-      ? `Étape suivante avancée : ${STEP_LABELS.fr[next.step]}${next.draft ? ', brouillon prêt à valider.' : '.'}`
-      : `Next step brought forward: ${STEP_LABELS.en[next.step]}${next.draft ? ', draft ready for your approval.' : '.'}`
-    : fr
-      ? "Plus d'étape amiable : à transmettre."
-      : 'No amicable step left: hand it over.';
+    ? say(lang, next.draft ? 'nextStepDraft' : 'nextStep', { step: STEP_LABELS[lang][next.step] })
+    : say(lang, 'noStepLeft');
   return titledReply(title, [
     { kind: 'facts', facts },
     { kind: 'text', text: nextText },
@@ -78,35 +75,28 @@ export function disputeReviewReply(
   },
   lang: Lang,
 ): Reply {
-  const fr = lang === 'fr';
-  const title = fr
-    ? `Litige à revoir — ${customer.name} (${customer.reference})`
-    : `Dispute to review — ${customer.name} (${customer.reference})`;
+  const title = say(lang, 'disputeToReview', { name: customer.name, ref: customer.reference });
   const facts: Fact[] = [
-    { label: fr ? 'Factures' : 'Invoices', value: dispute.invoices.join(', ') },
-    { label: fr ? 'Motif' : 'Reason', value: [dispute.reason, dispute.detail].filter(Boolean).join(' — ') },
-    { label: fr ? 'Ouvert' : 'Opened', value: `${day(dispute.openedOn, lang)} (${dispute.recordedBy})` },
-    ...(dispute.amount
-      ? [{ label: fr ? 'Montant contesté' : 'Disputed amount', value: dispute.amount }]
-      : []),
+    { label: say(lang, 'invoices'), value: dispute.invoices.join(', ') },
+    { label: say(lang, 'reason'), value: [dispute.reason, dispute.detail].filter(Boolean).join(' — ') },
+    { label: say(lang, 'opened'), value: `${day(dispute.openedOn, lang)} (${dispute.recordedBy})` },
+    ...(dispute.amount ? [{ label: say(lang, 'disputedAmount'), value: dispute.amount }] : []),
   ];
   return titledReply(title, [
     { kind: 'facts', facts },
     {
       kind: 'text',
-      text: fr
-        ? 'Le litige met ces factures en pause : résolvez-le (avoir, en notre faveur, retiré) ou relancez le client.'
-        : 'The dispute pauses these invoices: resolve it (credit note, in our favour, withdrawn) or chase the customer.',
+      text: say(lang, 'disputePauses'),
     },
     {
       kind: 'actions',
       actions: [
         {
-          label: fr ? 'Fiche client' : 'Customer card',
+          label: say(lang, 'customerCard'),
           payload: { type: 'show_customer', customer: customer.reference },
         },
         {
-          label: fr ? 'Noter le résultat' : 'Log outcome',
+          label: say(lang, 'logOutcome'),
           payload: { type: 'log_outcome', customer: customer.reference },
         },
       ],
@@ -120,29 +110,22 @@ export function callBackReply(
   contact: string | null,
   lang: Lang,
 ): Reply {
-  const fr = lang === 'fr';
-  const title =
-    why === 'callback'
-      ? fr
-        ? `À rappeler aujourd'hui — ${customer.name} (${customer.reference})`
-        : `Call back today — ${customer.name} (${customer.reference})`
-      : fr
-        ? `Fin du report — ${customer.name} (${customer.reference}) revient dans vos appels`
-        : `Snooze over — ${customer.name} (${customer.reference}) is back in your calls`;
+  const title = say(lang, why === 'callback' ? 'callBackToday' : 'snoozeOver', {
+    name: customer.name,
+    ref: customer.reference,
+  });
   return titledReply(title, [
-    ...(contact
-      ? [{ kind: 'facts' as const, facts: [{ label: fr ? 'Appeler' : 'Call', value: contact }] }]
-      : []),
+    ...(contact ? [{ kind: 'facts' as const, facts: [{ label: say(lang, 'call'), value: contact }] }] : []),
     {
       kind: 'actions',
       actions: [
         {
-          label: fr ? "Script d'appel" : 'Call script',
+          label: say(lang, 'callScript'),
           payload: { type: 'call_script', customer: customer.reference },
           style: 'primary',
         },
         {
-          label: fr ? 'Noter le résultat' : 'Log outcome',
+          label: say(lang, 'logOutcome'),
           payload: { type: 'log_outcome', customer: customer.reference },
         },
       ],

@@ -10,6 +10,7 @@ import { day, STEP_LABELS } from './i18n';
 import type { ListEntry, Reply, Section } from './reply';
 import type { DialogServices } from './services';
 import type { Turn } from './turn';
+import { say } from './words/conversation';
 import { answerWorklist } from './worklist';
 
 /** How many calls and drafts the page shows; the rest is one question away. */
@@ -17,7 +18,6 @@ const HOME_CALLS = 5;
 const HOME_DRAFTS = 10;
 
 export async function homeReply(turn: Turn, services: DialogServices): Promise<Reply> {
-  const fr = turn.lang === 'fr';
   const today = services.today();
   const calls = await answerWorklist(
     { kind: 'worklist', date: today, top: HOME_CALLS, lang: turn.lang },
@@ -36,29 +36,20 @@ export async function homeReply(turn: Turn, services: DialogServices): Promise<R
     return {
       rank: i + 1,
       title: `${facts.customer.name} (${d.customer}) — ${STEP_LABELS[turn.lang][facts.step as StepKey]}`,
-      why:
-        d.status === 'blocked'
-          ? fr
-            ? 'bloqué par un contrôle : à corriger'
-            : 'blocked by a check: to fix'
-          : fr
-            ? 'à valider'
-            : 'awaiting your approval',
+      why: say(turn.lang, d.status === 'blocked' ? 'homeBlocked' : 'homeAwaiting'),
       facts: [],
-      actions: [{ label: fr ? 'Ouvrir' : 'Open', payload: { type: 'show_draft', draft: d.key } }],
+      actions: [{ label: say(turn.lang, 'open'), payload: { type: 'show_draft', draft: d.key } }],
     };
   });
   const draftsSection: Section = {
-    title: fr ? `Brouillons à valider (${entries.length})` : `Drafts waiting for you (${entries.length})`,
+    title: say(turn.lang, 'homeDrafts', { count: entries.length }),
     blocks: [
-      entries.length
-        ? { kind: 'list', entries }
-        : { kind: 'text', text: fr ? 'Aucun brouillon en attente.' : 'No draft waiting.' },
+      entries.length ? { kind: 'list', entries } : { kind: 'text', text: say(turn.lang, 'homeNoDraft') },
     ],
   };
   return {
-    summary: fr ? 'Relance : votre journée' : 'Relance: your day',
-    title: fr ? `Relance — ${day(today, 'fr')}` : `Relance — ${day(today, 'en')}`,
+    summary: say(turn.lang, 'homeSummary'),
+    title: say(turn.lang, 'homeTitle', { day: day(today, turn.lang) }),
     sections: [
       { title: calls.reply.title, blocks: calls.reply.sections.flatMap((s) => s.blocks) },
       draftsSection,

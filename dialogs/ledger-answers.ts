@@ -19,6 +19,7 @@ import type { Action, ActionPayload, Reply } from './reply';
 import { textReply, titledReply } from './reply';
 import type { DialogServices } from './services';
 import type { Lang, Turn } from './turn';
+import { say } from './words/ledger-answers';
 
 /** A sentence and its buttons. */
 function askWith(text: string, actions: Action[]): Reply {
@@ -44,7 +45,6 @@ export async function resolveCustomer(
   services: DialogServices,
   then: 'invoices' | 'history' | 'card' | 'letter',
 ): Promise<Resolved> {
-  const fr = lang === 'fr';
   const dir = await loadNoteDirectory(services.models, services.today());
   const match = findCustomer(target, dir, findInvoices(target, dir).known);
   if (match.kind === 'one')
@@ -53,11 +53,7 @@ export async function resolveCustomer(
       name: dir.customers.find((c) => c.reference === match.customer)!.name,
     };
   if (match.kind === 'several') return { reply: whichCustomer(match.candidates, lang, then) };
-  return {
-    reply: textReply(
-      fr ? `Je ne trouve pas de client « ${target} ».` : `I can't find a customer "${target}".`,
-    ),
-  };
+  return { reply: textReply(say(lang, 'noCustomer', { target })) };
 }
 
 /** "Lequel ?" with one button per candidate; the answer goes on with the same request. */
@@ -66,9 +62,8 @@ export function whichCustomer(
   lang: Lang,
   then: 'invoices' | 'history' | 'card' | 'letter',
 ): Reply {
-  const fr = lang === 'fr';
   const names = candidates.map((c) => `${c.name} (${c.reference})`);
-  const text = fr ? `Lequel : ${names.join(' ou ')} ?` : `Which one: ${names.join(' or ')}?`;
+  const text = say(lang, 'whichOne', { names: names.join(say(lang, 'or')) });
   return askWith(
     text,
     candidates.map((c) => ({
@@ -84,32 +79,30 @@ export async function invoicesOf(
   lang: Lang,
   services: DialogServices,
 ): Promise<Reply> {
-  const fr = lang === 'fr';
   const invoices = await services.models.Invoice.find({
     customer,
     status: { $in: ['open', 'partially_paid'] },
   })
     .sort({ dueDate: 1 })
     .lean();
-  if (invoices.length === 0)
-    return textReply(fr ? `${name} n’a aucune facture ouverte.` : `${name} has no open invoice.`);
+  if (invoices.length === 0) return textReply(say(lang, 'noOpenInvoice', { name }));
   const today = services.today();
   const lines = invoices.map((i) => {
     const due = fromStored(i.dueDate);
     // The shared rule: payments and credit notes both reduce what is owed.
     const left = outstanding(invoiceFacts(i));
-    const late = due < today ? (fr ? ' — échue' : ' — overdue') : '';
-    return `${i.number} · ${money(left, i.currency, lang)} · ${fr ? 'échéance' : 'due'} ${day(due, lang)}${late}${
-      (i.disputedAmount ?? 0) > 0 ? (fr ? ' · en litige' : ' · disputed') : ''
-    }`;
+    return say(lang, 'invoiceLine', {
+      number: i.number,
+      amount: money(left, i.currency, lang),
+      day: day(due, lang),
+      late: due < today ? say(lang, 'overdue') : '',
+      disputed: (i.disputedAmount ?? 0) > 0 ? say(lang, 'disputed') : '',
+    });
   });
-  return titledReply(
-    fr ? `Factures ouvertes — ${name} (${customer})` : `Open invoices — ${name} (${customer})`,
-    [
-      { kind: 'text', text: lines.join('\n') },
-      { kind: 'actions', actions: [showCustomer(customer, lang)] },
-    ],
-  );
+  return titledReply(say(lang, 'openInvoices', { name, customer }), [
+    { kind: 'text', text: lines.join('\n') },
+    { kind: 'actions', actions: [showCustomer(customer, lang)] },
+  ]);
 }
 
 export async function historyOf(
@@ -118,15 +111,13 @@ export async function historyOf(
   lang: Lang,
   services: DialogServices,
 ): Promise<Reply> {
-  const fr = lang === 'fr';
   const activities = await services.models.Activity.find({ customer }).sort({ at: -1 }).limit(12).lean();
-  if (activities.length === 0)
-    return textReply(fr ? `Aucun historique pour ${name}.` : `No history for ${name} yet.`);
+  if (activities.length === 0) return textReply(say(lang, 'noHistory', { name }));
   const lines = activities.map(
     (a) =>
       `${day(a.at.toISOString().slice(0, 10), lang)} · ${a.kind}${a.outcome ? ` (${a.outcome})` : ''} · ${a.author} — ${a.summary ?? ''}`,
   );
-  return titledReply(fr ? `Historique — ${name} (${customer})` : `History — ${name} (${customer})`, [
+  return titledReply(say(lang, 'history', { name, customer }), [
     { kind: 'text', text: lines.join('\n') },
     { kind: 'actions', actions: [showCustomer(customer, lang)] },
   ]);
@@ -143,49 +134,25 @@ export async function letterFor(
   services: DialogServices,
   want: { pdf?: boolean; channel?: 'email' | 'post' },
 ): Promise<Reply> {
-  const fr = lang === 'fr';
   const draft = await services.models.Draft.findOne({ customer, kind: { $ne: 'call_script' } })
     .sort({ updatedAt: -1 })
     .lean();
   if (!draft)
-    return askWith(
-      fr
-        ? `Aucune lettre pour ${name} : voulez-vous la préparer ?`
-        : `No letter for ${name} yet: shall I draft it?`,
-      [{ label: fr ? 'Préparer la lettre' : 'Draft the letter', payload: { type: 'draft_next', customer } }],
-    );
-  const how =
-    want.channel === 'post'
-      ? fr
-        ? 'par courrier'
-        : 'by post'
-      : want.channel === 'email'
-        ? fr
-          ? 'par email'
-          : 'by email'
-        : '';
+    return askWith(say(lang, 'noLetter', { name }), [
+      { label: say(lang, 'draftLetter'), payload: { type: 'draft_next', customer } },
+    ]);
+  const how = say(
+    lang,
+    want.channel === 'post' ? 'byPost' : want.channel === 'email' ? 'byEmail' : 'forSending',
+  );
   const state =
     draft.status === 'sent'
-      ? fr
-        ? 'a déjà été envoyée'
-        : 'was already sent'
+      ? say(lang, 'stateSent')
       : draft.status === 'approved'
-        ? fr
-          ? 'est approuvée et part à l’envoi'
-          : 'is approved and queued for sending'
-        : fr
-          ? `attend votre validation : elle part ${how || 'à l’envoi'} dès que vous l’approuvez`
-          : `is waiting for your approval: it goes out ${how || 'for sending'} once you approve it`;
-  const text = want.pdf
-    ? fr
-      ? `La dernière lettre de ${name} (${draft.step}) ${state}. Ouvrez-la pour son PDF.`
-      : `${name}'s last letter (${draft.step}) ${state}. Open it for its PDF.`
-    : fr
-      ? `La lettre de ${name} (${draft.step}) ${state}.`
-      : `The letter for ${name} (${draft.step}) ${state}.`;
-  return askWith(text, [
-    { label: fr ? 'Ouvrir' : 'Open', payload: { type: 'show_draft', draft: draft.key } },
-  ]);
+        ? say(lang, 'stateApproved')
+        : say(lang, 'stateWaiting', { how });
+  const text = say(lang, want.pdf ? 'letterPdf' : 'letter', { name, step: draft.step, state });
+  return askWith(text, [{ label: say(lang, 'open'), payload: { type: 'show_draft', draft: draft.key } }]);
 }
 
 /** The letter last drafted by this person, when "the PDF of the last letter" names nobody. */
@@ -203,49 +170,26 @@ export async function lastLetterCustomer(
 
 function showCustomer(customer: string, lang: Lang): Action {
   return {
-    label: lang === 'fr' ? 'Fiche client' : 'Customer card',
+    label: say(lang, 'customerCard'),
     payload: { type: 'show_customer', customer },
   };
 }
 
 /** The commands offered when a message is not understood, with what people type for them. */
-const COMMANDS: Array<{
-  command: 'worklist' | 'drafts' | 'digest' | 'help' | 'undo';
-  fr: string;
-  en: string;
-  says: string;
-}> = [
-  {
-    command: 'worklist',
-    fr: 'Qui appeler aujourd’hui',
-    en: 'Who to call today',
-    says: 'qui appeler aujourd hui appels who should i call today my calls worklist liste',
-  },
-  {
-    command: 'drafts',
-    fr: 'Brouillons à valider',
-    en: 'Drafts to approve',
-    says: 'brouillons valider lettres courriers drafts approve letters',
-  },
-  {
-    command: 'digest',
-    fr: 'Point du jour',
-    en: 'Morning digest',
-    says: 'résumé point du jour synthèse digest summary morning récap portefeuille',
-  },
-  {
-    command: 'help',
-    fr: 'Aide',
-    en: 'Help',
-    says: 'aide help commandes commands que sais-tu faire what can you do',
-  },
-  {
-    command: 'undo',
-    fr: 'Annuler la dernière note',
-    en: 'Undo the last note',
-    says: 'annuler supprimer dernière note undo last note cancel delete',
-  },
-];
+const COMMANDS = (
+  [
+    ['worklist', 'qui appeler aujourd hui appels who should i call today my calls worklist liste'],
+    ['drafts', 'brouillons valider lettres courriers drafts approve letters'],
+    ['digest', 'résumé point du jour synthèse digest summary morning récap portefeuille'],
+    ['help', 'aide help commandes commands que sais-tu faire what can you do'],
+    ['undo', 'annuler supprimer dernière note undo last note cancel delete'],
+  ] as const
+).map(([command, says]) => ({
+  command,
+  says,
+  fr: say('fr', `cmd_${command}`),
+  en: say('en', `cmd_${command}`),
+}));
 const commandFuse = new Fuse(COMMANDS, {
   keys: ['says', 'fr', 'en'],
   includeScore: true,
@@ -255,7 +199,6 @@ const commandFuse = new Fuse(COMMANDS, {
 
 /** One short line in the message's language, and the three most likely commands as buttons. */
 export function notUnderstood(text: string, lang: Lang): Reply {
-  const fr = lang === 'fr';
   const ranked = new Map<string, number>();
   for (const word of text
     .toLowerCase()
@@ -268,13 +211,10 @@ export function notUnderstood(text: string, lang: Lang): Reply {
       (ranked.get(a.command) ?? 1) - (ranked.get(b.command) ?? 1) ||
       COMMANDS.indexOf(a) - COMMANDS.indexOf(b),
   );
-  const line = fr
-    ? 'Je n’ai pas compris ce message, rien n’a été enregistré. Essayez plutôt :'
-    : 'I didn’t understand that, and nothing was recorded. Try one of these:';
   return askWith(
-    line,
+    say(lang, 'notUnderstood'),
     order.slice(0, 3).map((c) => ({
-      label: fr ? c.fr : c.en,
+      label: c[lang],
       payload: { type: 'command', command: c.command } as ActionPayload,
     })),
   );
@@ -282,24 +222,11 @@ export function notUnderstood(text: string, lang: Lang): Reply {
 
 /** Thanks and greetings: a word back, nothing recorded. */
 export function smallTalkReply(text: string, lang: Lang): Reply {
-  const fr = lang === 'fr';
   const thanks = /merci|thank|thx|cheers|\bta\b|\bty\b/i.test(text);
   const hello = /bonjour|bonsoir|salut|hello|\bhi\b|hey|coucou|good (?:morning|afternoon|evening)/i.test(
     text,
   );
-  return textReply(
-    thanks
-      ? fr
-        ? 'Avec plaisir !'
-        : 'You’re welcome!'
-      : hello
-        ? fr
-          ? 'Bonjour ! Dites-moi qui vous avez appelé, ou demandez « qui appeler aujourd’hui ? ».'
-          : 'Hello! Tell me about a call, or ask "who should I call today?".'
-        : fr
-          ? 'Bien noté.'
-          : 'Noted.',
-  );
+  return textReply(say(lang, thanks ? 'thanks' : hello ? 'hello' : 'noted'));
 }
 
 /** The requests of intent.ts, answered. */
@@ -328,8 +255,7 @@ export async function answerMore(turn: Turn, r: MoreRequest, services: DialogSer
       const found = r.target
         ? await resolveCustomer(r.target, r.lang, services, 'letter')
         : await lastLetterCustomer(turn.staff, services);
-      if (!found)
-        return textReply(r.lang === 'fr' ? 'Vous n’avez encore aucune lettre.' : 'You have no letter yet.');
+      if (!found) return textReply(say(r.lang, 'noLetterYet'));
       if ('reply' in found) return found.reply;
       return letterFor(found.customer, found.name, r.lang, services, { pdf: true });
     }
@@ -344,8 +270,7 @@ export async function answerCustomerRequest(
   services: DialogServices,
 ): Promise<Reply> {
   const c = await services.models.Customer.findOne({ reference: customer }, { name: 1 }).lean();
-  const fr = turn.lang === 'fr';
-  if (!c) return textReply(fr ? `Client ${customer} introuvable.` : `Customer ${customer} not found.`);
+  if (!c) return textReply(say(turn.lang, 'customerNotFound', { customer }));
   if (request === 'invoices') return invoicesOf(customer, c.name, turn.lang, services);
   if (request === 'history') return historyOf(customer, c.name, turn.lang, services);
   if (request === 'letter') return letterFor(customer, c.name, turn.lang, services, {});

@@ -8,6 +8,39 @@ import type { Bucket } from '../models/rules/aging';
 import type { Totals } from '../models/rules/money';
 import type { Lang } from './turn';
 
+const WorklistPayload = z.object({
+  type: z.literal('worklist'),
+  forStaff: z.string().optional(),
+  date: z.string().optional(),
+  top: z.number().int().positive().optional(),
+  minOverdue: z.number().int().positive().optional(),
+});
+const DigestDetailsPayload = z.object({
+  type: z.literal('digest_details'),
+  staff: z.string().min(1),
+  date: z.string(),
+});
+// One list of a digest, opened from its count (promises broken, payments received…).
+const DigestListPayload = z.object({
+  type: z.literal('digest_list'),
+  staff: z.string().min(1),
+  date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+  list: z.string().min(1).max(40),
+});
+const DraftsQueuePayload = z.object({
+  type: z.literal('drafts_queue'),
+  status: z.string().max(40).optional(),
+});
+
+/** A request that answers with a list, asked again for its next page (see `page`). */
+export const ListSource = z.discriminatedUnion('type', [
+  WorklistPayload,
+  DigestDetailsPayload,
+  DigestListPayload,
+  DraftsQueuePayload,
+]);
+export type ListSource = z.infer<typeof ListSource>;
+
 export const ActionPayload = z.discriminatedUnion('type', [
   z.object({ type: z.literal('call_script'), customer: z.string().min(1) }),
   z.object({ type: z.literal('log_outcome'), customer: z.string().min(1) }),
@@ -18,19 +51,15 @@ export const ActionPayload = z.discriminatedUnion('type', [
   }),
   z.object({ type: z.literal('show_customer'), customer: z.string().min(1) }),
   z.object({ type: z.literal('draft_next'), customer: z.string().min(1) }),
+  WorklistPayload,
+  DigestDetailsPayload,
+  DigestListPayload,
+  // The next entries of a long list: the request that made it, which list, from which entry.
   z.object({
-    type: z.literal('worklist'),
-    forStaff: z.string().optional(),
-    date: z.string().optional(),
-    top: z.number().int().positive().optional(),
-  }),
-  z.object({ type: z.literal('digest_details'), staff: z.string().min(1), date: z.string() }),
-  // One list of a digest, opened from its count (promises broken, payments received…).
-  z.object({
-    type: z.literal('digest_list'),
-    staff: z.string().min(1),
-    date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
-    list: z.string().min(1).max(40),
+    type: z.literal('page'),
+    source: ListSource,
+    list: z.number().int().min(0).max(50),
+    offset: z.number().int().min(1).max(10_000),
   }),
   // A call note awaiting confirmation, by its operation key.
   // `promise`: what happens to the customer's pending promise (asked before Confirm).
@@ -72,7 +101,7 @@ export const ActionPayload = z.discriminatedUnion('type', [
     number: z.string().max(60).optional(),
   }),
   // The drafts queue: waiting for approval (a manager: the team's), or another status.
-  z.object({ type: z.literal('drafts_queue'), status: z.string().max(40).optional() }),
+  DraftsQueuePayload,
   z.object({ type: z.literal('regenerate_draft'), draft: z.string().min(1) }),
   // The drafter's warnings read: approval is refused until then.
   z.object({ type: z.literal('acknowledge_warnings'), draft: z.string().min(1) }),
@@ -130,7 +159,12 @@ export interface AgedTable {
 export type Block =
   | { kind: 'text'; text: string }
   | { kind: 'facts'; facts: Fact[] }
-  | { kind: 'list'; entries: ListEntry[] }
+  /**
+   * A ranked list. `source` is the request that makes it, so a channel that shows it in
+   * pages can offer "next 10" (a `page` action); `page` says which list of the source's reply
+   * this is and where it starts, when it is a later page (see dialogs/pages.ts).
+   */
+  | { kind: 'list'; entries: ListEntry[]; source?: ListSource; page?: { list: number; offset: number } }
   | { kind: 'aged'; table: AgedTable }
   | { kind: 'actions'; actions: Action[] }
   /** Fields a person fills in and submits with one action (the channel renders a form or modal). */

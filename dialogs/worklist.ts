@@ -15,6 +15,7 @@ import type { Action, ListEntry, Reply } from './reply';
 import { textReply } from './reply';
 import type { WorklistRequest } from './requests';
 import { type DialogServices, findStaffByHandle, findStaffByName } from './services';
+import { kindLabel } from './trail-words';
 import type { Lang, Turn } from './turn';
 
 /** One entry of `relance worklist --json`: the contract scripts read. */
@@ -58,25 +59,6 @@ export function reasonText(r: Reason, lang: Lang): string {
   }
 }
 
-const KIND_LABELS: Record<Lang, Record<string, string>> = {
-  fr: {
-    call: 'appel',
-    letter: 'lettre',
-    email: 'e-mail',
-    promise: 'promesse',
-    dispute: 'litige',
-    callback: 'rappel',
-  },
-  en: {
-    call: 'call',
-    letter: 'letter',
-    email: 'email',
-    promise: 'promise',
-    dispute: 'dispute',
-    callback: 'call-back',
-  },
-};
-
 function entryOf(s: Scored, rank: number, lang: Lang): WorklistEntry {
   const c = s.customer;
   return {
@@ -98,9 +80,11 @@ function entryOf(s: Scored, rank: number, lang: Lang): WorklistEntry {
   };
 }
 
-function listEntry(e: WorklistEntry, lang: Lang, snoozeTo: string): ListEntry {
+/** `ownerName`: on a team's list, whose customer it is. */
+function listEntry(e: WorklistEntry, lang: Lang, snoozeTo: string, ownerName?: string): ListEntry {
   const fr = lang === 'fr';
   const facts = [
+    ...(ownerName ? [{ label: fr ? 'Responsable' : 'Owner', value: ownerName }] : []),
     {
       label: fr ? 'En retard' : 'Overdue',
       value: Object.keys(e.overdue).length ? totals(e.overdue, lang) : '—',
@@ -109,7 +93,7 @@ function listEntry(e: WorklistEntry, lang: Lang, snoozeTo: string): ListEntry {
     {
       label: fr ? 'Dernier contact' : 'Last contact',
       value: e.lastContact
-        ? `${day(e.lastContact.on, lang)} · ${KIND_LABELS[lang][e.lastContact.kind] ?? e.lastContact.kind}${e.lastContact.outcome ? ` (${OUTCOME_LABELS[lang][e.lastContact.outcome] ?? e.lastContact.outcome})` : ''}`
+        ? `${day(e.lastContact.on, lang)} · ${kindLabel(e.lastContact.kind, lang)}${e.lastContact.outcome ? ` (${OUTCOME_LABELS[lang][e.lastContact.outcome] ?? e.lastContact.outcome})` : ''}`
         : fr
           ? 'aucun'
           : 'none',
@@ -252,9 +236,22 @@ async function listFor(
   return { on: today, scored: open.slice(0, top), heading };
 }
 
-/** "· Marie Lambert's customer" on a manager's step, so the manager knows whose file it is. */
-async function controllerNames(services: DialogServices, scored: Scored[]): Promise<Map<string, string>> {
-  const handles = [...new Set(scored.map((s) => s.reason.facts.controller).filter((h): h is string => !!h))];
+/**
+ * Staff names by handle: the controller of a manager's step ("· Marie Lambert's customer") and,
+ * on a team's list, each customer's owner.
+ */
+async function controllerNames(
+  services: DialogServices,
+  scored: Scored[],
+  owners: boolean,
+): Promise<Map<string, string>> {
+  const handles = [
+    ...new Set(
+      scored
+        .flatMap((s) => [s.reason.facts.controller, owners ? s.customer.owner : undefined])
+        .filter((h): h is string => !!h),
+    ),
+  ];
   if (handles.length === 0) return new Map();
   const staff = await services.models.Staff.find({ handle: { $in: handles } }, { handle: 1, name: 1 }).lean();
   return new Map(staff.map((s) => [s.handle, s.name]));
@@ -277,7 +274,8 @@ export async function answerWorklist(
   const scope = await scopeOf(req, turn, services);
   if ('error' in scope) return { reply: textReply(scope.error), entries: [] };
   const { on, scored, heading } = await listFor(req, scope, services);
-  const names = await controllerNames(services, scored);
+  const team = scope.owners === null || scope.owners.length > 1;
+  const names = await controllerNames(services, scored, team);
   const entries = scored.map((s, i) => {
     const e = entryOf(s, i + 1, lang);
     return { ...e, reason: e.reason + controllerNote(s.reason, names, lang) };
@@ -309,7 +307,20 @@ export async function answerWorklist(
         {
           blocks: [
             { kind: 'text', text: heading },
-            { kind: 'list', entries: entries.map((e) => listEntry(e, lang, snoozeTo)) },
+            {
+              kind: 'list',
+              entries: entries.map((e) =>
+                listEntry(e, lang, snoozeTo, team ? (names.get(e.owner) ?? e.owner) : undefined),
+              ),
+              // Asked again for its next page: the same people, day, filter and length.
+              source: {
+                type: 'worklist',
+                date: on,
+                ...(req.forPerson ? { forStaff: req.forPerson } : {}),
+                ...(req.top ? { top: req.top } : {}),
+                ...(req.minOverdue ? { minOverdue: req.minOverdue } : {}),
+              },
+            },
           ],
         },
       ],

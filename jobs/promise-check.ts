@@ -10,6 +10,7 @@ import { requestDraft } from '../dialogs/drafting/drafts';
 import { nextStepFor } from '../dialogs/drafting/facts';
 import { brokenPromiseReply } from '../dialogs/follow-ups';
 import { staffLang } from '../dialogs/i18n';
+import { trailSay, trailStep } from '../dialogs/words/trail';
 import { ValidationError } from '../models/errors';
 import { appendActivity } from '../models/ledger/commitments';
 import { refreshPromises } from '../models/ledger/promises';
@@ -50,7 +51,7 @@ export const promiseCheck: Job = {
           author: 'relance',
           at: services.clock.now(),
           outcome: 'kept',
-          summary: 'Promesse tenue / promise kept',
+          summary: trailSay(policy, 'promiseKept'),
         });
         if (noted) bump(counts, 'kept');
         continue;
@@ -107,8 +108,8 @@ async function notifyBreach(ctx: JobContext, id: string, owner: string, opts: Jo
         at: services.clock.now(),
         outcome: now.status,
         summary: step
-          ? `Promesse non tenue : étape avancée (${step}) / promise broken: step brought forward (${step})`
-          : 'Promesse non tenue / promise broken',
+          ? trailSay(policy, 'promiseBrokenStep', { step: trailStep(policy, step) })
+          : trailSay(policy, 'promiseBroken'),
         data: { promise: id, step },
       });
       const instalments = now.instalments.map((i) => ({

@@ -3,12 +3,27 @@
  * are Action.Submit whose `data` is the typed payload; a form's inputs are merged into that
  * data by the client when it is submitted (Teams and Web Chat both do), so the edge gets back
  * one object to validate with zod.
+ *
+ * Every piece of Relance's text is a TextRun inside a RichTextBlock: hosts read a TextBlock as
+ * Markdown ("2. Dupont" became a list restarting at "1.", "> 90 j" a quote) and a TextRun never,
+ * so nothing needs escaping and what the dialog wrote is what people read. Facts are
+ * "label: value" lines (a FactSet squeezes its label column until labels break inside words);
+ * the aged balance is a Table, one row per bucket, so each amount sits beside its label even
+ * on a phone. Long lists are shown in pages under Teams' message size (`MAX_ACTIVITY_BYTES`).
  */
-import type { Action, Block, Reply } from '../../dialogs/reply';
+import { PAGE_SIZE, paginate } from '../../dialogs/pages';
+import type { Action, Block, Fact, Reply } from '../../dialogs/reply';
+import type { Lang } from '../../dialogs/turn';
 
 type Element = Record<string, unknown>;
 
 export const CARD_CONTENT_TYPE = 'application/vnd.microsoft.card.adaptive';
+
+/**
+ * Teams refuses a message over about 28 KB (the activity, card included); a page is cut before
+ * this many bytes of serialized activity, leaving room for what the connector adds.
+ */
+export const MAX_ACTIVITY_BYTES = 24_000;
 
 function submit(a: Action): Element {
   return {
@@ -19,61 +34,90 @@ function submit(a: Action): Element {
   };
 }
 
+/** A run of plain text (never read as Markdown). */
+function run(text: string, style: Element = {}): Element {
+  return { type: 'TextRun', text, ...style };
+}
+
+function paragraph(inlines: Element[], extra: Element = {}): Element {
+  return { type: 'RichTextBlock', inlines, ...extra };
+}
+
+const COLUMNS = /\S {2,}\S/;
+
 function textBlocks(text: string): Element[] {
-  // One TextBlock per line: cards do not keep single line breaks inside a block. Lines laid
-  // out in columns (an invoice table) keep their alignment in a monospace font.
+  // One paragraph per line: cards do not keep single line breaks. Lines laid out in columns
+  // (an invoice table) keep their alignment in a monospace font, with non-breaking spaces
+  // (clients collapse runs of spaces).
   return text.split('\n').map((line, i) => {
-    const columns = /\S {2,}\S/.test(line);
-    return {
-      type: 'TextBlock',
-      // Clients collapse runs of spaces; non-breaking ones keep the columns.
-      text:
-        line.length === 0 ? ' ' : columns ? line.replace(/ {2,}/g, (m) => '\u00a0'.repeat(m.length)) : line,
-      wrap: true,
-      ...(i > 0 ? { spacing: 'None' } : {}),
-      ...(columns ? { fontType: 'Monospace' } : {}),
-    };
+    const columns = COLUMNS.test(line);
+    const shown = line.length === 0 ? ' ' : columns ? line.replace(/ /g, '\u00a0') : line;
+    return paragraph(
+      [run(shown, columns ? { fontType: 'Monospace' } : {})],
+      i > 0 ? { spacing: 'None' } : {},
+    );
   });
 }
 
-function block(b: Block): Element[] {
+/** "Label : value" (French puts a non-breaking space before the colon); the label never wraps. */
+function factLine(f: Fact, lang: Lang): Element {
+  const label = `${f.label.replace(/ /g, '\u00a0')}${lang === 'fr' ? '\u00a0:' : ':'} `;
+  return paragraph([run(label, { weight: 'Bolder' }), run(f.value)], { spacing: 'None' });
+}
+
+function factLines(facts: Fact[], lang: Lang): Element[] {
+  return facts.map((f, i) => (i === 0 ? { ...factLine(f, lang), spacing: 'Small' } : factLine(f, lang)));
+}
+
+function cell(text: string, style: Element = {}): Element {
+  return { type: 'TableCell', items: [paragraph([run(text.replace(/ /g, '\u00a0'), style)])] };
+}
+
+function agedTable(b: Extract<Block, { kind: 'aged' }>): Element {
+  // One row per bucket, one column per currency: narrow enough for a phone.
+  const keys = Object.keys(b.table.headers) as Array<keyof typeof b.table.headers>;
+  const bold = { weight: 'Bolder' };
+  return {
+    type: 'Table',
+    showGridLines: false,
+    firstRowAsHeader: true,
+    columns: [
+      { width: 1 },
+      ...b.table.rows.map(() => ({ width: 1, horizontalCellContentAlignment: 'Right' })),
+    ],
+    rows: [
+      { type: 'TableRow', cells: [cell(' '), ...b.table.rows.map((r) => cell(r.currency, bold))] },
+      ...keys.map((k) => ({
+        type: 'TableRow',
+        cells: [
+          cell(b.table.headers[k], bold),
+          ...b.table.rows.map((r) => cell(r.cells[k], k === 'total' ? bold : {})),
+        ],
+      })),
+    ],
+  };
+}
+
+function block(b: Block, lang: Lang): Element[] {
   switch (b.kind) {
     case 'text':
       return textBlocks(b.text);
     case 'facts':
-      return [{ type: 'FactSet', facts: b.facts.map((f) => ({ title: f.label, value: f.value })) }];
+      return factLines(b.facts, lang);
     case 'list':
       return b.entries.map((e) => ({
         type: 'Container',
         separator: true,
         items: [
-          { type: 'TextBlock', text: `${e.rank}. ${e.title}`, weight: 'Bolder', wrap: true },
-          { type: 'TextBlock', text: e.why, wrap: true, isSubtle: true, spacing: 'None' },
-          { type: 'FactSet', facts: e.facts.map((f) => ({ title: f.label, value: f.value })) },
+          // The rank is written out: a number the host cannot renumber.
+          paragraph([run(`${e.rank}. ${e.title}`, { weight: 'Bolder' })]),
+          paragraph([run(e.why, { isSubtle: true })], { spacing: 'None' }),
+          ...factLines(e.facts, lang),
           ...(e.actions.length ? [{ type: 'ActionSet', actions: e.actions.map(submit) }] : []),
         ],
       }));
-    case 'aged': {
-      const keys = Object.keys(b.table.headers) as Array<keyof typeof b.table.headers>;
-      return [
-        {
-          type: 'ColumnSet',
-          columns: keys.map((k) => ({
-            type: 'Column',
-            width: 'auto',
-            items: [
-              { type: 'TextBlock', text: b.table.headers[k], weight: 'Bolder', horizontalAlignment: 'Right' },
-              ...b.table.rows.map((r) => ({
-                type: 'TextBlock',
-                text: r.cells[k],
-                horizontalAlignment: 'Right',
-                spacing: 'None',
-              })),
-            ],
-          })),
-        },
-      ];
-    }
+    case 'aged':
+      return [agedTable(b)];
     case 'actions':
       return [{ type: 'ActionSet', actions: b.actions.map(submit) }];
     case 'form':
@@ -97,14 +141,14 @@ function block(b: Block): Element[] {
   }
 }
 
+/** The card of a reply as it is (no pages: `replyActivity` pages long lists). */
 export function renderAdaptiveCard(reply: Reply): Element {
+  const lang = reply.lang ?? 'fr';
   const body: Element[] = [];
-  if (reply.title)
-    body.push({ type: 'TextBlock', text: reply.title, size: 'Medium', weight: 'Bolder', wrap: true });
+  if (reply.title) body.push(paragraph([run(reply.title, { size: 'Medium', weight: 'Bolder' })]));
   for (const s of reply.sections) {
-    if (s.title)
-      body.push({ type: 'TextBlock', text: s.title, weight: 'Bolder', separator: true, wrap: true });
-    for (const b of s.blocks) body.push(...block(b));
+    if (s.title) body.push(paragraph([run(s.title, { weight: 'Bolder' })], { separator: true }));
+    for (const b of s.blocks) body.push(...block(b, lang));
   }
   return {
     type: 'AdaptiveCard',
@@ -114,22 +158,41 @@ export function renderAdaptiveCard(reply: Reply): Element {
   };
 }
 
-/** The Bot Framework message carrying a reply: the card, with the summary as its text for notifications. */
-export function replyActivity(reply: Reply): {
+export interface CardActivity {
   type: 'message';
   text?: string;
+  textFormat?: 'plain';
   summary?: string;
   attachments?: Array<{ contentType: string; content: Element }>;
-} {
+}
+
+function activityOf(reply: Reply): CardActivity {
   const only =
     reply.sections.length === 1 && reply.sections[0]!.blocks.length === 1
       ? reply.sections[0]!.blocks[0]!
       : null;
   // A sentence is sent as text: it reads better in a chat and in notifications than a card.
-  if (!reply.title && only?.kind === 'text') return { type: 'message', text: only.text };
+  // Plain, so that no client reads Markdown into it.
+  if (!reply.title && only?.kind === 'text') return { type: 'message', text: only.text, textFormat: 'plain' };
   return {
     type: 'message' as const,
     summary: reply.summary,
     attachments: [{ contentType: CARD_CONTENT_TYPE, content: renderAdaptiveCard(reply) }],
   };
+}
+
+/** The serialized size of an activity, as the connector receives it. */
+export function activityBytes(activity: unknown): number {
+  return Buffer.byteLength(JSON.stringify(activity), 'utf8');
+}
+
+/**
+ * The Bot Framework message carrying a reply: the card, with the summary as its text for
+ * notifications; a long list shows its first page (at most `PAGE_SIZE` entries, fewer if the
+ * message would pass `MAX_ACTIVITY_BYTES`) and a "next" button.
+ */
+export function replyActivity(reply: Reply, maxBytes: number = MAX_ACTIVITY_BYTES): CardActivity {
+  const lang = reply.lang ?? 'fr';
+  const page = paginate(reply, lang, (r) => activityBytes(activityOf(r)) <= maxBytes, PAGE_SIZE);
+  return activityOf(page);
 }

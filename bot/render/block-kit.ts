@@ -5,9 +5,21 @@
  * payload as JSON in their `value`; the edge validates it with zod when it comes back.
  * A form becomes a modal (see `formModal`): messages cannot hold text inputs that submit.
  */
-import type { Action, Block, FormField, Reply } from '../../dialogs/reply';
+import type {
+  ActionsBlock,
+  Button,
+  ContextBlock,
+  InputBlock,
+  KnownBlock,
+  ModalView,
+  MrkdwnElement,
+  SectionBlock,
+} from '@slack/types';
+import { paginate } from '../../dialogs/pages';
+import type { Action, Block, Fact, FormField, Reply } from '../../dialogs/reply';
+import { replyWord } from '../../dialogs/reply-words';
 
-export type SlackBlock = Record<string, unknown>;
+export type SlackBlock = KnownBlock;
 
 export const LIMITS = {
   messageBlocks: 50,
@@ -32,9 +44,21 @@ function clip(text: string, max: number): string {
   return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
 }
 
-/** Slack's three control characters in mrkdwn. */
+/**
+ * Relance's text inside mrkdwn: Slack's three control characters escaped, and a line that
+ * starts with ">" kept from becoming a quote (a zero-width space before it: "> 90 j").
+ */
 export function escapeMrkdwn(text: string): string {
+  return escapeControls(text).replace(/^&gt;/gm, '\u200b&gt;');
+}
+
+/** Slack's three control characters only: inside a code block nothing else is read. */
+function escapeControls(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+function mrkdwn(text: string): MrkdwnElement {
+  return { type: 'mrkdwn', text };
 }
 
 /** Splits text on line breaks into pieces of at most `max` characters (a very long line is cut). */
@@ -58,33 +82,33 @@ function chunks(text: string, max: number): string[] {
   return out;
 }
 
-function mrkdwnSection(text: string): SlackBlock[] {
+function mrkdwnSection(text: string): SectionBlock[] {
   // Lines laid out in columns (an invoice table) keep their alignment in a code block.
   const columns = text.split('\n').some((l) => /\S {2,}\S/.test(l));
   const max = LIMITS.sectionText - (columns ? 6 : 0);
-  return chunks(escapeMrkdwn(text), max).map((t) => ({
+  // In a code block nothing is formatted: only Slack's control characters are escaped there.
+  const escaped = columns ? escapeControls : escapeMrkdwn;
+  return chunks(escaped(text), max).map((t) => ({
     type: 'section',
-    text: { type: 'mrkdwn', text: columns ? `\`\`\`${t}\`\`\`` : t },
+    text: mrkdwn(columns ? `\`\`\`${t}\`\`\`` : t),
   }));
 }
 
-function factFields(facts: Array<{ label: string; value: string }>): SlackBlock[] {
-  const sections: SlackBlock[] = [];
+function factField(f: Fact): MrkdwnElement {
+  return mrkdwn(clip(`*${escapeMrkdwn(f.label)}*\n${escapeMrkdwn(f.value)}`, LIMITS.field));
+}
+
+function factFields(facts: Fact[]): SectionBlock[] {
+  const sections: SectionBlock[] = [];
   for (let i = 0; i < facts.length; i += LIMITS.fields)
-    sections.push({
-      type: 'section',
-      fields: facts.slice(i, i + LIMITS.fields).map((f) => ({
-        type: 'mrkdwn',
-        text: clip(`*${escapeMrkdwn(f.label)}*\n${escapeMrkdwn(f.value)}`, LIMITS.field),
-      })),
-    });
+    sections.push({ type: 'section', fields: facts.slice(i, i + LIMITS.fields).map(factField) });
   return sections;
 }
 
 /** Numbers the buttons of one message so their action ids are unique. */
 class Buttons {
   private n = 0;
-  button(a: Action): SlackBlock {
+  button(a: Action): Button {
     return {
       type: 'button',
       action_id: `${ACTION_PREFIX}:${a.payload.type}:${++this.n}`,
@@ -93,8 +117,8 @@ class Buttons {
       ...(a.style ? { style: a.style } : {}),
     };
   }
-  actions(list: Action[]): SlackBlock[] {
-    const blocks: SlackBlock[] = [];
+  actions(list: Action[]): ActionsBlock[] {
+    const blocks: ActionsBlock[] = [];
     for (let i = 0; i < list.length; i += LIMITS.actionsElements)
       blocks.push({
         type: 'actions',
@@ -122,25 +146,15 @@ function block(b: Block, buttons: Buttons): SlackBlock[][] {
       return b.entries.map((e) => [
         {
           type: 'section',
-          text: {
-            type: 'mrkdwn',
-            text: clip(`*${e.rank}. ${escapeMrkdwn(e.title)}*\n_${escapeMrkdwn(e.why)}_`, LIMITS.sectionText),
-          },
-          ...(e.facts.length
-            ? {
-                fields: e.facts.slice(0, LIMITS.fields).map((f) => ({
-                  type: 'mrkdwn',
-                  text: clip(`*${escapeMrkdwn(f.label)}*\n${escapeMrkdwn(f.value)}`, LIMITS.field),
-                })),
-              }
-            : {}),
-        },
+          text: mrkdwn(
+            clip(`*${e.rank}. ${escapeMrkdwn(e.title)}*\n_${escapeMrkdwn(e.why)}_`, LIMITS.sectionText),
+          ),
+          ...(e.facts.length ? { fields: e.facts.slice(0, LIMITS.fields).map(factField) } : {}),
+        } satisfies SectionBlock,
         ...buttons.actions(e.actions),
       ]);
     case 'aged':
-      return [
-        [{ type: 'section', text: { type: 'mrkdwn', text: `\`\`\`${escapeMrkdwn(agedText(b))}\`\`\`` } }],
-      ];
+      return [[{ type: 'section', text: mrkdwn(`\`\`\`${escapeControls(agedText(b))}\`\`\``) }]];
     case 'actions':
       return [buttons.actions(b.actions)];
     case 'form':
@@ -152,13 +166,12 @@ function block(b: Block, buttons: Buttons): SlackBlock[][] {
         [
           {
             type: 'section',
-            text: {
-              type: 'mrkdwn',
-              text: clip(
+            text: mrkdwn(
+              clip(
                 b.links.map((l) => `<${l.url}|${escapeMrkdwn(l.label)}>`).join('  ·  '),
                 LIMITS.sectionText,
               ),
-            },
+            ),
           },
         ],
       ];
@@ -174,12 +187,8 @@ function formOpener(submit: Action): Action['payload'] {
   return p;
 }
 
-/** Blocks for a reply, at most `maxBlocks`: a cut list says how many entries it left out. */
-export function replyBlocks(
-  reply: Reply,
-  lang: 'fr' | 'en',
-  maxBlocks: number = LIMITS.messageBlocks,
-): SlackBlock[] {
+/** Blocks for a reply as it is, each group one piece that is never split (an entry and its buttons). */
+function groupsOf(reply: Reply): SlackBlock[][] {
   const groups: SlackBlock[][] = [];
   const buttons = new Buttons();
   if (reply.title)
@@ -193,29 +202,33 @@ export function replyBlocks(
     if (s.title)
       groups.push([
         { type: 'divider' },
-        {
-          type: 'section',
-          text: { type: 'mrkdwn', text: clip(`*${escapeMrkdwn(s.title)}*`, LIMITS.sectionText) },
-        },
+        { type: 'section', text: mrkdwn(clip(`*${escapeMrkdwn(s.title)}*`, LIMITS.sectionText)) },
       ]);
     for (const b of s.blocks) groups.push(...block(b, buttons));
   }
+  return groups;
+}
+
+/**
+ * Blocks for a reply, at most `maxBlocks`: a long list shows a page (10 entries, fewer if the
+ * message would pass the limit) ending with a "next" button. Whatever still does not fit (a
+ * reply of many short lists) is cut between groups, saying how many were left out.
+ */
+export function replyBlocks(
+  reply: Reply,
+  lang: 'fr' | 'en',
+  maxBlocks: number = LIMITS.messageBlocks,
+): SlackBlock[] {
+  const count = (r: Reply) => groupsOf(r).reduce((n, g) => n + g.length, 0);
+  const groups = groupsOf(paginate(reply, lang, (r) => count(r) <= maxBlocks));
   const out: SlackBlock[] = [];
   for (const [i, g] of groups.entries()) {
     if (out.length + g.length > maxBlocks - 1) {
-      const left = groups.length - i;
-      out.push({
+      const cut: ContextBlock = {
         type: 'context',
-        elements: [
-          {
-            type: 'mrkdwn',
-            text:
-              lang === 'fr'
-                ? `… et ${left} de plus, trop long pour Slack.`
-                : `… and ${left} more, too long for Slack.`,
-          },
-        ],
-      });
+        elements: [mrkdwn(replyWord(lang, 'moreNotShown', { count: groups.length - i }))],
+      };
+      out.push(cut);
       break;
     }
     out.push(...g);
@@ -243,8 +256,8 @@ export function formModal(
   form: Extract<Block, { kind: 'form' }>,
   metadata: string,
   lang: 'fr' | 'en',
-): SlackBlock {
-  const inputs: SlackBlock[] = [];
+): ModalView {
+  const inputs: InputBlock[] = [];
   for (const f of form.fields) {
     const parts = splitValue(f.value);
     for (const [i, part] of parts.entries())
@@ -271,7 +284,7 @@ export function formModal(
     private_metadata: metadata,
     title: { type: 'plain_text', text: clip(title, LIMITS.modalTitle) },
     submit: { type: 'plain_text', text: clip(form.submit.label, LIMITS.modalTitle) },
-    close: { type: 'plain_text', text: lang === 'fr' ? 'Annuler' : 'Cancel' },
+    close: { type: 'plain_text', text: replyWord(lang, 'cancel') },
     blocks: inputs,
   };
 }

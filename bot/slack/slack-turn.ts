@@ -6,6 +6,7 @@
  * refusal said to the presser only. A failure is logged with its code and answered with a
  * short apology, never retried by Slack.
  */
+import type { ModalView } from '@slack/types';
 import type { ChatServices } from '../../dialogs/conversation';
 import { type Reply, textReply } from '../../dialogs/reply';
 import { detectLang } from '../../dialogs/requests';
@@ -24,7 +25,7 @@ export interface Outlet {
   /** To the person who acted only (absent: a new message here, which in a DM is theirs alone). */
   ephemeral?(reply: Reply): Promise<void>;
   /** Opens a modal (a button click's trigger_id is valid for 3 seconds). */
-  openModal?(view: Record<string, unknown>): Promise<void>;
+  openModal?(view: ModalView): Promise<void>;
   /** Where a form's modal should send its result back (kept in the modal's metadata). */
   origin?: { channel?: string; ts?: string; responseUrl?: string };
 }

@@ -10,6 +10,7 @@
  * - the model's own question text is never shown (see clarifyQuestion).
  */
 import { addDays, localDate } from '../../models/rules/dates';
+import { say } from '../words/call-note';
 import { findCustomer, findInvoices } from './directory-match';
 import { fold, NAME_NOISE } from './lexicon';
 import type { CallNote, NoteContext, NoteDirectory } from './note';
@@ -86,7 +87,5 @@ export function llmNoteProblem(
  * nothing: ours, never the model's text (which could ask anything of the reader).
  */
 export function clarifyQuestion(lang: 'fr' | 'en'): string {
-  return lang === 'fr'
-    ? 'Je n’ai pas tout compris dans cette note : pouvez-vous la reformuler (client, montant, date) ?'
-    : 'I could not read all of this note: could you say it again (customer, amount, date)?';
+  return say(lang, 'clarify');
 }

@@ -14,6 +14,7 @@ import { textReply, titledReply } from '../reply';
 import { detectLang } from '../requests';
 import type { DialogServices } from '../services';
 import type { Lang, Turn } from '../turn';
+import { say } from '../words/call-note';
 import { loadNoteDirectory } from './directory';
 import { findCustomer, findInvoices } from './directory-match';
 import { fold } from './lexicon';
@@ -85,7 +86,7 @@ export async function takeNote(
 /** A message answering the waiting note's question, or replacing it after Edit. */
 export async function continueNote(turn: Turn, log: Log, services: NoteServices): Promise<Reply> {
   const answer = (turn.text ?? '').trim();
-  const fr = log.lang === 'fr';
+  const lang = log.lang as Lang;
   // A whole new note about a customer is not an answer: it replaces the waiting one.
   if (log.status === 'awaiting_answer' && hasNoteSignals(answer)) {
     const fresh = await takeNote(turn, services, { requireCustomer: true });
@@ -114,11 +115,7 @@ export async function continueNote(turn: Turn, log: Log, services: NoteServices)
       const match = first.kind === 'one' ? first : findCustomer(answer, dir, findInvoices(answer, dir).known);
       if (match.kind === 'one') return reread(log, log.text, { customer: match.customer }, turn, services);
       if (hasNoteSignals(answer)) return reread(log, answer, {}, turn, services);
-      return textReply(
-        fr
-          ? `Je ne trouve pas « ${answer} » parmi les clients. ${log.note?.question ?? ''}`.trim()
-          : `I can't find "${answer}" among the customers. ${log.note?.question ?? ''}`.trim(),
-      );
+      return textReply(say(lang, 'notAmongCustomers', { answer, question: log.note?.question ?? '' }).trim());
     }
     case 'amount':
       if (
@@ -134,9 +131,7 @@ export async function continueNote(turn: Turn, log: Log, services: NoteServices)
           services,
         );
       await setState(services.models, log.key, { status: 'editing' });
-      return textReply(
-        fr ? 'D’accord : envoyez-moi la note corrigée.' : 'All right: send me the corrected note.',
-      );
+      return textReply(say(lang, 'sendCorrected'));
     default:
       // A date, an invoice number, "Thursday": read as the end of the note.
       return reread(log, `${log.text} ${answer}`, { customer: log.customer ?? undefined }, turn, services);
@@ -152,17 +147,12 @@ export async function abandonNote(log: Log, services: DialogServices): Promise<s
     { key: log.key, status: { $in: [...WAITING] } },
     { $set: { status: 'abandoned' } },
   );
-  const fr = log.lang === 'fr';
+  const lang = log.lang as Lang;
   const ref = log.customer ?? log.note?.customer ?? null;
   const name = ref ? ((await customerNames(services.models, [ref])).get(ref) ?? ref) : null;
-  if (name)
-    return fr
-      ? `J’ai laissé la note sur ${name} sans l’enregistrer.`
-      : `I left the note on ${name} unrecorded.`;
-  const quoted = log.text ? ` (« ${log.text.slice(0, 60)} »)` : '';
-  return fr
-    ? `J’ai laissé la note en attente${quoted} sans l’enregistrer.`
-    : `I left the waiting note${quoted.replace(/« | »/g, '"')} unrecorded.`;
+  if (name) return say(lang, 'leftNamed', { name });
+  const quoted = log.text ? say(lang, 'leftQuoted', { text: log.text.slice(0, 60) }) : '';
+  return say(lang, 'leftWaiting', { quoted });
 }
 
 export async function chooseCustomer(
@@ -185,13 +175,7 @@ export async function confirmNote(
 ): Promise<Reply> {
   const found = await ownLog(turn, key, services);
   if ('reply' in found) return found.reply;
-  const fr = found.lang === 'fr';
-  if (found.status === 'recorded')
-    return textReply(
-      fr
-        ? 'Cette note est déjà enregistrée : rien n’a été ajouté.'
-        : 'This note is already recorded: nothing was added.',
-    );
+  if (found.status === 'recorded') return textReply(say(found.lang as Lang, 'alreadyRecordedNothingAdded'));
   if (found.status !== 'awaiting_confirmation' && found.status !== 'confirmed')
     return present(found, services);
   // Confirmed before anything is written: an interrupted recording is finished on restart.
@@ -218,31 +202,24 @@ export async function editNote(turn: Turn, key: string, services: NoteServices):
   if ('reply' in log) return log.reply;
   if (!['awaiting_confirmation', 'awaiting_answer'].includes(log.status)) return present(log, services);
   await setState(services.models, key, { status: 'editing', writtenAt: turn.at });
-  const fr = log.lang === 'fr';
-  return textReply(
-    fr
-      ? `Envoyez-moi la note corrigée, elle remplacera celle-ci :\n> ${log.text}`
-      : `Send me the corrected note; it will replace this one:\n> ${log.text}`,
-  );
+  return textReply(say(log.lang as Lang, 'editPrompt', { text: log.text }));
 }
 
 export async function cancelNote(turn: Turn, key: string, services: NoteServices): Promise<Reply> {
   const log = await ownLog(turn, key, services);
   if ('reply' in log) return log.reply;
-  const fr = log.lang === 'fr';
   const res = await services.models.CallLog.updateOne(
     { key, status: { $in: ['awaiting_confirmation', ...WAITING] } },
     { $set: { status: 'cancelled' } },
   );
   if (res.modifiedCount === 0) return present(log, services);
-  return textReply(fr ? 'Note annulée : rien n’a été enregistré.' : 'Note cancelled: nothing was recorded.');
+  return textReply(say(log.lang as Lang, 'cancelled'));
 }
 
 /** "Log outcome" on a customer: the next message is the note about them. */
 export async function askForNote(turn: Turn, customer: string, services: NoteServices): Promise<Reply> {
-  const fr = turn.lang === 'fr';
   const found = await services.models.Customer.findOne({ reference: customer }, { name: 1 }).lean();
-  if (!found) return textReply(fr ? `Client ${customer} introuvable.` : `Customer ${customer} not found.`);
+  if (!found) return textReply(say(turn.lang, 'customerNotFound', { customer }));
   await services.models.CallLog.updateOne(
     { key: turn.id },
     {
@@ -257,11 +234,7 @@ export async function askForNote(turn: Turn, customer: string, services: NoteSer
     },
     { upsert: true },
   );
-  return textReply(
-    fr
-      ? `Comment s’est passé l’appel avec ${found.name} ? Écrivez-le comme à un collègue, par exemple : « joint Mme Durand, paiera 5 000 € vendredi, FA-1042 contestée : marchandise abîmée ».`
-      : `How did the call with ${found.name} go? Write it as you would to a colleague, e.g. "spoke to Mrs Durand, will pay 5k Friday, INV-1042 disputed: goods damaged".`,
-  );
+  return textReply(say(turn.lang, 'askForNote', { name: found.name }));
 }
 
 /** Completes recordings a crash interrupted (status "confirmed"): run at start. */
@@ -333,38 +306,26 @@ async function setState(models: Models, key: string, set: Record<string, unknown
 /** The note's log, if it is this person's (a colleague cannot confirm someone else's call). */
 async function ownLog(turn: Turn, key: string, services: DialogServices): Promise<Log | { reply: Reply }> {
   const log = await services.models.CallLog.findOne({ key }).lean<Log>();
-  const fr = turn.lang === 'fr';
-  if (!log)
-    return { reply: textReply(fr ? 'Je ne retrouve pas cette note.' : 'I can’t find that note any more.') };
-  if (log.staff !== turn.staff)
-    return {
-      reply: textReply(
-        fr
-          ? 'Seule la personne qui a écrit cette note peut la valider.'
-          : 'Only the person who wrote this note can act on it.',
-      ),
-    };
+  if (!log) return { reply: textReply(say(turn.lang, 'noteNotFound')) };
+  if (log.staff !== turn.staff) return { reply: textReply(say(turn.lang, 'onlyWriter')) };
   return log;
 }
 
 /** What the person sees of a note in its current state. */
 async function present(log: Log, services: DialogServices): Promise<Reply> {
   const lang = log.lang as Lang;
-  const fr = lang === 'fr';
   switch (log.status) {
     case 'recorded':
-      return textReply(fr ? 'Cette note est déjà enregistrée.' : 'This note is already recorded.');
+      return textReply(say(lang, 'alreadyRecorded'));
     case 'cancelled':
     case 'superseded':
     case 'abandoned':
     case 'reversed':
-      return textReply(
-        fr ? 'Cette note a été annulée ou remplacée.' : 'This note was cancelled or replaced.',
-      );
+      return textReply(say(lang, 'cancelledOrReplaced'));
     case 'editing':
-      return textReply(fr ? 'J’attends la note corrigée.' : 'I’m waiting for the corrected note.');
+      return textReply(say(lang, 'waitingCorrected'));
     case 'awaiting_note':
-      return textReply(fr ? 'J’attends votre note d’appel.' : 'I’m waiting for your call note.');
+      return textReply(say(lang, 'waitingNote'));
     case 'awaiting_answer':
       return questionReply(log, lang, services);
     default:
@@ -395,7 +356,6 @@ async function questionReply(log: Log, lang: Lang, services: DialogServices): Pr
 }
 
 async function confirmationReply(log: Log, lang: Lang, services: DialogServices): Promise<Reply> {
-  const fr = lang === 'fr';
   const note = CallNote.parse(log.note);
   const ref = note.customer!;
   const name = (await customerNames(services.models, [ref])).get(ref) ?? ref;
@@ -403,15 +363,15 @@ async function confirmationReply(log: Log, lang: Lang, services: DialogServices)
   const label = (k: string) => OUTCOME_LABELS[lang][k] ?? k;
   if (note.outcome || note.contact)
     facts.push({
-      label: fr ? 'Appel' : 'Call',
+      label: say(lang, 'factCall'),
       value: [note.outcome ? label(note.outcome) : null, note.contact].filter(Boolean).join(' — '),
     });
   const disputed = new Set(note.disputes.map((d) => d.invoice));
   const instalments = await promiseInstalments(services.models, ref, note.promises, disputed);
   for (const i of instalments)
     facts.push({
-      label: fr ? 'Promesse' : 'Promise',
-      value: `${money(i.amount, i.currency, lang)} ${fr ? 'le' : 'by'} ${day(i.date, lang)}`,
+      label: say(lang, 'factPromise'),
+      value: instalment(i.amount, i.currency, i.date, lang),
     });
   // A pending promise of this customer: said before Confirm, and the person chooses.
   const pending =
@@ -424,40 +384,32 @@ async function confirmationReply(log: Log, lang: Lang, services: DialogServices)
       : [];
   if (pending.length > 0)
     facts.push({
-      label: fr ? 'Promesse en cours' : 'Pending promise',
+      label: say(lang, 'factPending'),
       value: `${pending
         .flatMap((p) => p.instalments)
-        .map(
-          (i) => `${money(i.amount, i.currency, lang)} ${fr ? 'le' : 'by'} ${day(fromStored(i.date), lang)}`,
-        )
-        .join(' + ')} — ${
-        fr
-          ? 'remplacée par celle-ci si vous confirmez, ou gardée si vous ajoutez celle-ci en nouvelle échéance'
-          : 'replaced by this one if you confirm, or kept if you add this one as a new instalment'
-      }`,
+        .map((i) => instalment(i.amount, i.currency, fromStored(i.date), lang))
+        .join(' + ')} — ${say(lang, 'pendingChoice')}`,
     });
   for (const d of note.disputes)
     facts.push({
-      label: fr ? 'Litige' : 'Dispute',
-      value: `${d.invoice} — ${label(d.reason)}${d.detail ? ` : « ${d.detail} »` : ''} (${
-        fr ? 'relances suspendues sur cette facture' : 'reminders paused on this invoice only'
-      })`,
+      label: say(lang, 'factDispute'),
+      value: say(lang, 'disputeFact', {
+        invoice: d.invoice,
+        reason: label(d.reason),
+        detail: d.detail ? say(lang, 'disputeDetail', { detail: d.detail }) : '',
+      }),
     });
   if (note.callback)
-    facts.push({ label: fr ? 'Rappeler' : 'Call back', value: day(note.callback as LocalDate, lang) });
-  facts.push({ label: fr ? 'Note' : 'Note', value: log.text });
+    facts.push({ label: say(lang, 'factCallBack'), value: day(note.callback as LocalDate, lang) });
+  facts.push({ label: say(lang, 'factNote'), value: log.text });
   const by =
     log.source === 'offline'
       ? log.fallback
-        ? fr
-          ? `règles hors ligne (l’IA n’a pas pu lire la note : ${log.fallback})`
-          : `offline rules (the LLM could not read the note: ${log.fallback})`
-        : fr
-          ? 'règles hors ligne'
-          : 'offline rules'
+        ? say(lang, 'offlineRulesBecause', { why: log.fallback })
+        : say(lang, 'offlineRules')
       : (log.source ?? '');
-  facts.push({ label: fr ? 'Lu par' : 'Read by', value: by });
-  const title = fr ? `À enregistrer — ${name} (${ref})` : `To record — ${name} (${ref})`;
+  facts.push({ label: say(lang, 'factReadBy'), value: by });
+  const title = say(lang, 'toRecord', { name, ref });
   return titledReply(title, [
     { kind: 'facts', facts },
     {
@@ -466,23 +418,23 @@ async function confirmationReply(log: Log, lang: Lang, services: DialogServices)
         ...(pending.length > 0
           ? [
               {
-                label: fr ? 'Confirmer (remplace)' : 'Confirm (replace)',
+                label: say(lang, 'confirmReplace'),
                 style: 'primary' as const,
                 payload: { type: 'confirm_note' as const, log: log.key, promise: 'replace' as const },
               },
               {
-                label: fr ? 'Confirmer (nouvelle échéance)' : 'Confirm (add as instalment)',
+                label: say(lang, 'confirmAdd'),
                 payload: { type: 'confirm_note' as const, log: log.key, promise: 'add' as const },
               },
             ]
           : [
               {
-                label: fr ? 'Confirmer' : 'Confirm',
+                label: say(lang, 'confirm'),
                 style: 'primary' as const,
                 payload: { type: 'confirm_note' as const, log: log.key },
               },
             ]),
-        { label: fr ? 'Modifier' : 'Edit', payload: { type: 'edit_note', log: log.key } },
+        { label: say(lang, 'edit'), payload: { type: 'edit_note', log: log.key } },
         cancelAction(log.key, lang),
       ],
     },
@@ -491,7 +443,7 @@ async function confirmationReply(log: Log, lang: Lang, services: DialogServices)
 
 function cancelAction(key: string, lang: Lang): Action {
   return {
-    label: lang === 'fr' ? 'Annuler' : 'Cancel',
+    label: say(lang, 'cancel'),
     style: 'danger',
     payload: { type: 'cancel_note', log: key },
   };
@@ -503,31 +455,22 @@ async function customerNames(models: Models, refs: string[]): Promise<Map<string
 }
 
 async function recordedReply(r: Recorded, lang: Lang, services: DialogServices): Promise<Reply> {
-  const fr = lang === 'fr';
   const name = (await customerNames(services.models, [r.customer])).get(r.customer) ?? r.customer;
-  const parts: string[] = [fr ? 'l’appel' : 'the call'];
+  const parts: string[] = [say(lang, 'recordedCall')];
   if (r.instalments.length > 0)
     parts.push(
-      `${fr ? 'la promesse' : 'the promise'} (${r.instalments
-        .map((i) => `${money(i.amount, i.currency, lang)} ${fr ? 'le' : 'by'} ${day(i.date, lang)}`)
-        .join(' + ')})`,
+      say(lang, 'recordedPromise', {
+        instalments: r.instalments.map((i) => instalment(i.amount, i.currency, i.date, lang)).join(' + '),
+      }),
     );
   for (const d of r.disputes)
-    parts.push(
-      fr
-        ? `le litige sur ${d.invoice} (relances suspendues sur cette facture, revue le ${day(d.reviewOn, lang)})`
-        : `the dispute on ${d.invoice} (reminders paused on it, review on ${day(d.reviewOn, lang)})`,
-    );
-  if (r.callback)
-    parts.push(fr ? `le rappel du ${day(r.callback, lang)}` : `the call-back on ${day(r.callback, lang)}`);
-  const text = fr
-    ? `Enregistré pour ${name} : ${parts.join(', ')}.`
-    : `Recorded for ${name}: ${parts.join(', ')}.`;
-  const replaced =
-    r.superseded > 0
-      ? fr
-        ? ' La promesse précédente est remplacée.'
-        : ' The previous promise is replaced.'
-      : '';
-  return textReply(text + replaced);
+    parts.push(say(lang, 'recordedDispute', { invoice: d.invoice, day: day(d.reviewOn, lang) }));
+  if (r.callback) parts.push(say(lang, 'recordedCallBack', { day: day(r.callback, lang) }));
+  const text = say(lang, 'recorded', { name, parts: parts.join(', ') });
+  return textReply(text + (r.superseded > 0 ? say(lang, 'previousReplaced') : ''));
+}
+
+/** "5 000,00 € le lun. 23 nov." / "€5,000.00 by Mon 23 Nov". */
+function instalment(amount: number, currency: string, date: LocalDate, lang: Lang): string {
+  return say(lang, 'instalment', { amount: money(amount, currency, lang), day: day(date, lang) });
 }

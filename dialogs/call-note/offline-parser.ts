@@ -8,6 +8,7 @@ import { formatMoney } from '../../models/rules/money';
 import { detectLang } from '../requests';
 import { currencyIn } from '../spoken-amount';
 import type { Lang } from '../turn';
+import { say } from '../words/call-note';
 import { type Clause, clausesOf } from './clauses';
 import { type ContactMention, contactFor, contactMentions } from './contacts';
 import {
@@ -292,49 +293,33 @@ export function questionFor(
     accepted: string[];
   },
 ): NoteQuestion | null {
-  const fr = lang === 'fr';
   const ask = (kind: NoteQuestion['kind'], text: string, candidates: string[] = []) => ({
     kind,
     text,
     candidates,
   });
-  if (s.match.kind === 'none')
-    return ask('customer', fr ? 'De quel client s’agit-il ?' : 'Which customer is this about?');
+  if (s.match.kind === 'none') return ask('customer', say(lang, 'whichCustomer'));
   if (s.match.kind === 'several') {
     const names = s.match.candidates.map((c) => `${c.name} (${c.reference})`);
     return ask(
       'customer',
-      fr ? `Quel client : ${names.join(' ou ')} ?` : `Which customer: ${names.join(' or ')}?`,
+      say(lang, 'whichOfCustomers', { names: names.join(say(lang, 'or')) }),
       s.match.candidates.map((c) => c.reference),
     );
   }
   if (s.match.kind === 'conflict')
     return ask(
       'customer',
-      fr
-        ? `La facture ${s.match.invoice} est celle de ${s.match.owner}, pas de ${s.match.named} : de quel client s’agit-il ?`
-        : `Invoice ${s.match.invoice} belongs to ${s.match.owner}, not ${s.match.named}: which customer is this about?`,
+      say(lang, 'invoiceOfOther', { invoice: s.match.invoice, owner: s.match.owner, named: s.match.named }),
     );
   if (s.unknownInvoices.length > 0)
-    return ask(
-      'invoice',
-      fr
-        ? `Je ne trouve pas la facture ${s.unknownInvoices[0]} : quel est son numéro exact ?`
-        : `I can't find invoice ${s.unknownInvoices[0]}: what is its exact number?`,
-    );
+    return ask('invoice', say(lang, 'unknownInvoice', { invoice: s.unknownInvoices[0]! }));
   const undated = s.promises.find((p) => !p.date);
   if (undated) {
     const what = undated.amount
       ? formatMoney({ amount: undated.amount, currency: undated.currency }, lang)
-      : fr
-        ? 'le solde'
-        : 'the balance';
-    return ask(
-      'date',
-      fr
-        ? `Pour quelle date le paiement de ${what} est-il promis ?`
-        : `By what date did they promise to pay ${what}?`,
-    );
+      : say(lang, 'theBalance');
+    return ask('date', say(lang, 'promiseDate', { what }));
   }
   for (const p of s.accepted.includes('amount') ? [] : s.promises) {
     const owed = s.balance[p.currency] ?? 0;
@@ -344,17 +329,10 @@ export function questionFor(
     if (p.amount && promised > owed) {
       const a = formatMoney({ amount: promised, currency: p.currency }, lang);
       const b = formatMoney({ amount: owed, currency: p.currency }, lang);
-      return ask(
-        'amount',
-        fr
-          ? `${a} promis, mais le client ne doit que ${b} : est-ce bien le montant ?`
-          : `${a} promised, but they only owe ${b}: is that the right amount?`,
-      );
+      return ask('amount', say(lang, 'tooMuch', { promised: a, owed: b }));
     }
   }
-  if (s.disputeWithoutInvoice)
-    return ask('dispute_invoice', fr ? 'Quelle facture est contestée ?' : 'Which invoice is disputed?');
-  if (s.callbackWithoutDate)
-    return ask('callback', fr ? 'Quand faut-il rappeler ?' : 'When should we call back?');
+  if (s.disputeWithoutInvoice) return ask('dispute_invoice', say(lang, 'whichDisputed'));
+  if (s.callbackWithoutDate) return ask('callback', say(lang, 'whenCallBack'));
   return null;
 }

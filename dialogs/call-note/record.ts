@@ -17,7 +17,7 @@ import { chaseable } from '../../models/rules/invoice-facts';
 import type { Policy } from '../../models/rules/policy';
 import type { CallLog } from '../../models/schemas/call-log';
 import { money } from '../i18n';
-import type { Lang } from '../turn';
+import { trailLang, trailOutcome, trailSay } from '../words/trail';
 import { CallNote, type NotePromise } from './note';
 
 export interface Recorded {
@@ -45,7 +45,6 @@ export async function recordCallLog(
   const ref = note.customer;
   const key = log.key;
   const givenOn = localDate(log.writtenAt, policy.timeZone);
-  const lang = log.lang as Lang;
   const mentioned = [
     ...new Set([...note.promises.flatMap((p) => p.invoices), ...note.disputes.map((d) => d.invoice)]),
   ];
@@ -76,7 +75,7 @@ export async function recordCallLog(
       author: log.staff,
       at: log.writtenAt,
       outcome: d.reason,
-      summary: lang === 'fr' ? `Litige (${d.reason}) : ${d.detail}` : `Dispute (${d.reason}): ${d.detail}`,
+      summary: trailSay(policy, 'dispute', { reason: trailOutcome(policy, d.reason), detail: d.detail }),
     });
     await openDispute(models, {
       operationKey: disputeKey,
@@ -96,7 +95,8 @@ export async function recordCallLog(
   let supersededIds: string[] = [];
   if (instalments.length > 0) {
     const promiseKey = `${key}#promise`;
-    const summary = instalments.map((i) => `${money(i.amount, i.currency, lang)} ${i.date}`).join(' + ');
+    const team = trailLang(policy);
+    const summary = instalments.map((i) => `${money(i.amount, i.currency, team)} ${i.date}`).join(' + ');
     await appendActivity(models, {
       key: `${promiseKey}:activity`,
       customer: ref,
@@ -106,7 +106,7 @@ export async function recordCallLog(
       author: log.staff,
       at: log.writtenAt,
       outcome: 'promised',
-      summary: lang === 'fr' ? `Promesse : ${summary}` : `Promise: ${summary}`,
+      summary: trailSay(policy, 'promise', { instalments: summary }),
     });
     await recordPromise(models, {
       operationKey: promiseKey,

@@ -11,10 +11,11 @@ import type { CallLog } from '../../models/schemas/call-log';
 import { type Reply, textReply } from '../reply';
 import type { DialogServices } from '../services';
 import type { Lang, Turn } from '../turn';
+import { say } from '../words/call-note';
+import { trailSay } from '../words/trail';
 import type { Recorded } from './record';
 
 export async function undoLastNote(turn: Turn, lang: Lang, services: DialogServices): Promise<Reply> {
-  const fr = lang === 'fr';
   const m = services.models;
   const log = await m.CallLog.findOne({ staff: turn.staff, status: 'recorded' })
     .sort({ recordedAt: -1, _id: -1 })
@@ -22,11 +23,7 @@ export async function undoLastNote(turn: Turn, lang: Lang, services: DialogServi
   const today = services.today();
   const tz = services.policy.timeZone;
   if (!log?.recordedAt || localDate(log.recordedAt, tz) !== today)
-    return textReply(
-      fr
-        ? 'Aucune note d’appel enregistrée aujourd’hui à annuler.'
-        : 'There is no call note recorded today to undo.',
-    );
+    return textReply(say(lang, 'nothingToUndo'));
   const result = (log.result ?? {}) as Partial<Recorded>;
   const customer = result.customer ?? log.customer ?? '';
   const key = log.key;
@@ -64,17 +61,13 @@ export async function undoLastNote(turn: Turn, lang: Lang, services: DialogServi
     author: turn.staff,
     at: turn.at,
     outcome: 'reversed',
-    summary: fr ? `Note d’appel annulée : « ${log.text} »` : `Call note undone: "${log.text}"`,
+    summary: trailSay(services.policy, 'noteUndone', { text: log.text }),
   });
   await m.CallLog.updateOne({ key, status: 'recorded' }, { $set: { status: 'reversed' } });
   const owner = await m.Customer.findOne({ reference: customer }, { owner: 1, name: 1 }).lean();
   await markDirty(m, [{ customer, ...(owner ? { owner: owner.owner } : {}) }]);
   const name = owner?.name ?? customer;
-  return textReply(
-    fr
-      ? `Annulée : la note sur ${name} (« ${log.text} »). Une annulation est inscrite à l’historique ; rien n’a été effacé.`
-      : `Undone: the note on ${name} ("${log.text}"). A reversal is in the history; nothing was deleted.`,
-  );
+  return textReply(say(lang, 'undone', { name, text: log.text }));
 }
 
 const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

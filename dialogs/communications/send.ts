@@ -110,7 +110,7 @@ export async function supersede(
       key: `${d.key}#superseded`,
       via,
       data: { changes },
-      summary: `${d.step} superseded: ${reason}`,
+      detail: reason,
     });
   return done;
 }
@@ -249,7 +249,7 @@ async function markSent(
     channel: how.channel,
     via: how.via,
     data: { proof, step: d.step },
-    summary: `${d.step} sent (${proof.kind}${proof.id ? ` ${proof.id}` : ''})`,
+    detail: `${proof.kind}${proof.id ? ` ${proof.id}` : ''}`,
   });
   await recordStepPerformed(
     services.models,

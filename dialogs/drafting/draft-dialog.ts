@@ -19,6 +19,9 @@ import type { Action, Fact, Reply } from '../reply';
 import { refusedReply, textReply } from '../reply';
 import type { DraftAsk } from '../requests';
 import type { Lang, Turn } from '../turn';
+import { say } from '../words/drafting';
+import { say as sayLedger } from '../words/ledger-answers';
+import { shownIn } from '../words/warnings';
 import {
   acknowledgeWarnings,
   draftWarnings,
@@ -52,18 +55,15 @@ export const withCompany = (s: ChatDraftServices): DraftServices => ({
 
 /** "draft a reminder for …": resolve who, then draft (once per message). */
 export async function answerDraftAsk(turn: Turn, ask: DraftAsk, services: ChatDraftServices): Promise<Reply> {
-  const fr = ask.lang === 'fr';
   const dir = await loadNoteDirectory(services.models, services.today());
   const match = findCustomer(ask.target, dir, findInvoices(ask.target, dir).known);
   if (match.kind !== 'one')
     return textReply(
       match.kind === 'several'
-        ? fr
-          ? `Lequel : ${match.candidates.map((c) => `${c.name} (${c.reference})`).join(' ou ')} ?`
-          : `Which one: ${match.candidates.map((c) => `${c.name} (${c.reference})`).join(' or ')}?`
-        : fr
-          ? `Je ne trouve pas de client « ${ask.target} ».`
-          : `I can't find a customer "${ask.target}".`,
+        ? sayLedger(ask.lang, 'whichOne', {
+            names: match.candidates.map((c) => `${c.name} (${c.reference})`).join(sayLedger(ask.lang, 'or')),
+          })
+        : sayLedger(ask.lang, 'noCustomer', { target: ask.target }),
     );
   return draftFor({ ...turn, lang: ask.lang }, match.customer, services, {
     step: ask.step,
@@ -110,7 +110,7 @@ export async function decide(
     const s = withCompany(services);
     const who = { by: turn.staff, via: turn.channel };
     const draft = await findDraft(s, key);
-    if (!draft) return textReply(turn.lang === 'fr' ? 'Brouillon introuvable.' : 'Draft not found.');
+    if (!draft) return textReply(say(turn.lang, 'draftNotFound'));
     const open = (OPEN_DRAFT_STATUSES as readonly string[]).includes(draft.status);
     if (decision === 'reject' && !opts.reason?.trim() && open) {
       await mayDecide(s, draft, turn.staff, 'reject');
@@ -124,10 +124,7 @@ export async function decide(
       if (err instanceof StaleVersionError) {
         const current = (await findDraft(s, key))!;
         const reply = draftReply(current, turn.lang, s);
-        const note =
-          turn.lang === 'fr'
-            ? `Refusé : une version plus récente existe (vous avez validé la v${err.pressed}, le brouillon est en v${err.current}). Voici la version actuelle ; rien n'a été envoyé.`
-            : `Refused: a newer version exists (you pressed v${err.pressed}, the draft is at v${err.current}). Here is the current one; nothing was sent.`;
+        const note = say(turn.lang, 'staleVersion', { pressed: err.pressed, current: err.current });
         return {
           ...reply,
           summary: note,
@@ -141,8 +138,7 @@ export async function decide(
 
 /** The reason asked on Reject. */
 function rejectForm(d: StoredDraft, lang: Lang, version?: number): Reply {
-  const fr = lang === 'fr';
-  const title = fr ? 'Rejeter le brouillon' : 'Reject the draft';
+  const title = say(lang, 'rejectTitle');
   return {
     summary: title,
     title,
@@ -151,9 +147,9 @@ function rejectForm(d: StoredDraft, lang: Lang, version?: number): Reply {
         blocks: [
           {
             kind: 'form',
-            fields: [{ id: 'reason', label: fr ? 'Pourquoi ?' : 'Why?', value: '', multiline: true }],
+            fields: [{ id: 'reason', label: say(lang, 'why'), value: '', multiline: true }],
             submit: {
-              label: fr ? 'Rejeter' : 'Reject',
+              label: say(lang, 'reject'),
               style: 'danger',
               payload: { type: 'reject_draft', draft: d.key, version: version ?? d.versions.length },
             },
@@ -174,7 +170,7 @@ export async function posted(
   return guarded(turn.lang, async () => {
     const s = withCompany(services);
     const d = await findDraft(s, key);
-    if (!d) return textReply(turn.lang === 'fr' ? 'Brouillon introuvable.' : 'Draft not found.');
+    if (!d) return textReply(say(turn.lang, 'draftNotFound'));
     if (!number?.trim() && d.step !== 'handover') return draftReply(d, turn.lang, s);
     const done = await recordPosted(s, key, number ?? null, { by: turn.staff, via: turn.channel });
     return draftReply(done, turn.lang, s);
@@ -197,9 +193,7 @@ export async function regenerate(turn: Turn, key: string, services: ChatDraftSer
 /** A stored draft as it stands (the Open button of a list of drafts waiting). */
 export async function showDraft(turn: Turn, key: string, services: ChatDraftServices): Promise<Reply> {
   const draft = await services.models.Draft.findOne({ key }).lean<StoredDraft>();
-  return draft
-    ? draftReply(draft, turn.lang, services)
-    : textReply(turn.lang === 'fr' ? 'Brouillon introuvable.' : 'Draft not found.');
+  return draft ? draftReply(draft, turn.lang, services) : textReply(say(turn.lang, 'draftNotFound'));
 }
 
 /** Edit: without fields, the form with the current text; with them, a new guarded version. */
@@ -210,29 +204,29 @@ export async function edit(
 ): Promise<Reply> {
   return guarded(turn.lang, async () => {
     const draft = await services.models.Draft.findOne({ key: a.draft }).lean<StoredDraft>();
-    if (!draft) return textReply(turn.lang === 'fr' ? 'Brouillon introuvable.' : 'Draft not found.');
+    if (!draft) return textReply(say(turn.lang, 'draftNotFound'));
     const current = latest(draft).content;
-    const fr = draft.lang === 'fr';
+    const lang = draft.lang as Lang;
     if (a.subject === undefined && a.body === undefined)
       return {
-        summary: fr ? 'Modifier le brouillon' : 'Edit the draft',
-        title: fr ? 'Modifier le brouillon' : 'Edit the draft',
+        summary: say(lang, 'editTitle'),
+        title: say(lang, 'editTitle'),
         sections: [
           {
             blocks: [
               {
                 kind: 'form',
                 fields: [
-                  { id: 'subject', label: fr ? 'Objet' : 'Subject', value: current.subject },
+                  { id: 'subject', label: say(lang, 'subject'), value: current.subject },
                   {
                     id: 'body',
-                    label: fr ? 'Texte' : 'Text',
+                    label: say(lang, 'text'),
                     value: current.paragraphs.join('\n\n'),
                     multiline: true,
                   },
                 ],
                 submit: {
-                  label: fr ? 'Enregistrer' : 'Save',
+                  label: say(lang, 'save'),
                   style: 'primary',
                   payload: { type: 'edit_draft', draft: a.draft },
                 },
@@ -261,57 +255,53 @@ async function guarded(lang: Lang, fn: () => Promise<Reply>): Promise<Reply> {
     return await fn();
   } catch (err) {
     if (err instanceof RelanceError && err.code !== 'INTERNAL' && err.code !== 'UPSTREAM_UNAVAILABLE')
-      return refusedReply(`${lang === 'fr' ? 'Impossible' : 'Not possible'}: ${err.message}`);
+      return refusedReply(say(lang, 'notPossible', { why: err.message }));
     throw err;
   }
 }
 
 export function draftReply(d: StoredDraft, lang: Lang, services?: Pick<DraftServices, 'links'>): Reply {
-  const fr = lang === 'fr';
   const v = latest(d);
   const facts = d.inputs as DraftFacts;
   const problems = [...v.guards.facts.problems, ...v.guards.tone.problems];
-  const title = `${fr ? 'Brouillon' : 'Draft'} — ${STEP_LABELS[lang][d.step as StepKey]} — ${facts.customer.name} (${d.customer})`;
+  const title = say(lang, 'draft', {
+    step: STEP_LABELS[lang][d.step as StepKey],
+    name: facts.customer.name,
+    ref: d.customer,
+  });
   const info: Fact[] = [
-    { label: fr ? 'Statut' : 'Status', value: statusLabel(d, lang) },
+    { label: say(lang, 'status'), value: statusLabel(d, lang) },
     {
-      label: fr ? 'Version' : 'Version',
-      value: `${d.versions.length} (${v.source === 'template' ? (fr ? 'modèle' : 'template') : v.source})`,
+      label: say(lang, 'version'),
+      value: `${d.versions.length} (${v.source === 'template' ? say(lang, 'template') : v.source})`,
     },
     {
-      label: fr ? 'Contrôles' : 'Checks',
+      label: say(lang, 'checks'),
       value: problems.length
-        ? problems.map((p) => p.message).join(' · ')
-        : fr
-          ? `chiffres vérifiés (${v.guards.facts.checked}), ton conforme`
-          : `figures verified (${v.guards.facts.checked}), tone fine`,
+        ? problems.map((p) => shownIn(p.message, lang)).join(' · ')
+        : say(lang, 'checksFine', { count: v.guards.facts.checked }),
     },
   ];
   // The drafter's warnings, on every channel's card; approval waits until someone reads them.
   const warnings = draftWarnings(d);
   const unread = unacknowledgedWarnings(d);
   const ack = d.warningsAcknowledged as WarningsAcknowledged | undefined;
-  for (const w of warnings) info.push({ label: fr ? 'Avertissement' : 'Warning', value: w });
+  for (const w of warnings) info.push({ label: say(lang, 'warning'), value: shownIn(w, lang) });
   if (warnings.length)
     info.push({
-      label: fr ? 'Avertissements' : 'Warnings',
+      label: say(lang, 'warnings'),
       value:
         unread.length === 0 && ack
-          ? fr
-            ? `lus par ${ack.by}, ${day(new Date(ack.at).toISOString().slice(0, 10), lang)}`
-            : `acknowledged by ${ack.by}, ${day(new Date(ack.at).toISOString().slice(0, 10), lang)}`
-          : fr
-            ? 'à lire avant validation'
-            : 'to acknowledge before approval',
+          ? say(lang, 'warningsRead', {
+              by: ack.by,
+              day: day(new Date(ack.at).toISOString().slice(0, 10), lang),
+            })
+          : say(lang, 'warningsToRead'),
     });
-  if (v.fallback)
-    info.push({
-      label: fr ? 'IA' : 'LLM',
-      value: fr ? `non utilisée : ${v.fallback}` : `not used: ${v.fallback}`,
-    });
+  if (v.fallback) info.push({ label: say(lang, 'llm'), value: say(lang, 'llmNotUsed', { why: v.fallback }) });
   if (d.decidedBy && d.decidedAt)
     info.push({
-      label: fr ? 'Décision' : 'Decision',
+      label: say(lang, 'decision'),
       value: `${statusLabel({ ...d, status: d.status === 'rejected' ? 'rejected' : 'approved' }, lang)} — ${d.decidedBy}, ${day(d.decidedAt.toISOString().slice(0, 10), lang)}${d.approvedVersion ? ` (v${d.approvedVersion})` : ''}`,
     });
   if (d.ref) info.push({ label: 'Id', value: d.ref });
@@ -323,7 +313,7 @@ export function draftReply(d: StoredDraft, lang: Lang, services?: Pick<DraftServ
         ...(d.status !== 'blocked' && unread.length > 0
           ? [
               {
-                label: fr ? 'J’ai lu les avertissements' : 'Acknowledge warnings',
+                label: say(lang, 'acknowledge'),
                 style: 'primary' as const,
                 payload: { type: 'acknowledge_warnings' as const, draft: d.key },
               },
@@ -332,24 +322,24 @@ export function draftReply(d: StoredDraft, lang: Lang, services?: Pick<DraftServ
         ...(d.status !== 'blocked' && unread.length === 0
           ? [
               {
-                label: fr ? 'Valider' : 'Approve',
+                label: say(lang, 'approve'),
                 style: 'primary' as const,
                 payload: { type: 'approve_draft' as const, draft: d.key, version },
               },
             ]
           : []),
-        { label: fr ? 'Modifier' : 'Edit', payload: { type: 'edit_draft', draft: d.key } },
+        { label: say(lang, 'edit'), payload: { type: 'edit_draft', draft: d.key } },
         {
-          label: fr ? 'Rejeter' : 'Reject',
+          label: say(lang, 'reject'),
           style: 'danger',
           payload: { type: 'reject_draft', draft: d.key, version },
         },
-        { label: fr ? 'Régénérer' : 'Regenerate', payload: { type: 'regenerate_draft', draft: d.key } },
+        { label: say(lang, 'regenerate'), payload: { type: 'regenerate_draft', draft: d.key } },
       ]
     : d.status === 'superseded'
       ? [
           {
-            label: fr ? 'Nouveau brouillon' : 'Draft it again',
+            label: say(lang, 'draftAgain'),
             style: 'primary',
             payload: { type: 'draft_next', customer: d.customer },
           },

@@ -15,6 +15,7 @@ import { DraftContent } from '../../prompts/draft';
 import { mayDecide } from '../communications/permissions';
 import type { DialogServices } from '../services';
 import type { Lang, Turn } from '../turn';
+import { draftEventSummary } from '../words/trail';
 import { approvalBlocker, factsAtApproval } from './approval-gate';
 import { checkDraft, type Drafter, type DraftOutcome, templateDrafter } from './drafter';
 import { type DraftFacts, loadDraftFacts } from './facts';
@@ -114,7 +115,8 @@ export async function trail(
     channel?: string;
     via?: Via;
     data?: Record<string, unknown>;
-    summary?: string;
+    /** What follows the event in the summary (a reason, a proof). */
+    detail?: string;
   } = {},
 ): Promise<void> {
   await appendActivity(services.models, {
@@ -126,7 +128,12 @@ export async function trail(
     author: by,
     at,
     outcome,
-    summary: extra.summary ?? `${d.step} v${version} ${outcome}`,
+    summary: draftEventSummary(services.policy, {
+      step: d.step,
+      version,
+      event: outcome,
+      detail: extra.detail,
+    }),
     data: { draft: d.key, ref: d.ref, version, via: extra.via, ...extra.data },
   });
 }
@@ -220,7 +227,7 @@ export async function decideDraft(
     kind: 'approval',
     via: opts.via,
     data: opts.reason ? { reason: opts.reason } : undefined,
-    summary: `${draft.step} v${current} ${status}${opts.reason ? `: ${opts.reason}` : ''}`,
+    detail: opts.reason,
   });
   return (await services.models.Draft.findOne({ key }).lean<StoredDraft>())!;
 }

@@ -27,6 +27,7 @@ import { limitationAlerts } from '../../models/rules/limitation';
 import { FIXED_INDEMNITY, latePenalties, type PenaltyTerms } from '../../models/rules/penalties';
 import { type Policy, STEP_KEYS, type StepKey } from '../../models/rules/policy';
 import type { Lang } from '../turn';
+import { warning } from '../words/warnings';
 import type { Civility } from './salutation';
 
 export const DRAFT_KINDS = [
@@ -374,13 +375,14 @@ export function buildDraftFacts(input: DraftInput): DraftFacts {
 
   for (const a of limitationAlerts(chosen, asOf, { consumer, warningDays: policy.limitationWarningDays }))
     warnings.add(
-      a.status === 'expired'
-        ? `invoice ${a.invoice} is time-barred since ${a.expiresOn}: only the debtor's acknowledgement can revive it, a letter does not`
-        : `invoice ${a.invoice} becomes time-barred on ${a.expiresOn}: only court action, enforcement or the debtor's acknowledgement interrupts it, not this letter`,
+      warning(a.status === 'expired' ? 'timeBarred' : 'becomesTimeBarred', {
+        invoice: a.invoice,
+        on: a.expiresOn,
+      }),
     );
   const letterKinds: DraftKind[] = ['reminder_letter', 'second_reminder', 'formal_notice', 'handover'];
   if (letterKinds.includes(kind) && !customer.address?.lines?.length)
-    warnings.add(`${customer.reference} has no postal address: the letter cannot be posted as it stands`);
+    warnings.add(warning('noAddress', { customer: customer.reference }));
 
   const days = preDue || kind === 'formal_notice' ? null : (DEADLINE_BUSINESS_DAYS[kind] ?? null);
   const deadline = preDue

@@ -8,6 +8,7 @@ import { appendActivity, openDispute, recordPromise } from '../../models/ledger/
 import { refreshPromises } from '../../models/ledger/promises';
 import { markDirty } from '../../models/ledger/summaries';
 import { toStored } from '../../models/rules/dates';
+import { trailSay } from '../../models/words/trail';
 import type { ImportKind } from '../import/headers';
 import { validateRows, writeRows } from '../import/importer';
 import type { Ledger } from '../ledger';
@@ -64,7 +65,7 @@ export async function loadDemo(ledger: Ledger, seed = 42): Promise<DemoSummary> 
       author: d.recordedBy,
       at: toStored(d.openedOn),
       outcome: d.reason,
-      summary: `Litige / dispute (${d.reason}): ${d.detail}`,
+      summary: trailSay(ledger.policy, 'dispute', { reason: d.reason, detail: d.detail }),
     });
     if (opened || trail) changed.add(d.customer);
   }

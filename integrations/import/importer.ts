@@ -13,6 +13,7 @@ import type { Models } from '../../models';
 import { refreshPromises } from '../../models/ledger/promises';
 import type { LocalDate } from '../../models/rules/dates';
 import type { Policy } from '../../models/rules/policy';
+import { trailSay } from '../../models/words/trail';
 import { decodingStream, detectEncoding, EncodingError, type FileEncoding } from './encoding';
 import { CANONICAL_HEADERS, type ImportKind, mapHeaders } from './headers';
 import { ROW_SCHEMAS } from './rows';
@@ -146,7 +147,14 @@ async function recordActivity(opts: ImportOptions, report: ImportReport, source:
     author: opts.author,
     at: new Date(),
     outcome: report.rejected.length > 0 ? 'partial' : 'ok',
-    summary: `${report.kind} from ${source}: ${report.inserted} new, ${report.updated} updated, ${report.unchanged} unchanged, ${report.rejected.length} rejected`,
+    summary: trailSay(opts.policy, 'import', {
+      kind: report.kind,
+      source,
+      inserted: report.inserted,
+      updated: report.updated,
+      unchanged: report.unchanged,
+      rejected: report.rejected.length,
+    }),
     key: `import:${randomUUID()}`,
     data: {
       kind: report.kind,

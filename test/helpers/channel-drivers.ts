@@ -320,10 +320,19 @@ export const teamsDriver: Driver = {
 };
 
 export function teamsButton(activity: unknown, label: string): unknown {
-  const text = JSON.stringify(activity);
-  for (const m of text.matchAll(/"type":"Action\.Submit","title":"([^"]+)","data":(\{[^}]*\})/g))
-    if (m[1] === label) return JSON.parse(m[2]!);
-  throw new Error(`no button ${label}`);
+  // Walks the card: a payload may hold objects (a page's source request).
+  const found: unknown[] = [];
+  const walk = (n: unknown) => {
+    if (Array.isArray(n)) n.forEach(walk);
+    else if (n && typeof n === 'object') {
+      const o = n as Record<string, unknown>;
+      if (o.type === 'Action.Submit' && o.title === label) found.push(o.data);
+      Object.values(o).forEach(walk);
+    }
+  };
+  walk(activity);
+  if (found.length === 0) throw new Error(`no button ${label}`);
+  return found[0];
 }
 
 // ---------------------------------------------------------------- web chat

@@ -112,8 +112,16 @@ describe('the architecture boundary', () => {
 
   it("keeps Slack's SDK inside the Slack edge (and the CLI that builds its notifier)", () => {
     expect(
-      violations(ROOT, ['bot', 'integrations'], [], [/^@slack\//], ['bot/slack', 'bot/commands']),
+      violations(
+        ROOT,
+        ['bot', 'integrations'],
+        [],
+        [/^@slack\//],
+        ['bot/slack', 'bot/commands', 'bot/render'],
+      ),
     ).toEqual([]);
+    // The Block Kit renderer types its output with @slack/types (types only, no client).
+    expect(violations(ROOT, ['bot/render'], [], [/^@slack\/(?!types$)/])).toEqual([]);
   });
 
   it('keeps the embedded MongoDB engine free of the product', () => {

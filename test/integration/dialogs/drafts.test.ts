@@ -110,7 +110,10 @@ describe('drafts in chat', () => {
       ),
     );
     expect(renderText(wrong)).toContain('Statut: bloqué par un contrôle');
-    expect(renderText(wrong)).toContain('the amount 31 000,00 € is not one the ledger supports');
+    // The guard's finding is said in the card's language (French here), like every word of it.
+    expect(renderText(wrong)).toContain(
+      'Contrôles: le montant 31 000,00 € ne correspond à rien dans le grand livre',
+    );
     expect(actions(wrong).map((a) => a.type)).not.toContain('approve_draft');
 
     const fixed = await send(

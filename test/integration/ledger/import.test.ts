@@ -162,10 +162,13 @@ PAY-3,ACME,2026-11-19,EUR,10,INV-404
     );
   });
 
-  it('keeps an import activity in the trail for each run', async () => {
+  it('keeps an import activity in the trail for each run, worded in the team’s language', async () => {
     const imports = await ledger.models.Activity.find({ kind: 'import' }).lean();
     expect(imports.length).toBeGreaterThanOrEqual(7);
-    expect(imports.every((a) => a.author === 'test' && /\d+ new, \d+ updated/.test(a.summary))).toBe(true);
+    expect(ledger.policy.defaultLocale).toBe('fr');
+    expect(imports.every((a) => a.author === 'test' && /\d+ nouveaux, \d+ mis à jour/.test(a.summary))).toBe(
+      true,
+    );
   });
 });
 

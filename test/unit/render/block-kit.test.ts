@@ -60,7 +60,7 @@ describe('Block Kit rendering', () => {
     );
     expect(blockKitProblems(blocks)).toEqual([]);
     expect(blocks.length).toBeGreaterThan(2);
-    const texts = blocks.map((b) => (b.text as { text: string }).text);
+    const texts = blocks.map((b) => (b as { text: { text: string } }).text.text);
     expect(texts.slice(0, -1).join('\n')).toBe(long);
     expect(texts.at(-1)).toBe(`\`\`\`${table}\`\`\``);
   });

@@ -1,0 +1,51 @@
+/** What Relance says when a follow-up falls due (`dialogs/follow-ups.ts`). */
+import { catalogue } from '../../models/words/catalogue';
+
+export const say = catalogue('follow-ups', {
+  en: {
+    promisedFor: 'Promised for {{day}}',
+    received: '{{amount}} — received {{paid}}',
+    openDraft: 'Open the draft',
+    callScript: 'Call script',
+    logOutcome: 'Log outcome',
+    promiseBroken: 'Promise broken — {{name}} ({{ref}})',
+    promisePartly: 'Promise only partly kept — {{name}} ({{ref}})',
+    nextStep: 'Next step brought forward: {{step}}.',
+    nextStepDraft: 'Next step brought forward: {{step}}, draft ready for your approval.',
+    noStepLeft: 'No amicable step left: hand it over.',
+    disputeToReview: 'Dispute to review — {{name}} ({{ref}})',
+    invoices: 'Invoices',
+    reason: 'Reason',
+    opened: 'Opened',
+    disputedAmount: 'Disputed amount',
+    disputePauses:
+      'The dispute pauses these invoices: resolve it (credit note, in our favour, withdrawn) or chase the customer.',
+    customerCard: 'Customer card',
+    callBackToday: 'Call back today — {{name}} ({{ref}})',
+    snoozeOver: 'Snooze over — {{name}} ({{ref}}) is back in your calls',
+    call: 'Call',
+  },
+  fr: {
+    promisedFor: 'Promis pour le {{day}}',
+    received: '{{amount}} — reçu {{paid}}',
+    openDraft: 'Voir le brouillon',
+    callScript: "Script d'appel",
+    logOutcome: 'Noter le résultat',
+    promiseBroken: 'Promesse non tenue — {{name}} ({{ref}})',
+    promisePartly: 'Promesse tenue en partie — {{name}} ({{ref}})',
+    nextStep: 'Étape suivante avancée : {{step}}.',
+    nextStepDraft: 'Étape suivante avancée : {{step}}, brouillon prêt à valider.',
+    noStepLeft: "Plus d'étape amiable : à transmettre.",
+    disputeToReview: 'Litige à revoir — {{name}} ({{ref}})',
+    invoices: 'Factures',
+    reason: 'Motif',
+    opened: 'Ouvert',
+    disputedAmount: 'Montant contesté',
+    disputePauses:
+      'Le litige met ces factures en pause : résolvez-le (avoir, en notre faveur, retiré) ou relancez le client.',
+    customerCard: 'Fiche client',
+    callBackToday: "À rappeler aujourd'hui — {{name}} ({{ref}})",
+    snoozeOver: 'Fin du report — {{name}} ({{ref}}) revient dans vos appels',
+    call: 'Appeler',
+  },
+});
