@@ -16,15 +16,17 @@ globalThis.relanceMeasure = (card) => {
     walk(el);
     return out.replace(/\s+/g, ' ').trim();
   };
-  const blocks = [...card.querySelectorAll('.ac-textBlock')].map((b) => {
+  const blocks = [...card.querySelectorAll('.ac-textBlock, .ac-richTextBlock')].map((b) => {
     const r = b.getBoundingClientRect();
     return { text: shown(b), top: r.top, bottom: r.bottom, left: r.left, right: r.right };
   });
-  // A word of a fact's label or value on two lines ("Promis/e"); a word longer than a line (a URL) may wrap.
+  // A word on two lines ("Promis/e", a letter per line); a word longer than a line (a URL) may wrap.
   const splitWords = [];
-  for (const cell of card.querySelectorAll('.ac-fact-title, .ac-fact-value')) {
+  for (const cell of card.querySelectorAll('.ac-textBlock, .ac-richTextBlock')) {
     const walker = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
     for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      // Column-aligned lines (an invoice table, non-breaking spaces) are not labels: left out.
+      if (/monospace/i.test(getComputedStyle(n.parentElement).fontFamily)) continue;
       for (const m of (n.textContent ?? '').matchAll(/\S+/g)) {
         if (m[0].length > 24) continue;
         const range = document.createRange();

@@ -176,27 +176,25 @@ function expectNumbered(seen: Seen, what: string): void {
   expect({ what, numbers }).toEqual({ what, numbers: numbers.map((_, i) => i + 1) });
 }
 
-/** The "> 90" column is a column of its table: its header in the header row, its value in the value row. */
+/**
+ * The "> 90" bucket is in its table, not read as a quote: its amount is beside it in its row
+ * (a table of one row per bucket), or under it in its column, level with the total's.
+ */
 function expectAgedTable(seen: Seen, what: string): void {
   const over90 = seen.blocks.find((b) => /^>\s?90\b/.test(b.text));
-  expect({ what, header: over90?.text ?? null }).toEqual({ what, header: expect.stringMatching(/^>\s?90/) });
-  const total = seen.blocks.find((b) => /^total$/i.test(b.text) && Math.abs(b.top - over90!.top) < 4);
-  expect({ what, totalBesideIt: Boolean(total) }).toEqual({ what, totalBesideIt: true });
+  expect({ what, label: over90?.text ?? null }).toEqual({ what, label: expect.stringMatching(/^>\s?90/) });
+  const amount = (b: Seen['blocks'][number]) => /\d/.test(b.text) && b !== over90;
+  const level = (a: { top: number }, b: { top: number }) => Math.abs(a.top - b.top) < 4;
+  const beside = seen.blocks.find((b) => amount(b) && level(b, over90!) && b.left >= over90!.right - 1);
   const below = (h: Seen['blocks'][number]) =>
     seen.blocks
-      .filter((b) => b.top >= h.bottom - 1 && b.left < h.right && b.right > h.left && /\d/.test(b.text))
-      .sort((a, b) => a.top - b.top)[0];
-  const value = below(over90!);
-  const totalValue = below(total!);
-  expect({
-    what,
-    value: Boolean(value),
-    sameRow: value && totalValue && Math.abs(value.top - totalValue.top) < 4,
-  }).toEqual({
-    what,
-    value: true,
-    sameRow: true,
-  });
+      .filter((b) => amount(b) && b.top >= h.bottom - 1 && b.left < h.right && b.right > h.left)
+      .sort((x, y) => x.top - y.top)[0];
+  const total = seen.blocks.find((b) => /^total$/i.test(b.text) && level(b, over90!));
+  const under = below(over90!);
+  const totalUnder = total && below(total);
+  const inTable = Boolean(beside) || Boolean(under && totalUnder && level(under, totalUnder));
+  expect({ what, inTable }).toEqual({ what, inTable: true });
 }
 
 /**
