@@ -27,7 +27,8 @@ globalThis.relanceMeasure = (card) => {
     for (let n = walker.nextNode(); n; n = walker.nextNode()) {
       // Column-aligned lines (an invoice table, non-breaking spaces) are not labels: left out.
       if (/monospace/i.test(getComputedStyle(n.parentElement).fontFamily)) continue;
-      for (const m of (n.textContent ?? '').matchAll(/\S+/g)) {
+      // A line may break after a hyphen ("Pouvez-/vous"): each piece up to a hyphen is a word.
+      for (const m of (n.textContent ?? '').matchAll(/[^\s-]+-?/g)) {
         if (m[0].length > 24) continue;
         const range = document.createRange();
         range.setStart(n, m.index);
