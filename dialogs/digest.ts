@@ -10,12 +10,15 @@ import {
   teamDigest,
 } from '../models/ledger/digest';
 import type { DisputeLine, DraftLine, InvoiceLine, PromiseLine } from '../models/ledger/digest-changes';
+import type { HandedOverCustomer } from '../models/ledger/handover';
+import { insurerWatch } from '../models/ledger/insurer-watch';
 import { limitationWatch } from '../models/ledger/limitation-watch';
 import { compareDates, type LocalDate } from '../models/rules/dates';
 import type { Totals } from '../models/rules/money';
 import { callDay } from '../models/rules/office-hours';
 import type { StepKey } from '../models/rules/policy';
 import { agedTable } from './aged-table';
+import { handoverSection, insurerSection } from './handover/digest-sections';
 import { day, longDay, money, OUTCOME_LABELS, STEP_LABELS, totals } from './i18n';
 import { limitationSection } from './limitation';
 import type { Action, Block, Fact, ListEntry, Reply, Section } from './reply';
@@ -435,6 +438,7 @@ export async function answerDigest(
     // Debts close to limitation across the team, on the digest itself (not on a list).
     const alerts = list ? [] : await limitationWatch(services.models, services.policy, {}, on);
     if (alerts.length) reply.sections = [...reply.sections, ...limitationSection(alerts, lang, true)];
+    if (!list) reply.sections.push(...(await datesAndHandovers(services, d.handedOver, {}, on, lang)));
     return { reply, digest: d };
   }
   const now = services.clock.now();
@@ -457,7 +461,21 @@ export async function answerDigest(
     ? []
     : await limitationWatch(services.models, services.policy, { owner: me.handle }, on);
   if (alerts.length) reply.sections = [...reply.sections, ...limitationSection(alerts, lang, true)];
+  if (!list)
+    reply.sections.push(...(await datesAndHandovers(services, d.handedOver, { owner: me.handle }, on, lang)));
   return { reply, digest: d };
+}
+
+/** The credit insurer's deadlines coming, and the customers handed over (shown apart). */
+async function datesAndHandovers(
+  services: DialogServices,
+  handedOver: HandedOverCustomer[],
+  scope: { owner?: string },
+  on: LocalDate,
+  lang: Lang,
+): Promise<Section[]> {
+  const insurer = await insurerWatch(services.models, services.policy, scope, on);
+  return [...insurerSection(insurer, services.policy, lang), ...handoverSection(handedOver, lang)];
 }
 
 /** One list of a digest, opened from its count: the person's own, or anyone's for a manager. */

@@ -165,9 +165,22 @@ export class Storage {
     this.journal?.compact();
   }
 
-  /** Resolves when every applied op is durable (immediately when in memory). */
-  flush(): Promise<void> {
-    return this.journal?.flush() ?? Promise.resolve();
+  /** Where the journal stands: taken when a command begins, given back to `flush`. */
+  mark(): number {
+    return this.journal?.mark ?? 0;
+  }
+
+  /**
+   * Resolves when every applied op is durable (immediately when in memory). With the mark of
+   * a command's start, rejects if any op since was undone by a refusing disk.
+   */
+  flush(since?: number): Promise<void> {
+    return this.journal?.flush(since) ?? Promise.resolve();
+  }
+
+  /** Group commit figures: batches written (one fdatasync each) and ops in them. */
+  journalStats(): { groups: number; ops: number } {
+    return { groups: 0, ops: 0, ...this.journal?.stats };
   }
 
   private applyInMemory(op: Op): void {
