@@ -10,16 +10,16 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { type Browser, chromium, type Locator, type Page } from 'playwright-core';
+import type { Browser, Locator, Page } from 'playwright-core';
 import { type RunningRelance, startRelance } from '../../bot/app';
 import { parseConfig } from '../../integrations/config';
 import { memoryLogger } from '../../integrations/logger';
 import { fixedClock } from '../../models/clock';
+import { launchChromium } from '../helpers/chromium';
 import { NOW } from '../helpers/ledger';
 
 const SHOTS = path.join(os.tmpdir(), 'relance-webchat-shots', 'screens');
 const OUTBOX = fs.mkdtempSync(path.join(os.tmpdir(), 'relance-webchat-screens-outbox-'));
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const WIDTHS = [
   { name: 'desktop', width: 1100, height: 900 },
   { name: 'phone', width: 390, height: 844 },
@@ -61,19 +61,7 @@ beforeAll(async () => {
   ]
     .filter((n) => n && n.length > 2)
     .sort((a, b) => b.length - a.length);
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    headless: true,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
+  browser = await launchChromium();
 }, 120_000);
 afterAll(async () => {
   await browser?.close();
