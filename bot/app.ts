@@ -4,7 +4,9 @@
  */
 
 import { finishInterruptedNotes } from '../dialogs/call-note/log-call';
+import { liveCards } from '../dialogs/communications/live-cards';
 import type { ChatServices } from '../dialogs/conversation';
+import { draftReply } from '../dialogs/drafting/draft-dialog';
 import { type Config, configWarnings } from '../integrations/config';
 import { loadDemoIfEmpty } from '../integrations/demo/load';
 import { createMailer } from '../integrations/email/mailer';
@@ -98,6 +100,13 @@ export async function startRelance(
     const mailer = createMailer(config.email);
     closers.push({ name: 'mailer', close: async () => mailer.close() });
     mountCaseFileApi(http, ledger, config.company, signer);
+    const links = draftLinks(signer);
+    // Every card of a draft follows its life; each edge gives the port its updater once mounted.
+    const cards = liveCards(
+      ledger,
+      (d, lang) => draftReply(d, lang, { links }),
+      (err, what) => logger.warn({ err }, what),
+    );
     const services: ChatServices = {
       ...ledger,
       noteParser: buildNoteParser(config),
@@ -105,7 +114,8 @@ export async function startRelance(
       company: config.company,
       mailer,
       emailFrom: config.email.from,
-      links: draftLinks(signer),
+      links,
+      cards,
       caseFileLinks: caseFileLinks(signer),
     };
     mountFiles(http, services, signer);
@@ -118,6 +128,9 @@ export async function startRelance(
     if (slack) closers.push({ name: 'slack', close: () => slack.stop() });
     const teams = mountTeams(http, services, config, logger);
     const webchat = await mountWebChat(http, services, config, logger);
+    if (slack) cards.attach('slack', slack.cards);
+    if (teams) cards.attach('teams', teams.cards);
+    if (webchat) cards.attach('web', webchat.cards);
 
     // Messages Relance starts reach people on Slack, else Teams, else an open web chat (else the inbox).
     const notifier = firstReachable([

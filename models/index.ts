@@ -4,6 +4,7 @@
 import type { Connection, Model } from 'mongoose';
 import { type Activity, ActivitySchema } from './schemas/activity';
 import { type CallLog, CallLogSchema } from './schemas/call-log';
+import { type CardRef, CardRefSchema } from './schemas/card-ref';
 import {
   type ConversationRef,
   ConversationRefSchema,
@@ -46,6 +47,7 @@ export interface Models {
   ProcessedEvent: Model<ProcessedEvent>;
   Delivery: Model<Delivery>;
   JobState: Model<JobState>;
+  CardRef: Model<CardRef>;
   WebChatToken: Model<WebChatToken>;
   UsedLoginLink: Model<UsedLoginLink>;
   WebChatMessage: Model<WebChatMessage>;
@@ -71,6 +73,7 @@ export function registerModels(conn: Connection): Models {
     ProcessedEvent: model<ProcessedEvent>('ProcessedEvent', ProcessedEventSchema),
     Delivery: model<Delivery>('Delivery', DeliverySchema),
     JobState: model<JobState>('JobState', JobStateSchema),
+    CardRef: model<CardRef>('CardRef', CardRefSchema),
     WebChatToken: model<WebChatToken>('WebChatToken', WebChatTokenSchema),
     UsedLoginLink: model<UsedLoginLink>('UsedLoginLink', UsedLoginLinkSchema),
     WebChatMessage: model<WebChatMessage>('WebChatMessage', WebChatMessageSchema),

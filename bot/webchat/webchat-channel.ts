@@ -11,9 +11,11 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Activity, TurnContext } from 'botbuilder';
 import type { Request, Response } from 'restify';
+import type { CardUpdater } from '../../dialogs/communications/live-cards';
 import type { ChatServices } from '../../dialogs/conversation';
 import type { Config } from '../../integrations/config';
 import type { Logger } from '../../integrations/logger';
+import { bfCardUpdater, recordBfCard } from '../bot-framework/cards';
 import { onTurnError, RelanceBot } from '../bot-framework/turn-logic';
 import type { Refusal } from '../http-limits';
 import type { HttpServer } from '../http-server';
@@ -47,7 +49,7 @@ export async function mountWebChat(
   services: ChatServices,
   config: Config,
   logger: Logger,
-): Promise<(Notifier & { path: string; idle(): Promise<void> }) | null> {
+): Promise<(Notifier & { path: string; idle(): Promise<void>; cards: CardUpdater }) | null> {
   const log = logger.child({ channel: 'web' });
   assertWebChatProtected(config);
   const mode = webChatMode(config);
@@ -188,7 +190,11 @@ export async function mountWebChat(
     }
     // The token outlived a restart, its conversation did not (it lived in memory): the page
     // goes on in a conversation of the same id, from where it had read.
-    if (!adapter.has(id)) adapter.reopen(id, watermarkOf(req));
+    if (!adapter.has(id)) {
+      adapter.reopen(id, watermarkOf(req));
+      // Its history goes on being kept for the session's person (the page does not join again).
+      if (auth.entry.staff) history.bind(id, auth.entry.staff, (c) => adapter.has(c));
+    }
     return { id, staff: auth.entry.staff };
   };
   http.server.get('/v3/directline/conversations/:id/activities', async (req, res) => {
@@ -235,9 +241,15 @@ export async function mountWebChat(
       // A web chat lives as long as its page: an inbox that is gone cannot be written to.
       if (!stored || !conversation || !adapter.has(conversation)) return false;
       await adapter.continueConversation(stored.ref as never, async (context) => {
-        await context.sendActivity(replyActivity(reply));
+        const sent = await context.sendActivity(replyActivity(reply));
+        await recordBfCard(services.cards, 'web', context, reply, sent?.id);
       });
       return true;
     },
+    // A card in a page's transcript: replaced there (gone with the page, or pushed out of its log).
+    cards: bfCardUpdater((ref, logic) => adapter.continueConversation(ref, logic), {
+      reachable: (ref) => !!ref.conversation?.id && adapter.has(ref.conversation.id),
+      goneOnError: true,
+    }),
   };
 }

@@ -39,6 +39,11 @@ const STATUS: Record<Lang, Record<string, string>> = {
   },
 };
 
+/** The state a draft's card shows: a card showing another one is out of date (see live-cards). */
+export function cardState(d: Pick<StoredDraft, 'status' | 'delivery' | 'versions'>): string {
+  return `${d.status}:${d.delivery ?? ''}:v${d.versions.length}`;
+}
+
 export function statusLabel(d: { status: string; delivery?: string | null }, lang: Lang): string {
   const key = d.status === 'approved' && d.delivery === 'post' ? 'to_post' : d.status;
   return STATUS[lang][key] ?? d.status;
