@@ -210,6 +210,8 @@ export interface Reply {
   /** The language it is written in (the pipeline sets the turn's when a dialog did not). */
   lang?: Lang;
   delivery?: Delivery;
+  /** A draft's card: which draft, in which state (edges record where it was posted; see live-cards). */
+  card?: { draft: string; shown: string };
 }
 
 /** A titled reply of one section (the title is also what notifications show). */

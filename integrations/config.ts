@@ -206,6 +206,8 @@ const EnvSchema = z.object({
   WEBCHAT_SECRET: optionalString.refine((v) => v === undefined || v.length >= 16, {
     message: 'expected at least 16 characters (it signs the web chat login links)',
   }),
+  // false: no web chat at all (a deployment on Slack or Teams only, without WEBCHAT_SECRET).
+  WEBCHAT_ENABLED: bool(true),
   WEBCHAT_LINK_MINUTES: int(15, 1, 7 * 24 * 60, 'minutes'),
   WEBCHAT_SESSION_HOURS: int(12, 1, 24 * 30, 'hours'),
 });
@@ -250,7 +252,7 @@ export interface Config {
   ingestApiKey?: string;
   ingestAdminKey?: string;
   webchatSecret?: string;
-  webchat: { linkMinutes: number; sessionHours: number };
+  webchat: { enabled: boolean; linkMinutes: number; sessionHours: number };
   /** `RELANCE_NOW`: the command line acts as of this instant instead of the system clock. */
   now?: Date;
 }
@@ -375,7 +377,11 @@ export function parseConfig(raw: Record<string, string | undefined>, cwd = proce
     ingestApiKey: e.INGEST_API_KEY,
     ingestAdminKey: e.INGEST_ADMIN_KEY,
     webchatSecret: e.WEBCHAT_SECRET,
-    webchat: { linkMinutes: e.WEBCHAT_LINK_MINUTES, sessionHours: e.WEBCHAT_SESSION_HOURS },
+    webchat: {
+      enabled: e.WEBCHAT_ENABLED,
+      linkMinutes: e.WEBCHAT_LINK_MINUTES,
+      sessionHours: e.WEBCHAT_SESSION_HOURS,
+    },
   };
 }
 

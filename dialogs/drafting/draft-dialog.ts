@@ -10,7 +10,13 @@ import { isCallChannel, type StepKey } from '../../models/rules/policy';
 import { OPEN_DRAFT_STATUSES } from '../../models/schemas/draft';
 import { loadNoteDirectory } from '../call-note/directory';
 import { findCustomer, findInvoices } from '../call-note/directory-match';
-import { communicationFacts, communicationLinks, statusLabel, toPostForm } from '../communications/card';
+import {
+  cardState,
+  communicationFacts,
+  communicationLinks,
+  statusLabel,
+  toPostForm,
+} from '../communications/card';
 import { approveAndSend, rejectDraft } from '../communications/decisions';
 import { mayDecide } from '../communications/permissions';
 import { recordPosted } from '../communications/send';
@@ -108,7 +114,7 @@ export async function decide(
 ): Promise<Reply> {
   return guarded(turn.lang, async () => {
     const s = withCompany(services);
-    const who = { by: turn.staff, via: turn.channel };
+    const who = { by: turn.staff, via: turn.channel, origin: turn.origin };
     const draft = await findDraft(s, key);
     if (!draft) return textReply(say(turn.lang, 'draftNotFound'));
     const open = (OPEN_DRAFT_STATUSES as readonly string[]).includes(draft.status);
@@ -172,7 +178,11 @@ export async function posted(
     const d = await findDraft(s, key);
     if (!d) return textReply(say(turn.lang, 'draftNotFound'));
     if (!number?.trim() && d.step !== 'handover') return draftReply(d, turn.lang, s);
-    const done = await recordPosted(s, key, number ?? null, { by: turn.staff, via: turn.channel });
+    const done = await recordPosted(s, key, number ?? null, {
+      by: turn.staff,
+      via: turn.channel,
+      origin: turn.origin,
+    });
     return draftReply(done, turn.lang, s);
   });
 }
@@ -350,6 +360,7 @@ export function draftReply(d: StoredDraft, lang: Lang, services?: Pick<DraftServ
   return {
     summary: title,
     title,
+    card: { draft: d.key, shown: cardState(d) },
     sections: [
       { blocks: [{ kind: 'facts', facts: info }] },
       { blocks: [{ kind: 'text', text: draftText(v.content, { ...facts, lang: d.lang as Lang }) }] },

@@ -12,6 +12,7 @@ import { appendActivity } from '../../models/ledger/commitments';
 import { isCallChannel, type Policy, type StepKey } from '../../models/rules/policy';
 import type { Draft } from '../../models/schemas/draft';
 import { DraftContent } from '../../prompts/draft';
+import type { LiveCards } from '../communications/live-cards';
 import { mayDecide } from '../communications/permissions';
 import type { DialogServices } from '../services';
 import type { Lang, Turn } from '../turn';
@@ -28,6 +29,8 @@ export interface DraftServices extends DialogServices {
   emailFrom?: string;
   /** Signed, expiring links to a draft's PDF or an outbox mail (absent: no links). */
   links?: { pdf(draft: string, version: number): string; mail(draft: string): string };
+  /** Keeps every card of a draft up to date when it is decided (absent: only the pressed one). */
+  cards?: LiveCards;
 }
 
 /** Where a decision came from, for the trail. */

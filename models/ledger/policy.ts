@@ -32,6 +32,7 @@ export async function loadPolicy(models: Models, defaults: Partial<Policy> = {})
     disputeReviewBusinessDays: doc.disputeReviewBusinessDays ?? base.disputeReviewBusinessDays,
     deadlineGraceDays: doc.deadlineGraceDays ?? base.deadlineGraceDays,
     managerApprovalSteps: (doc.managerApprovalSteps as StepKey[] | undefined) ?? base.managerApprovalSteps,
+    approvalOverdueBusinessDays: doc.approvalOverdueBusinessDays ?? base.approvalOverdueBusinessDays,
     formalNoticeDays: Math.min(
       FORMAL_NOTICE_DAYS.max,
       Math.max(FORMAL_NOTICE_DAYS.min, doc.formalNoticeDays ?? base.formalNoticeDays),

@@ -61,6 +61,8 @@ export interface Policy {
   deadlineGraceDays: number;
   /** Steps whose approval needs a manager (a controller approves the others for their portfolio). */
   managerApprovalSteps: StepKey[];
+  /** Business days (team calendar) a draft may wait for approval before it is flagged overdue. */
+  approvalOverdueBusinessDays: number;
   /** Days a formal notice gives to pay, counted from its receipt (8 to 15). */
   formalNoticeDays: number;
   /**
@@ -171,6 +173,7 @@ export function defaultPolicy(overrides: Partial<Policy> = {}): Policy {
     disputeReviewBusinessDays: 5,
     deadlineGraceDays: 2,
     managerApprovalSteps: ['formal_notice', 'handover'],
+    approvalOverdueBusinessDays: 2,
     formalNoticeDays: FORMAL_NOTICE_DAYS.default,
     eurExchangeRates: {},
     handoverPartner: null,
