@@ -5,6 +5,7 @@
  * the customer's trail. Every run, the reports reps wrote back (dialogs/sales-rep/rep-report.ts)
  * are handed to the customer's owner to confirm, once each (`rep-report:<note>`).
  */
+import { words } from '../dialogs/handover/words';
 import { staffLang } from '../dialogs/i18n';
 import { repAskReply } from '../dialogs/sales-rep/rep-ask';
 import { forwardedReport, REP_REPORT_PREFIX } from '../dialogs/sales-rep/rep-report';
@@ -13,6 +14,7 @@ import { lastContacts, SALES_REP_JOB, salesRepAsksDue } from '../models/ledger/s
 import { markDirty } from '../models/ledger/summaries';
 import { dueMorning } from '../models/rules/schedule';
 import type { CallLog } from '../models/schemas/call-log';
+import { trailLang } from '../models/words/trail';
 import { deliverOnce } from './deliveries';
 import { bump, type Counts, countsText, type Job } from './job';
 
@@ -78,7 +80,7 @@ export const salesRep: Job = {
           author: 'relance',
           at: now,
           outcome: 'sales_rep_asked',
-          summary: `Commercial sollicité (${ask.rep}) pour une visite ou un appel / sales rep asked for a visit or a call`,
+          summary: words(trailLang(policy)).repAsked(ask.rep),
           data: { rep: ask.rep },
         });
         await markDirty(models, [{ customer: ask.customer, owner: ask.owner }]);

@@ -190,7 +190,11 @@ export async function mountWebChat(
     }
     // The token outlived a restart, its conversation did not (it lived in memory): the page
     // goes on in a conversation of the same id, from where it had read.
-    if (!adapter.has(id)) adapter.reopen(id, watermarkOf(req));
+    if (!adapter.has(id)) {
+      adapter.reopen(id, watermarkOf(req));
+      // Its history goes on being kept for the session's person (the page does not join again).
+      if (auth.entry.staff) history.bind(id, auth.entry.staff, (c) => adapter.has(c));
+    }
     return { id, staff: auth.entry.staff };
   };
   http.server.get('/v3/directline/conversations/:id/activities', async (req, res) => {

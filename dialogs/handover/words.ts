@@ -35,6 +35,7 @@ const fr = {
   repReportedBy: 'Rapporté par',
   repSummary: (rep: string, text: string) => `Compte rendu de ${rep} (commercial) : ${text}`,
   repShowCustomer: 'Fiche client',
+  repAsked: (rep: string) => `Commercial sollicité pour une visite ou un appel (${rep})`,
 };
 
 const en: typeof fr = {
@@ -64,6 +65,7 @@ const en: typeof fr = {
   repReportedBy: 'Reported by',
   repSummary: (rep, text) => `Report from ${rep} (sales rep): ${text}`,
   repShowCustomer: 'Customer card',
+  repAsked: (rep) => `Sales rep asked for a visit or a call (${rep})`,
 };
 
 export type HandoverWords = typeof fr;

@@ -17,7 +17,7 @@ import { staffLang } from '../i18n';
 import type { Reply } from '../reply';
 import { textReply } from '../reply';
 import { detectLang } from '../requests';
-import type { Turn } from '../turn';
+import type { Lang, Turn } from '../turn';
 
 /** How long an ask stays open for the rep's reply. */
 export const ASK_OPEN_DAYS = 30;
@@ -45,7 +45,7 @@ export async function takeRepReport(turn: Turn, services: NoteServices): Promise
   if (asks.length === 0) return null;
   const key = `${REP_REPORT_PREFIX}${turn.id}`;
   const existing = await models.CallLog.findOne({ key }).lean<CallLog>();
-  if (existing) return thanks(existing, services); // the same message delivered again
+  if (existing) return thanks(existing, turn.lang, services); // the same message delivered again
   const asked = [...new Set(asks.map((a) => customerOfKey(a.key)))];
   // A note naming another customer is the rep's own note, not the report.
   const first = await read(text, turn, services, {});
@@ -80,17 +80,16 @@ export async function takeRepReport(turn: Turn, services: NoteServices): Promise
     },
     { upsert: true, returnDocument: 'after' },
   ).lean<CallLog>();
-  return thanks(log!, services);
+  return thanks(log!, turn.lang, services);
 }
 
-async function thanks(log: CallLog, services: NoteServices): Promise<Reply> {
+/** Said to the rep, in the rep's language. */
+async function thanks(log: CallLog, lang: Lang, services: NoteServices): Promise<Reply> {
   const [customer, owner] = await Promise.all([
     services.models.Customer.findOne({ reference: log.customer }, { name: 1 }).lean(),
     services.models.Staff.findOne({ handle: log.staff }, { name: 1 }).lean(),
   ]);
-  return textReply(
-    words(log.lang as 'fr' | 'en').repThanks(customer?.name ?? log.customer ?? '', owner?.name ?? log.staff),
-  );
+  return textReply(words(lang).repThanks(customer?.name ?? log.customer ?? '', owner?.name ?? log.staff));
 }
 
 /** The owner's message: who reported, what they wrote, and the note's usual confirmation card. */

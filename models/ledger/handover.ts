@@ -10,11 +10,28 @@ import type { Models } from '../index';
 import { fromStored, type LocalDate, localDate } from '../rules/dates';
 import { outstanding } from '../rules/invoice-facts';
 import type { Totals } from '../rules/money';
+import { catalogue, type Lang } from '../words/catalogue';
 import { appendActivity } from './commitments';
 import { invoiceFacts } from './invoice-state';
 import { markDirty } from './summaries';
 
+/** The trail's words (in the team's language, as every trail summary: models/words/trail.ts). */
+const say = catalogue('handover-trail', {
+  en: {
+    handedOver: 'Handed over to {{partner}}',
+    handedOverUnnamed: 'Handed over (collection agency / commissaire de justice)',
+    takenBack: 'Taken back from the collection partner into amicable collection',
+  },
+  fr: {
+    handedOver: 'Dossier transmis à {{partner}}',
+    handedOverUnnamed: 'Dossier transmis (agence de recouvrement / commissaire de justice)',
+    takenBack: 'Dossier repris en recouvrement amiable',
+  },
+});
+
 export interface HandoverInput {
+  /** The team's language, the trail's. */
+  lang: Lang;
   customer: string;
   /** The agency or commissaire de justice; null when the policy does not name one. */
   partner: string | null;
@@ -50,9 +67,7 @@ export async function markHandedOver(models: Models, h: HandoverInput): Promise<
     author: h.by,
     at: h.at,
     outcome: 'handed_over',
-    summary: h.partner
-      ? `Dossier transmis à ${h.partner} / handed over to ${h.partner}`
-      : 'Dossier transmis (agence de recouvrement / commissaire de justice) / handed over',
+    summary: h.partner ? say(h.lang, 'handedOver', { partner: h.partner }) : say(h.lang, 'handedOverUnnamed'),
     data: { partner: h.partner, draft: h.draft },
   });
   if (customer) await markDirty(models, [{ customer: h.customer, owner: customer.owner }]);
@@ -62,7 +77,7 @@ export async function markHandedOver(models: Models, h: HandoverInput): Promise<
 /** A manager takes the customer back into amicable collection (the ladder and call lists). */
 export async function takeBack(
   models: Models,
-  t: { customer: string; by: string; at: Date; key: string },
+  t: { customer: string; by: string; at: Date; key: string; lang: Lang },
 ): Promise<boolean> {
   const before = await models.Customer.findOneAndUpdate(
     { reference: t.customer, 'handover.since': { $exists: true } },
@@ -78,7 +93,7 @@ export async function takeBack(
     author: t.by,
     at: t.at,
     outcome: 'taken_back',
-    summary: 'Dossier repris en amiable / taken back from the collection partner',
+    summary: say(t.lang, 'takenBack'),
     data: { partner: before.handover.partner ?? null, since: before.handover.since },
   });
   await markDirty(models, [{ customer: t.customer, owner: before.owner }]);

@@ -33,6 +33,8 @@ export class Storage {
   private ttlTimer: NodeJS.Timeout | null = null;
   /** True when the data directory had no data at all (new): the only kind that may get demo data. */
   createdEmpty = true;
+  /** The engine's warnings (the product's logger): a refusing disk, a `warn` validator. */
+  warn: (message: string, details: Doc) => void = () => undefined;
 
   /**
    * Opens a data directory: replays snapshot + journal, then journals every later change.
@@ -40,8 +42,9 @@ export class Storage {
    */
   static open(dataDir?: string, options: StorageOptions = {}): Storage {
     const storage = new Storage();
-    if (!dataDir) return storage;
     const warn = options.warn ?? (() => undefined);
+    storage.warn = warn;
+    if (!dataDir) return storage;
     const found = recover(dataDir, warn);
     storage.createdEmpty = found.fresh;
     for (const op of found.snapshotOps) storage.replay(op as Op);

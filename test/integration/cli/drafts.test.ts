@@ -124,16 +124,18 @@ describe('relance approve / reject / posted / outbox', () => {
     expect(out.stdout).toMatch(/^approved and sent/);
     const mails = await outbox();
     expect(mails).toHaveLength(1);
-    expect(mails[0]).toMatchObject({ reference: expect.stringContaining(reminder.customer) });
+    // The mail names the draft it sends (X-Relance-Ref).
+    expect(mails[0]).toMatchObject({ reference: reminder.id });
     expect(String(mails[0]!.to)).toMatch(/@/);
     expect(mails[0]!.attachments).toEqual(expect.arrayContaining([expect.stringMatching(/\.pdf$/)]));
     const row = await byId(reminder.id);
     expect(row.status).toBe('sent');
     expect(row.decided).not.toBeNull();
     expect(row.sent).not.toBeNull();
-    // Approving it again sends nothing more.
+    // Approving it again is refused (already sent) and sends nothing more.
     const again = await cli('approve', reminder.id, '--as', owner);
-    expect(again.code).toBe(0);
+    expect(again.code).not.toBe(0);
+    expect(again.stderr).toContain('already sent');
     const listed = await cli('outbox');
     expect(listed.stdout).toContain(String(mails[0]!.file));
     expect(listed.stdout.match(/\.eml/g)).toHaveLength(1);

@@ -204,6 +204,7 @@ describe('the digest tells what changed since the last one', () => {
     });
     // Delta's hand-over approved by the manager: with the agency from now on.
     await markHandedOver(m, {
+      lang: 'fr',
       customer: 'C4',
       partner: 'Cabinet Recouvra',
       by: 'claire',

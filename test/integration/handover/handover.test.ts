@@ -156,7 +156,13 @@ describe('the hand-over', () => {
 
   it('a manager takes it back: on the call lists again, both events in the trail', async () => {
     expect(
-      await takeBack(ledger.models, { customer, by: 'claire', at: new Date(NOW), key: 'test:back' }),
+      await takeBack(ledger.models, {
+        customer,
+        by: 'claire',
+        at: new Date(NOW),
+        key: 'test:back',
+        lang: 'fr',
+      }),
     ).toBe(true);
     expect((await ledger.models.Customer.findOne({ reference: customer }).lean())!.handover).toBeUndefined();
     expect(await ledger.models.Activity.countDocuments({ customer, outcome: 'taken_back' })).toBe(1);

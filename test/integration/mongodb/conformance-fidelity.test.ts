@@ -155,3 +155,91 @@ describe('Decimal128 in updates', () => {
     expect(err.code).toBe(14);
   });
 });
+
+describe('collation keys', () => {
+  const names = (docs: Any[]) => docs.map((d) => d.name);
+
+  it('finds equal what ICU finds equal at strength 1, 2 and 3, and nothing else', async () => {
+    const c = coll('icu_equal');
+    await c.insertMany(
+      [
+        'Straße',
+        'STRASSE',
+        'strasse',
+        'Strasse',
+        'côte',
+        'Côte',
+        'cote',
+        'coté',
+        'co\u00ADop',
+        'coop',
+        'e\u0301',
+      ].map((name, i) => ({ _id: i, name })),
+    );
+    const count = (name: string, strength: number, locale = 'de') =>
+      c.countDocuments({ name }, { collation: { locale, strength } });
+    // Strength 1: letters only (ß is ss, accents and case ignored; a soft hyphen is nothing).
+    expect(await count('strasse', 1)).toBe(4);
+    expect(await count('COTE', 1, 'fr')).toBe(4);
+    expect(await count('coop', 1)).toBe(2);
+    // Strength 2: accents count, case does not.
+    expect(await count('STRASSE', 2)).toBe(3);
+    expect(await count('côte', 2, 'fr')).toBe(2);
+    // Strength 3: case counts too, yet canonically equivalent forms are equal (é and e + ◌́).
+    expect(await count('Straße', 3)).toBe(1);
+    expect(await count('strasse', 3)).toBe(1);
+    expect(await count('\u00e9', 3, 'fr')).toBe(1);
+    expect(await count('coop', 3)).toBe(2);
+    // In Swedish ä is a letter of its own, not an a with an accent.
+    const sv = coll('icu_sv');
+    await sv.insertMany(['a', 'ä', 'A', 'z', 'å', 'ö', 'o'].map((name) => ({ name })));
+    expect(await sv.countDocuments({ name: 'a' }, { collation: { locale: 'sv', strength: 1 } })).toBe(2);
+    expect(await sv.countDocuments({ name: 'a' }, { collation: { locale: 'en', strength: 1 } })).toBe(4);
+    expect(
+      names(await sv.find({}, { sort: { name: 1 }, collation: { locale: 'sv', strength: 3 } }).toArray()),
+    ).toEqual(['a', 'A', 'o', 'z', 'å', 'ä', 'ö']);
+  });
+
+  it('answers through a collated index as a scan would: equality, order, unique, $group', async () => {
+    const de1 = { locale: 'de', strength: 1 } as const;
+    const c = coll('icu_indexed');
+    const all = ['Straße', 'STRASSE', 'strasse', 'Strand', 'straßen', 'Stra', 'Öl', 'Ol', 'ol'];
+    await c.insertMany(all.map((name, i) => ({ _id: i, name })));
+    const scan = {
+      eq: await c.find({ name: 'STRASSE' }, { collation: de1, sort: { _id: 1 } }).toArray(),
+      range: await c
+        .find({ name: { $gte: 'strasse' } }, { collation: de1, sort: { name: 1, _id: 1 } })
+        .toArray(),
+    };
+    await c.createIndex({ name: 1 }, { collation: de1 });
+    const viaIndex = {
+      eq: await c.find({ name: 'STRASSE' }, { collation: de1, sort: { _id: 1 } }).toArray(),
+      range: await c
+        .find({ name: { $gte: 'strasse' } }, { collation: de1, sort: { name: 1, _id: 1 } })
+        .toArray(),
+    };
+    expect(viaIndex).toEqual(scan);
+    expect(names(scan.eq)).toEqual(['Straße', 'STRASSE', 'strasse']);
+    expect(names(scan.range)).toEqual(['Straße', 'STRASSE', 'strasse', 'straßen']);
+    const groups = await c
+      .aggregate([{ $group: { _id: '$name', n: { $sum: 1 } } }, { $sort: { n: -1, _id: 1 } }], {
+        collation: de1,
+      })
+      .toArray();
+    expect(groups.map((g) => g.n)).toEqual([3, 3, 1, 1, 1]);
+
+    const people = coll('icu_unique');
+    await people.createIndex({ street: 1 }, { unique: true, collation: de1 });
+    await people.insertOne({ street: 'Hauptstraße' });
+    expect((await serverError(people.insertOne({ street: 'HAUPTSTRASSE' }))).code).toBe(11000);
+    await people.insertOne({ street: 'Hauptstrasse 2' });
+    const strict = coll('icu_unique_3');
+    await strict.createIndex({ street: 1 }, { unique: true, collation: { locale: 'de', strength: 3 } });
+    await strict.insertMany([
+      { street: 'Hauptstraße' },
+      { street: 'HAUPTSTRASSE' },
+      { street: 'hauptstrasse' },
+    ]);
+    expect((await serverError(strict.insertOne({ street: 'Hauptstra\u00dfe' }))).code).toBe(11000);
+  });
+});

@@ -144,7 +144,7 @@ async function leadingStages(
     } else if (name === '$skip' && Number.isInteger(arg) && (arg as number) >= 0) {
       docs = docs.slice(arg as number);
     } else if (name === '$group') {
-      const grouped = await nativeGroup(docs, arg, slice);
+      const grouped = await nativeGroup(docs, arg, slice, collation);
       if (!grouped) break;
       docs = grouped;
     } else if (PER_DOCUMENT.has(name)) {
@@ -216,7 +216,7 @@ function read(doc: Doc, path: string): unknown {
 }
 const NOT_NATIVE = Symbol('not native');
 
-function accumulator(spec: unknown): Accumulate | null {
+function accumulator(spec: unknown, collation: Collation | null): Accumulate | null {
   if (!isPlainDoc(spec) || Object.keys(spec).length !== 1) return null;
   const [op, arg] = Object.entries(spec)[0]!;
   const path = fieldRef(arg);
@@ -280,7 +280,7 @@ function accumulator(spec: unknown): Accumulate | null {
           const v = value(doc);
           if (v === undefined) return acc;
           const m = acc as Map<string, unknown>;
-          m.set(op === '$push' ? String(m.size) : keyOf(v), v);
+          m.set(op === '$push' ? String(m.size) : keyOf(v, collation), v);
           return m;
         },
         done: (acc) => [...(acc as Map<string, unknown>).values()],
@@ -296,7 +296,12 @@ const NOT_SEEN = Symbol('not seen');
  * are read as stored (BSON number wrappers compare and add through values.ts), and a group's
  * key is the joined keys of its fields, so no key document is built per input document.
  */
-async function nativeGroup(input: Doc[], spec: unknown, slice: Slice): Promise<Doc[] | null> {
+async function nativeGroup(
+  input: Doc[],
+  spec: unknown,
+  slice: Slice,
+  collation: Collation | null,
+): Promise<Doc[] | null> {
   if (!isPlainDoc(spec) || !('_id' in spec)) return null;
   const idSpec = spec._id;
   let paths: Array<[string | null, string]>; // [output field (null: the _id itself), path]
@@ -321,7 +326,7 @@ async function nativeGroup(input: Doc[], spec: unknown, slice: Slice): Promise<D
   const fields: Array<[string, Accumulate]> = [];
   for (const [name, acc] of Object.entries(spec)) {
     if (name === '_id') continue;
-    const a = accumulator(acc);
+    const a = accumulator(acc, collation);
     if (!a || name.includes('.') || name.startsWith('$')) return null;
     fields.push([name, a]);
   }
@@ -334,7 +339,7 @@ async function nativeGroup(input: Doc[], spec: unknown, slice: Slice): Promise<D
       if (v === NOT_NATIVE) return null;
       values[i] = v;
       // A missing field and null group together for a lone key; in a key document a missing field is left out.
-      k += `${i === 0 ? '' : '\u0001'}${v === undefined ? (paths[i]![0] === null ? 'z' : 'm') : keyOf(v)}`;
+      k += `${i === 0 ? '' : '\u0001'}${v === undefined ? (paths[i]![0] === null ? 'z' : 'm') : keyOf(v, collation)}`;
     }
     let g = groups.get(k);
     if (!g) {

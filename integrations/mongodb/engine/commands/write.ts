@@ -76,7 +76,7 @@ export const insert: Handler = (cmd, ctx) => {
     const doc = idFirst(raw);
     const size = bsonSize(doc);
     if (size > MAX_USER_BSON) throw errors.insertTooLarge(size);
-    validate(collection, doc, undefined, bypass);
+    validate(collection, doc, undefined, bypass, ctx.storage.warn);
     collection.checkUnique(doc);
     ctx.storage.apply({ op: 'put', db: ctx.db, coll: collection.name, doc });
     n++;
@@ -174,7 +174,7 @@ function store(
   if (bsonSize(after) > MAX_USER_BSON) {
     throw before ? errors.updateTooLarge() : errors.insertTooLarge(bsonSize(after));
   }
-  validate(collection, after, before, bypass);
+  validate(collection, after, before, bypass, ctx.storage.warn);
   collection.checkUnique(after, before ? keyOf(before._id) : undefined);
   ctx.storage.apply({ op: 'put', db: ctx.db, coll: collection.name, doc: after });
   return true;
