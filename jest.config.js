@@ -8,6 +8,9 @@ module.exports = {
   transform: { '^.+\\.(t|j)sx?$': ['@swc/jest', { jsc: { target: 'es2023' } }] },
   transformIgnorePatterns: [],
   testTimeout: 30000,
+  // One temporary folder per run, removed at its end (test/helpers/temp-root.ts).
+  globalSetup: '<rootDir>/test/helpers/temp-setup.ts',
+  globalTeardown: '<rootDir>/test/helpers/temp-teardown.ts',
   // Integration tests open servers and child processes: keep them on one worker each core.
   maxWorkers: 2,
 };

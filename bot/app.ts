@@ -4,12 +4,14 @@
  */
 
 import { finishInterruptedNotes } from '../dialogs/call-note/log-call';
+import { liveCards } from '../dialogs/communications/live-cards';
 import type { ChatServices } from '../dialogs/conversation';
+import { draftReply } from '../dialogs/drafting/draft-dialog';
 import { type Config, configWarnings } from '../integrations/config';
 import { loadDemoIfEmpty } from '../integrations/demo/load';
 import { createMailer } from '../integrations/email/mailer';
 import { type Ledger, openLedger } from '../integrations/ledger';
-import { linkSigner } from '../integrations/links';
+import { linkSecretFor, linkSigner } from '../integrations/links';
 import type { Logger } from '../integrations/logger';
 import { connectDatabase, type Database } from '../integrations/mongodb/connect';
 import { startScheduler } from '../integrations/scheduler/agenda';
@@ -24,6 +26,7 @@ import { buildDrafter, buildNoteParser } from './llm-services';
 import { firstReachable, type Notifier } from './notifier';
 import { mountSlack, type SlackEdge, type SlackOptions } from './slack/slack-channel';
 import { mountTeams } from './teams/teams-channel';
+import { assertWebChatProtected } from './webchat/session';
 import { mountWebChat } from './webchat/webchat-channel';
 
 export interface RunningRelance {
@@ -62,6 +65,8 @@ export async function startRelance(
       }
     }
   };
+  // Refused before anything opens: channel credentials with a web chat open to anyone.
+  assertWebChatProtected(config);
   for (const w of configWarnings(config)) logger.warn({ variable: w.variable }, w.message);
   const http = createHttpServer(logger);
   try {
@@ -90,10 +95,18 @@ export async function startRelance(
     mountIngestApi(http, ledger, { ledger: config.ingestApiKey, staff: config.ingestAdminKey }, logger);
     // Links in chat point at this server (PUBLIC_URL, else where it listens).
     let base = config.publicUrl ?? `http://${config.host}:${config.port}`;
-    const signer = linkSigner(config.linkSecret, () => base);
+    // Without LINK_SECRET, the data directory keeps one: links outlive a restart.
+    const signer = linkSigner(linkSecretFor(config.linkSecret, config.mongo.dataDir), () => base);
     const mailer = createMailer(config.email);
     closers.push({ name: 'mailer', close: async () => mailer.close() });
     mountCaseFileApi(http, ledger, config.company, signer);
+    const links = draftLinks(signer);
+    // Every card of a draft follows its life; each edge gives the port its updater once mounted.
+    const cards = liveCards(
+      ledger,
+      (d, lang) => draftReply(d, lang, { links }),
+      (err, what) => logger.warn({ err }, what),
+    );
     const services: ChatServices = {
       ...ledger,
       noteParser: buildNoteParser(config),
@@ -101,7 +114,8 @@ export async function startRelance(
       company: config.company,
       mailer,
       emailFrom: config.email.from,
-      links: draftLinks(signer),
+      links,
+      cards,
       caseFileLinks: caseFileLinks(signer),
     };
     mountFiles(http, services, signer);
@@ -113,7 +127,10 @@ export async function startRelance(
     const slack = await mountSlack(http, services, config, logger, options.slack);
     if (slack) closers.push({ name: 'slack', close: () => slack.stop() });
     const teams = mountTeams(http, services, config, logger);
-    const webchat = mountWebChat(http, services, config, logger);
+    const webchat = await mountWebChat(http, services, config, logger);
+    if (slack) cards.attach('slack', slack.cards);
+    if (teams) cards.attach('teams', teams.cards);
+    if (webchat) cards.attach('web', webchat.cards);
 
     // Messages Relance starts reach people on Slack, else Teams, else an open web chat (else the inbox).
     const notifier = firstReachable([

@@ -6,11 +6,13 @@ import { loadConfig } from '../integrations/config';
 import { createLogger } from '../integrations/logger';
 import { ConfigError } from '../models/errors';
 import { startRelance } from './app';
+import { assertWebChatProtected } from './webchat/session';
 
 async function main(): Promise<void> {
   let config: ReturnType<typeof loadConfig>;
   try {
     config = loadConfig();
+    assertWebChatProtected(config);
   } catch (err) {
     if (err instanceof ConfigError) {
       process.stderr.write(`${err.message}\n\nSee .env.example for every variable and its format.\n`);

@@ -42,6 +42,7 @@ import { listPage } from './pages';
 import type { Reply } from './reply';
 import { textReply } from './reply';
 import { detectLang, type Request } from './requests';
+import { takeRepReport } from './sales-rep/rep-report';
 import type { DialogServices } from './services';
 import type { Lang, Turn } from './turn';
 import { say } from './words/conversation';
@@ -201,6 +202,9 @@ export async function respond(turn: Turn, services: ChatServices): Promise<Reply
     return [await continueNote(turn, waiting, services)];
   if (more) return [await answerMore(turn, more, services)];
   if (request && !hasNoteSignals(text)) return [await answerRequest(turn, request, services)];
+  // A sales rep answering Relance's ask for a visit: their report goes to the owner to confirm.
+  const report = noteLike || hasNoteSignals(text) ? await takeRepReport(turn, services) : null;
+  if (report) return [report];
   if (smallTalk) return [smallTalkReply(text, lang)];
   if (!noteLike) {
     // "Dubois?", "fiche FR004", "Textiles Dubois": the customer card, when a customer is named.

@@ -10,12 +10,17 @@ import {
   teamDigest,
 } from '../models/ledger/digest';
 import type { DisputeLine, DraftLine, InvoiceLine, PromiseLine } from '../models/ledger/digest-changes';
+import type { HandedOverCustomer } from '../models/ledger/handover';
+import { insurerWatch } from '../models/ledger/insurer-watch';
 import { limitationWatch } from '../models/ledger/limitation-watch';
 import { compareDates, type LocalDate } from '../models/rules/dates';
 import type { Totals } from '../models/rules/money';
 import { callDay } from '../models/rules/office-hours';
+import { type PartOfDay, partOfDay } from '../models/rules/part-of-day';
 import type { StepKey } from '../models/rules/policy';
 import { agedTable } from './aged-table';
+import { digestWord, hello } from './digest-words';
+import { handoverSection, insurerSection } from './handover/digest-sections';
 import { day, longDay, money, OUTCOME_LABELS, STEP_LABELS, totals } from './i18n';
 import { limitationSection } from './limitation';
 import type { Action, Block, Fact, ListEntry, Reply, Section } from './reply';
@@ -182,7 +187,7 @@ function personalReply(
   d: PersonalDigest,
   name: string,
   lang: Lang,
-  view: { details: boolean; list?: DigestList },
+  view: { details: boolean; list?: DigestList; part: PartOfDay },
 ): Reply {
   const fr = lang === 'fr';
   const lists = digestLists(d, lang);
@@ -252,7 +257,7 @@ function personalReply(
   sections.push({
     title: callsTitle,
     blocks: calls.length
-      ? [{ kind: 'list', entries: calls }]
+      ? [{ kind: 'list', entries: calls, source: { type: 'worklist', date: d.callsOn } }]
       : [{ kind: 'text', text: fr ? 'Aucun appel urgent.' : 'No urgent call.' }],
   });
   if (!view.details) {
@@ -290,9 +295,11 @@ function personalReply(
     }
   }
   const first = name.split(' ')[0];
-  const title = fr
-    ? `Bonjour ${first} — point du ${longDay(d.on, lang)}`
-    : `Good morning ${first} — ${longDay(d.on, lang)}`;
+  const title = digestWord(lang, 'title', {
+    hello: hello(lang, view.part),
+    name: first ?? name,
+    day: longDay(d.on, lang),
+  });
   const summary = fr
     ? `${totals(d.balance.overdue, lang)} en retard · ${d.promisesDue.length} promesse(s) à vérifier · ${d.topCalls.length} appel(s) prioritaire(s)`
     : `${totals(d.balance.overdue, lang)} overdue · ${d.promisesDue.length} promise(s) due · ${d.topCalls.length} priority call(s)`;
@@ -303,7 +310,7 @@ function personalReply(
 export const TEAM_LISTS = ['manager_calls', 'approvals'] as const;
 export type TeamList = (typeof TEAM_LISTS)[number];
 
-function teamReply(d: TeamDigest, lang: Lang, list?: TeamList): Reply {
+function teamReply(d: TeamDigest, lang: Lang, list?: TeamList, details = false): Reply {
   const fr = lang === 'fr';
   const controllerName = new Map(d.controllers.map((c) => [c.handle, c.name]));
   const managerCalls: ListEntry[] = d.managerCalls.map((s, i) => ({
@@ -320,8 +327,18 @@ function teamReply(d: TeamDigest, lang: Lang, list?: TeamList): Reply {
     manager_calls: fr ? 'Vos appels (appels du responsable)' : 'Your calls (manager calls)',
     approvals: fr ? 'Approbations en attente (> 1 j)' : 'Approvals waiting (> 1 d)',
   };
+  // The request that lists the manager calls again, for their next page.
+  const managerSource = { type: 'digest_list' as const, staff: d.staff, date: d.on, list: 'manager_calls' };
   const blocksOf: Record<TeamList, Block[]> = {
-    manager_calls: managerCalls.length ? [{ kind: 'list', entries: managerCalls }] : [],
+    manager_calls: managerCalls.length
+      ? [
+          {
+            kind: 'list',
+            entries: managerCalls,
+            source: managerSource,
+          },
+        ]
+      : [],
     approvals: draftBlocks(d.approvals, lang),
   };
   if (list)
@@ -355,10 +372,18 @@ function teamReply(d: TeamDigest, lang: Lang, list?: TeamList): Reply {
   ];
   const risks: ListEntry[] = d.largestRisks.map((s, i) => ({
     rank: i + 1,
-    title: `${s.customer.name} (${s.customer.reference}) — ${s.customer.owner}`,
+    title: `${s.customer.name} (${s.customer.reference})`,
     why: reasonText(s.reason, lang),
-    facts: [{ label: fr ? 'En retard' : 'Overdue', value: totals(s.overdue, lang) }],
-    actions: [],
+    facts: [
+      { label: digestWord(lang, 'owner'), value: controllerName.get(s.customer.owner) ?? s.customer.owner },
+      { label: digestWord(lang, 'overdue'), value: totals(s.overdue, lang) },
+    ],
+    actions: [
+      {
+        label: fr ? 'Fiche client' : 'Customer card',
+        payload: { type: 'show_customer', customer: s.customer.reference },
+      },
+    ],
   }));
   const open = (key: TeamList, n: number): Action[] =>
     n > 0
@@ -369,15 +394,36 @@ function teamReply(d: TeamDigest, lang: Lang, list?: TeamList): Reply {
           },
         ]
       : [];
-  const buttons = [...open('manager_calls', managerCalls.length), ...open('approvals', d.approvals.length)];
+  const buttons = [
+    ...open('manager_calls', managerCalls.length),
+    ...open('approvals', d.approvals.length),
+    ...(details
+      ? []
+      : [
+          {
+            label: digestWord(lang, 'details'),
+            payload: { type: 'digest_details' as const, staff: d.staff, date: d.on },
+          },
+        ]),
+  ];
+  // Details: every manager call (in pages) and the approvals waiting, not only the first five.
+  const detailSections: Section[] = details
+    ? [...(d.approvals.length ? [{ title: LABELS.approvals, blocks: draftBlocks(d.approvals, lang) }] : [])]
+    : [];
   return {
-    title: fr ? `Point équipe — ${longDay(d.on, lang)}` : `Team digest — ${longDay(d.on, lang)}`,
+    title: digestWord(lang, 'teamTitle', { day: longDay(d.on, lang) }),
     summary: perController.map((f) => `${f.label}: ${f.value}`).join(' · '),
     sections: [
       {
         title: `${LABELS.manager_calls}: ${managerCalls.length}`,
         blocks: managerCalls.length
-          ? [{ kind: 'list', entries: managerCalls.slice(0, 5) }]
+          ? [
+              {
+                kind: 'list',
+                entries: details ? managerCalls : managerCalls.slice(0, 5),
+                ...(details ? { source: managerSource } : {}),
+              },
+            ]
           : [{ kind: 'text', text: fr ? 'Aucun appel du responsable dû.' : 'No manager call due.' }],
       },
       {
@@ -392,6 +438,7 @@ function teamReply(d: TeamDigest, lang: Lang, list?: TeamList): Reply {
         ],
       },
       { title: fr ? 'Plus gros risques' : 'Largest risks', blocks: [{ kind: 'list', entries: risks }] },
+      ...detailSections,
     ],
   };
 }
@@ -431,10 +478,11 @@ export async function answerDigest(
     const list = (TEAM_LISTS as readonly string[]).includes(view.list ?? '')
       ? (view.list as TeamList)
       : undefined;
-    const reply = teamReply(d, lang, list);
+    const reply = teamReply(d, lang, list, details);
     // Debts close to limitation across the team, on the digest itself (not on a list).
     const alerts = list ? [] : await limitationWatch(services.models, services.policy, {}, on);
     if (alerts.length) reply.sections = [...reply.sections, ...limitationSection(alerts, lang, true)];
+    if (!list) reply.sections.push(...(await datesAndHandovers(services, d.handedOver, {}, on, lang)));
     return { reply, digest: d };
   }
   const now = services.clock.now();
@@ -451,13 +499,29 @@ export async function answerDigest(
   const list = (DIGEST_LISTS as readonly string[]).includes(view.list ?? '')
     ? (view.list as DigestList)
     : undefined;
-  const reply = personalReply(d, me.name, lang, { details, list });
+  // Greeted by the person's own time of day (21:02 is the evening).
+  const part = partOfDay(now, me.timeZone ?? services.policy.timeZone);
+  const reply = personalReply(d, me.name, lang, { details, list, part });
   // Debts close to limitation: flagged every morning, 180 days ahead by default.
   const alerts = list
     ? []
     : await limitationWatch(services.models, services.policy, { owner: me.handle }, on);
   if (alerts.length) reply.sections = [...reply.sections, ...limitationSection(alerts, lang, true)];
+  if (!list)
+    reply.sections.push(...(await datesAndHandovers(services, d.handedOver, { owner: me.handle }, on, lang)));
   return { reply, digest: d };
+}
+
+/** The credit insurer's deadlines coming, and the customers handed over (shown apart). */
+async function datesAndHandovers(
+  services: DialogServices,
+  handedOver: HandedOverCustomer[],
+  scope: { owner?: string },
+  on: LocalDate,
+  lang: Lang,
+): Promise<Section[]> {
+  const insurer = await insurerWatch(services.models, services.policy, scope, on);
+  return [...insurerSection(insurer, services.policy, lang), ...handoverSection(handedOver, lang)];
 }
 
 /** One list of a digest, opened from its count: the person's own, or anyone's for a manager. */

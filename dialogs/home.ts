@@ -1,13 +1,14 @@
 /**
- * A person's home page (Slack's App Home tab): today's calls and the drafts waiting for them,
- * each with the button that opens it. Channel-neutral like every other reply.
+ * A person's home page (Slack's App Home tab): today's calls and the drafts waiting for them
+ * (a manager: the team's) with their age, step and owner, overdue approvals flagged, each with
+ * the button that opens it. Channel-neutral like every other reply.
  */
 
-import type { StepKey } from '../models/rules/policy';
-import { OPEN_DRAFT_STATUSES } from '../models/schemas/draft';
-import type { DraftFacts } from './drafting/facts';
-import { day, STEP_LABELS } from './i18n';
-import type { ListEntry, Reply, Section } from './reply';
+import { isManager } from './communications/permissions';
+import { draftsAwaiting, overdueNote, queueEntry } from './communications/queue';
+import { w } from './communications/words';
+import { day } from './i18n';
+import type { Reply, Section } from './reply';
 import type { DialogServices } from './services';
 import type { Turn } from './turn';
 import { say } from './words/conversation';
@@ -24,27 +25,21 @@ export async function homeReply(turn: Turn, services: DialogServices): Promise<R
     turn,
     services,
   );
-  const drafts = await services.models.Draft.find({
-    owner: turn.staff,
-    status: { $in: [...OPEN_DRAFT_STATUSES] },
-  })
-    .sort({ updatedAt: -1 })
-    .limit(HOME_DRAFTS)
-    .lean();
-  const entries: ListEntry[] = drafts.map((d, i) => {
-    const facts = d.inputs as DraftFacts;
-    return {
-      rank: i + 1,
-      title: `${facts.customer.name} (${d.customer}) — ${STEP_LABELS[turn.lang][facts.step as StepKey]}`,
-      why: say(turn.lang, d.status === 'blocked' ? 'homeBlocked' : 'homeAwaiting'),
-      facts: [],
-      actions: [{ label: say(turn.lang, 'open'), payload: { type: 'show_draft', draft: d.key } }],
-    };
-  });
+  // The drafts queue (a manager: the team's, each with its owner), oldest first, overdue flagged.
+  const team = await isManager(services, turn.staff);
+  const drafts = await draftsAwaiting(services, { owner: team ? undefined : turn.staff });
   const draftsSection: Section = {
-    title: say(turn.lang, 'homeDrafts', { count: entries.length }),
+    title: w(turn.lang, team ? 'homeTeamDrafts' : 'homeDrafts', {
+      count: drafts.length,
+      overdue: overdueNote(drafts, turn.lang),
+    }),
     blocks: [
-      entries.length ? { kind: 'list', entries } : { kind: 'text', text: say(turn.lang, 'homeNoDraft') },
+      drafts.length
+        ? {
+            kind: 'list',
+            entries: drafts.slice(0, HOME_DRAFTS).map((d, i) => queueEntry(d, i, turn.lang, team)),
+          }
+        : { kind: 'text', text: w(turn.lang, 'queueEmpty') },
     ],
   };
   return {

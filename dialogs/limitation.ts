@@ -4,6 +4,7 @@
  */
 import type { CustomerLimitationAlert } from '../models/ledger/limitation-watch';
 import { letterDate } from './drafting/typography';
+import { money } from './i18n';
 import type { Fact, Section } from './reply';
 import type { Lang } from './turn';
 
@@ -18,7 +19,11 @@ export function limitationFact(a: CustomerLimitationAlert, lang: Lang, withCusto
       : fr
         ? `prescrite le ${when} (dans ${a.daysLeft} jours)`
         : `time-barred on ${when} (in ${a.daysLeft} days)`;
-  return { label: withCustomer ? `${a.invoice} (${a.customer})` : a.invoice, value };
+  // The amount at stake beside the date: what a time-barred invoice would lose.
+  return {
+    label: withCustomer ? `${a.invoice} (${a.customer})` : a.invoice,
+    value: `${value} — ${money(a.amount, a.currency, lang)}`,
+  };
 }
 
 /** A section for the card or the digest, or nothing when no invoice is close. */

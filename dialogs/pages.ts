@@ -51,7 +51,7 @@ export function listPage(source: Reply, list: number, offset: number, lang: Lang
 }
 
 /** The "next N" button after `shown` entries of a list that has more (a list no request can make again says how many are left). */
-function nextButton(b: ListBlock, index: number, shown: number, lang: Lang): Block {
+function nextButton(b: ListBlock, shown: number, lang: Lang): Block {
   const left = b.entries.length - shown;
   if (!b.source) return { kind: 'text', text: replyWord(lang, 'moreNotShown', { count: left }) };
   const next: Action = {
@@ -59,7 +59,7 @@ function nextButton(b: ListBlock, index: number, shown: number, lang: Lang): Blo
     payload: {
       type: 'page',
       source: b.source,
-      list: b.page?.list ?? index,
+      list: b.page?.list ?? 0,
       offset: (b.page?.offset ?? 0) + shown,
     },
   };
@@ -79,7 +79,7 @@ function cut(reply: Reply, shown: number[], lang: Lang): Reply {
         const n = shown[index]!;
         if (n >= b.entries.length) return [b];
         const entries: ListEntry[] = b.entries.slice(0, n);
-        return [{ ...b, entries }, nextButton(b, index, n, lang)];
+        return [{ ...b, entries }, nextButton(b, n, lang)];
       }),
     })),
   };

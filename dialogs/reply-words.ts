@@ -3,7 +3,7 @@
  * "next 10" button, a page's heading, what a cut list says. A message catalogue per language
  * (i18next), like pipeline/words.ts; `replyWord(lang, key, vars)`.
  */
-import i18next from 'i18next';
+import { catalogue, type KeyOf } from './catalogue';
 import type { Lang } from './turn';
 
 const resources = {
@@ -31,20 +31,7 @@ const resources = {
   },
 } as const;
 
-type Key = keyof (typeof resources)['en']['translation'];
-/** Keys without their plural suffix (i18next picks `_one` / `_other` from `count`). */
-type Singular<K> = K extends `${infer B}_${'one' | 'other'}` ? B : K;
-export type ReplyWord = Singular<Key>;
+export type ReplyWord = KeyOf<typeof resources>;
 
-const catalogue = i18next.createInstance();
-void catalogue.init({
-  resources,
-  lng: 'en',
-  fallbackLng: 'en',
-  initAsync: false,
-  interpolation: { escapeValue: false },
-});
-
-export function replyWord(lang: Lang, key: ReplyWord, vars: Record<string, string | number> = {}): string {
-  return catalogue.t(key, { lng: lang, ...vars });
-}
+export const replyWord: (lang: Lang, key: ReplyWord, vars?: Record<string, string | number>) => string =
+  catalogue(resources);

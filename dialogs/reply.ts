@@ -160,9 +160,10 @@ export type Block =
   | { kind: 'text'; text: string }
   | { kind: 'facts'; facts: Fact[] }
   /**
-   * A ranked list. `source` is the request that makes it, so a channel that shows it in
-   * pages can offer "next 10" (a `page` action); `page` says which list of the source's reply
-   * this is and where it starts, when it is a later page (see dialogs/pages.ts).
+   * A ranked list. `source` is a request whose answer's first list is this one, in the same
+   * order, so a channel that shows it in pages can offer "next 10" (a `page` action); `page`
+   * says which list of the source's answer this is and where it starts, on a later page
+   * (see dialogs/pages.ts).
    */
   | { kind: 'list'; entries: ListEntry[]; source?: ListSource; page?: { list: number; offset: number } }
   | { kind: 'aged'; table: AgedTable }
@@ -210,6 +211,8 @@ export interface Reply {
   /** The language it is written in (the pipeline sets the turn's when a dialog did not). */
   lang?: Lang;
   delivery?: Delivery;
+  /** A draft's card: which draft, in which state (edges record where it was posted; see live-cards). */
+  card?: { draft: string; shown: string };
 }
 
 /** A titled reply of one section (the title is also what notifications show). */

@@ -15,6 +15,8 @@ export interface Turn {
   lang: Lang;
   text?: string;
   action?: ActionPayload;
+  /** For a press: the message its button was on (the edge's origin id); that card is replaced by the answer. */
+  origin?: string;
   /** When it happened. */
   at: Date;
 }

@@ -168,6 +168,25 @@ const EnvSchema = z.object({
     .transform((v) => (v ?? 'FR').toUpperCase())
     .refine((v) => /^[A-Z]{2}$/.test(v), { message: 'expected an ISO 3166 country code such as FR' }),
   DEFAULT_LOCALE: oneOf(['fr', 'en'], 'fr'),
+  // Collection policy (the stored policy document, when there is one, wins)
+  HANDOVER_PARTNER: optionalString.refine((v) => v === undefined || v.length <= 200, {
+    message: 'expected a name of at most 200 characters',
+  }),
+  SALES_REP_STEP: bool(true),
+  SALES_REP_OFFSET_DAYS: int(30, 1, 365, 'days after the due date'),
+  CREDIT_INSURER_DECLARATION_DAYS: optionalString.transform((v, ctx) => {
+    if (v === undefined) return null;
+    const n = Number(v);
+    if (!Number.isInteger(n) || n < 1 || n > 730) {
+      ctx.addIssue({
+        code: 'custom',
+        message: 'expected days after the due date (an integer from 1 to 730)',
+      });
+      return z.NEVER;
+    }
+    return n;
+  }),
+  CREDIT_INSURER_WARNING_DAYS: int(15, 1, 180, 'days'),
   // The letterhead of letters and the signature of emails
   COMPANY_NAME: optionalString.transform((v) => v ?? DEFAULT_COMPANY.name),
   /** Address lines separated by "|": "12 rue de la Paix|75002 Paris". */
@@ -187,6 +206,8 @@ const EnvSchema = z.object({
   WEBCHAT_SECRET: optionalString.refine((v) => v === undefined || v.length >= 16, {
     message: 'expected at least 16 characters (it signs the web chat login links)',
   }),
+  // false: no web chat at all (a deployment on Slack or Teams only, without WEBCHAT_SECRET).
+  WEBCHAT_ENABLED: bool(true),
   WEBCHAT_LINK_MINUTES: int(15, 1, 7 * 24 * 60, 'minutes'),
   WEBCHAT_SESSION_HOURS: int(12, 1, 24 * 30, 'hours'),
 });
@@ -220,12 +241,18 @@ export interface Config {
   linkSecret?: string;
   scheduler: { enabled: boolean; processEveryMs: number; digestTime: string };
   locale: { timeZone: string; country: string; defaultLocale: 'fr' | 'en' };
+  /** Policy defaults from the environment (models/rules/policy.ts says what they mean). */
+  policy: {
+    handoverPartner: string | null;
+    salesRepStep: { enabled: boolean; offsetDays: number };
+    insurerDeclaration: { afterDueDays: number | null; warningDays: number };
+  };
   company: Company;
   /** Scoped ingest keys: customers, invoices and payments; staff administration. */
   ingestApiKey?: string;
   ingestAdminKey?: string;
   webchatSecret?: string;
-  webchat: { linkMinutes: number; sessionHours: number };
+  webchat: { enabled: boolean; linkMinutes: number; sessionHours: number };
   /** `RELANCE_NOW`: the command line acts as of this instant instead of the system clock. */
   now?: Date;
 }
@@ -328,6 +355,14 @@ export function parseConfig(raw: Record<string, string | undefined>, cwd = proce
       digestTime: e.DIGEST_DEFAULT_TIME,
     },
     locale: { timeZone: e.TEAM_TIME_ZONE, country: e.TEAM_COUNTRY, defaultLocale: e.DEFAULT_LOCALE },
+    policy: {
+      handoverPartner: e.HANDOVER_PARTNER ?? null,
+      salesRepStep: { enabled: e.SALES_REP_STEP, offsetDays: e.SALES_REP_OFFSET_DAYS },
+      insurerDeclaration: {
+        afterDueDays: e.CREDIT_INSURER_DECLARATION_DAYS,
+        warningDays: e.CREDIT_INSURER_WARNING_DAYS,
+      },
+    },
     company: {
       name: e.COMPANY_NAME,
       addressLines: e.COMPANY_ADDRESS.split('|')
@@ -342,7 +377,11 @@ export function parseConfig(raw: Record<string, string | undefined>, cwd = proce
     ingestApiKey: e.INGEST_API_KEY,
     ingestAdminKey: e.INGEST_ADMIN_KEY,
     webchatSecret: e.WEBCHAT_SECRET,
-    webchat: { linkMinutes: e.WEBCHAT_LINK_MINUTES, sessionHours: e.WEBCHAT_SESSION_HOURS },
+    webchat: {
+      enabled: e.WEBCHAT_ENABLED,
+      linkMinutes: e.WEBCHAT_LINK_MINUTES,
+      sessionHours: e.WEBCHAT_SESSION_HOURS,
+    },
   };
 }
 

@@ -27,6 +27,7 @@ export async function openLedger(db: Database, config: Config, clock: Clock): Pr
     country: config.locale.country,
     timeZone: config.locale.timeZone,
     defaultLocale: config.locale.defaultLocale,
+    ...config.policy,
   });
   return { db, models, policy, clock, today: () => localDate(clock.now(), policy.timeZone) };
 }

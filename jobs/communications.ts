@@ -42,9 +42,14 @@ async function tell(ctx: JobContext, d: StoredDraft, what: 'sent' | 'superseded'
 
 export const tellSuperseded = (ctx: JobContext, d: StoredDraft) => tell(ctx, d, 'superseded');
 
-/** Emails the mail server failed to take, whose wait is over: sent once, the approver told. */
-export function retryEmails(ctx: JobContext) {
-  return retryUnsent(withCompany(ctx.services), async (d, outcome) => {
+/**
+ * Emails the mail server failed to take, whose wait is over: sent once, the approver told. And
+ * the draft cards left out of date (decided from the command line, a channel that failed).
+ */
+export async function retryEmails(ctx: JobContext) {
+  const out = await retryUnsent(withCompany(ctx.services), async (d, outcome) => {
     await tell(ctx, d, outcome.kind === 'sent' ? 'sent' : 'superseded');
   });
+  await ctx.services.cards?.refreshStale();
+  return out;
 }

@@ -29,10 +29,16 @@ export const escalationSweep: Job = {
     const whole = !opts.date && !opts.as;
     if (whole && (await models.JobState.exists({ name: this.name, doneFor: day })))
       return 'already swept today';
-    const customers = await models.Invoice.distinct('customer', {
-      status: { $in: ['open', 'partially_paid'] },
-      ...(opts.as ? { owner: opts.as } : {}),
-    });
+    const [open, handedOver] = await Promise.all([
+      models.Invoice.distinct('customer', {
+        status: { $in: ['open', 'partially_paid'] },
+        ...(opts.as ? { owner: opts.as } : {}),
+      }),
+      // Handed over to an agency or a commissaire de justice: off the ladder, nothing drafted.
+      models.Customer.distinct('reference', { 'handover.since': { $exists: true } }),
+    ]);
+    const off = new Set(handedOver.map(String));
+    const customers = open.filter((c) => !off.has(String(c)));
     const counts: Counts = {};
     const drafting = withCompany(services);
     for (const [i, customer] of customers.map(String).entries()) {

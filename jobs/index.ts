@@ -7,11 +7,13 @@ import type { Job } from './job';
 import { morningDigest } from './morning-digest';
 import { promiseCheck } from './promise-check';
 import { retryDeliveries } from './retry-deliveries';
+import { salesRep } from './sales-rep';
 
 // Promises are judged and the sweep drafts before the digest counts what waits.
 export const JOBS: Job[] = [
   promiseCheck,
   escalationSweep,
+  salesRep,
   disputeReview,
   callBack,
   morningDigest,

@@ -4,6 +4,7 @@
 import type { Connection, Model } from 'mongoose';
 import { type Activity, ActivitySchema } from './schemas/activity';
 import { type CallLog, CallLogSchema } from './schemas/call-log';
+import { type CardRef, CardRefSchema } from './schemas/card-ref';
 import {
   type ConversationRef,
   ConversationRefSchema,
@@ -22,6 +23,12 @@ import { type PaymentPromise, PaymentPromiseSchema } from './schemas/promise';
 import { type Staff, StaffSchema } from './schemas/staff';
 import { type CustomerSummary, CustomerSummarySchema } from './schemas/summary';
 import { type WebChatMessage, WebChatMessageSchema } from './schemas/transcript';
+import {
+  type UsedLoginLink,
+  UsedLoginLinkSchema,
+  type WebChatToken,
+  WebChatTokenSchema,
+} from './schemas/webchat';
 
 export interface Models {
   Staff: Model<Staff>;
@@ -40,6 +47,9 @@ export interface Models {
   ProcessedEvent: Model<ProcessedEvent>;
   Delivery: Model<Delivery>;
   JobState: Model<JobState>;
+  CardRef: Model<CardRef>;
+  WebChatToken: Model<WebChatToken>;
+  UsedLoginLink: Model<UsedLoginLink>;
   WebChatMessage: Model<WebChatMessage>;
 }
 
@@ -63,6 +73,9 @@ export function registerModels(conn: Connection): Models {
     ProcessedEvent: model<ProcessedEvent>('ProcessedEvent', ProcessedEventSchema),
     Delivery: model<Delivery>('Delivery', DeliverySchema),
     JobState: model<JobState>('JobState', JobStateSchema),
+    CardRef: model<CardRef>('CardRef', CardRefSchema),
+    WebChatToken: model<WebChatToken>('WebChatToken', WebChatTokenSchema),
+    UsedLoginLink: model<UsedLoginLink>('UsedLoginLink', UsedLoginLinkSchema),
     WebChatMessage: model<WebChatMessage>('WebChatMessage', WebChatMessageSchema),
   };
 }

@@ -165,6 +165,7 @@ export async function runTurn(arrival: Arrival, deps: PipelineDeps): Promise<Out
       lang,
       at: now,
       ...(action ? { action } : { text: (arrival.text ?? '').trim() }),
+      ...(arrival.origin ? { origin: arrival.origin } : {}),
     };
   }
 }

@@ -28,6 +28,7 @@ import { resolveStaff } from '../../pipeline/identity';
 import { type Arrival, type Outcome, runTurn, SLOW_AFTER_MS } from '../../pipeline/turn-pipeline';
 import { t } from '../../pipeline/words';
 import { renderAdaptiveCard, replyActivity } from '../render/adaptive-card';
+import { recordBfCard } from './cards';
 
 export type BfChannel = 'teams' | 'web';
 
@@ -164,6 +165,7 @@ export class RelanceBot extends ActivityHandler {
       if (reply.delivery?.replacesOrigin && replyToId) {
         try {
           await context.updateActivity({ ...activity, id: replyToId });
+          await this.card(context, reply, replyToId);
           continue;
         } catch {
           // A client that cannot update (or a card too old) gets the answer as a new message.
@@ -177,8 +179,14 @@ export class RelanceBot extends ActivityHandler {
         this.deps.personal
       )
         if (await this.deps.personal(outcome.staff.handle, reply).catch(() => false)) continue;
-      await context.sendActivity(activity);
+      const sent = await context.sendActivity(activity);
+      await this.card(context, reply, sent?.id);
     }
+  }
+
+  /** A draft's card: where it is, so that it is updated when the draft is decided elsewhere. */
+  private card(context: TurnContext, reply: Reply, activityId: string | undefined): Promise<void> {
+    return recordBfCard(this.deps.services.cards, this.deps.channel, context, reply, activityId);
   }
 
   /**
@@ -242,7 +250,8 @@ export class RelanceBot extends ActivityHandler {
     );
     if (outcome.kind === 'answered') await this.remember(context, outcome.staff.handle);
     const [first, ...rest] = outcome.replies;
-    for (const reply of rest) await context.sendActivity(replyActivity(reply));
+    for (const reply of rest)
+      await this.card(context, reply, (await context.sendActivity(replyActivity(reply)))?.id);
     const card = renderAdaptiveCard(first ?? helpReply(outcome.lang));
     // A refusal or a duplicate leaves the pressed card as it was for everyone else: the answer
     // card goes to the presser (Teams shows an invoke's card to the one who pressed).

@@ -8,23 +8,28 @@ import { approveAndSend, rejectDraft } from '../../dialogs/communications/decisi
 import { isManager } from '../../dialogs/communications/permissions';
 import { draftsAwaiting, statusesOf } from '../../dialogs/communications/queue';
 import { recordPosted, type SendOutcome } from '../../dialogs/communications/send';
+import { acknowledgeWarnings, unacknowledgedWarnings } from '../../dialogs/drafting/approval-gate';
 import { draftReply } from '../../dialogs/drafting/draft-dialog';
-import type { DraftServices, StoredDraft } from '../../dialogs/drafting/drafts';
+import { type DraftServices, findDraft, type StoredDraft } from '../../dialogs/drafting/drafts';
 import type { Config } from '../../integrations/config';
 import { createMailer, readOutbox } from '../../integrations/email/mailer';
 import type { Ledger } from '../../integrations/ledger';
+import type { Logger } from '../../integrations/logger';
 import { ValidationError } from '../../models/errors';
 import { DRAFT_STATUSES } from '../../models/schemas/draft';
 import { renderText } from '../render/text';
 import { cliTurn } from './cli-turn';
+import { cliCards } from './live-cards';
 import { cliContext, withLedger } from './shared';
 
-function draftServices(ledger: Ledger, config: Config): DraftServices {
+/** What the buttons have, from the terminal: the mailer, and the cards to keep up to date. */
+function draftServices(ledger: Ledger, config: Config, logger: Logger): DraftServices {
   return {
     ...ledger,
     company: config.company,
     mailer: createMailer(config.email),
     emailFrom: config.email.from,
+    cards: cliCards(ledger, config, logger),
   };
 }
 
@@ -85,11 +90,15 @@ export function registerDraftsCommands(program: Command): void {
     .command('approve <id>')
     .description('approve a draft as a person would press Approve (same permissions), then send it')
     .requiredOption('--as <handle>', 'who approves')
-    .action(async (id: string, opts: { as: string }) => {
-      await withLedger(async (ledger, { config }) => {
+    .option('--acknowledge-warnings', "the drafter's warnings were read (the card's Acknowledge warnings)")
+    .action(async (id: string, opts: { as: string; acknowledgeWarnings?: boolean }) => {
+      await withLedger(async (ledger, { config, logger }) => {
         const turn = await cliTurn(ledger, opts.as);
-        const s = draftServices(ledger, config);
+        const s = draftServices(ledger, config, logger);
         try {
+          const found = await findDraft(s, id);
+          if (found && opts.acknowledgeWarnings && unacknowledgedWarnings(found).length > 0)
+            await acknowledgeWarnings(s, found.key, turn.staff);
           const out = await approveAndSend(s, id, { by: turn.staff, via: 'cli' });
           print(out.draft, turn.lang, OUTCOME[out.kind]);
           if (out.kind === 'superseded' || out.kind === 'failed') process.exitCode = 1;
@@ -105,10 +114,10 @@ export function registerDraftsCommands(program: Command): void {
     .requiredOption('--as <handle>', 'who rejects')
     .requiredOption('--reason <TEXT>', 'why')
     .action(async (id: string, opts: { as: string; reason: string }) => {
-      await withLedger(async (ledger, { config }) => {
+      await withLedger(async (ledger, { config, logger }) => {
         const turn = await cliTurn(ledger, opts.as);
         const d = await rejectDraft(
-          draftServices(ledger, config),
+          draftServices(ledger, config, logger),
           id,
           { by: turn.staff, via: 'cli' },
           opts.reason,
@@ -122,8 +131,8 @@ export function registerDraftsCommands(program: Command): void {
     .description('a letter to post was posted: its registered-mail number records it sent today')
     .option('--as <handle>', 'who posted it (default: the draft’s approver)')
     .action(async (id: string, number: string, opts: { as?: string }) => {
-      await withLedger(async (ledger, { config }) => {
-        const s = draftServices(ledger, config);
+      await withLedger(async (ledger, { config, logger }) => {
+        const s = draftServices(ledger, config, logger);
         const by = opts.as ? (await cliTurn(ledger, opts.as)).staff : undefined;
         const found = await ledger.models.Draft.findOne({
           $or: [{ ref: id.toUpperCase() }, { key: id }],

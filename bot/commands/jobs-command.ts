@@ -20,6 +20,7 @@ import { buildDrafter, buildNoteParser } from '../llm-services';
 import { firstReachable } from '../notifier';
 import { slackNotifier } from '../slack/slack-channel';
 import { teamsAdapter, teamsNotifier } from '../teams/teams-channel';
+import { cliCards } from './live-cards';
 import { exitWithError, withLedger } from './shared';
 
 function jobContext(ledger: Ledger, config: Config, logger: Logger): JobContext {
@@ -31,6 +32,7 @@ function jobContext(ledger: Ledger, config: Config, logger: Logger): JobContext 
     // Approved emails the mail server failed to take are retried from here too.
     mailer: createMailer(config.email),
     emailFrom: config.email.from,
+    cards: cliCards(ledger, config, logger),
   };
   const slack = config.slack.botToken
     ? slackNotifier(

@@ -9,11 +9,13 @@
  * so nothing needs escaping and what the dialog wrote is what people read. Facts are
  * "label: value" lines (a FactSet squeezes its label column until labels break inside words);
  * the aged balance is a Table, one row per bucket, so each amount sits beside its label even
- * on a phone. Long lists are shown in pages under Teams' message size (`MAX_ACTIVITY_BYTES`).
+ * on a phone; phone numbers are tap-to-call runs. Long lists are shown in pages under Teams'
+ * message size (`MAX_ACTIVITY_BYTES`).
  */
 import { PAGE_SIZE, paginate } from '../../dialogs/pages';
 import type { Action, Block, Fact, Reply } from '../../dialogs/reply';
 import type { Lang } from '../../dialogs/turn';
+import { phoneParts } from './phones';
 
 type Element = Record<string, unknown>;
 
@@ -39,6 +41,15 @@ function run(text: string, style: Element = {}): Element {
   return { type: 'TextRun', text, ...style };
 }
 
+/** Runs of text whose phone numbers are tap-to-call (`tel:`, in Teams and the web chat). */
+function callable(text: string, style: Element = {}): Element[] {
+  return phoneParts(text).map((p) =>
+    p.tel
+      ? run(p.text, { ...style, selectAction: { type: 'Action.OpenUrl', url: p.tel } })
+      : run(p.text, style),
+  );
+}
+
 function paragraph(inlines: Element[], extra: Element = {}): Element {
   return { type: 'RichTextBlock', inlines, ...extra };
 }
@@ -53,7 +64,7 @@ function textBlocks(text: string): Element[] {
     const columns = COLUMNS.test(line);
     const shown = line.length === 0 ? ' ' : columns ? line.replace(/ /g, '\u00a0') : line;
     return paragraph(
-      [run(shown, columns ? { fontType: 'Monospace' } : {})],
+      columns ? [run(shown, { fontType: 'Monospace' })] : callable(shown),
       i > 0 ? { spacing: 'None' } : {},
     );
   });
@@ -62,7 +73,7 @@ function textBlocks(text: string): Element[] {
 /** "Label : value" (French puts a non-breaking space before the colon); the label never wraps. */
 function factLine(f: Fact, lang: Lang): Element {
   const label = `${f.label.replace(/ /g, '\u00a0')}${lang === 'fr' ? '\u00a0:' : ':'} `;
-  return paragraph([run(label, { weight: 'Bolder' }), run(f.value)], { spacing: 'None' });
+  return paragraph([run(label, { weight: 'Bolder' }), ...callable(f.value)], { spacing: 'None' });
 }
 
 function factLines(facts: Fact[], lang: Lang): Element[] {

@@ -16,6 +16,7 @@ import {
   type webApi,
 } from '@slack/bolt';
 import { z } from 'zod';
+import type { CardUpdater } from '../../dialogs/communications/live-cards';
 import { type ChatServices, staleButtonReply, unknownUserReply } from '../../dialogs/conversation';
 import { homeReply } from '../../dialogs/home';
 import { staffLang } from '../../dialogs/i18n';
@@ -37,6 +38,7 @@ import {
   replyMessage,
 } from '../render/block-kit';
 import { refuseFutureTimestamps } from './request-age';
+import { recordSlackCard, slackCardUpdater, uploadLetter } from './slack-cards';
 import { type Outlet, runSlackTurn } from './slack-turn';
 
 export const SLACK_EVENTS_PATH = '/slack/events';
@@ -45,6 +47,8 @@ export const SLACK_COMMAND = '/relance';
 export interface SlackEdge extends Notifier {
   mode: 'http' | 'socket';
   app: App;
+  /** Updates a draft card posted here (one live card per draft). */
+  cards: CardUpdater;
   stop(): Promise<void>;
   /** Resolves when every turn started so far is delivered (Bolt acks before listeners finish). */
   idle(): Promise<void>;
@@ -171,10 +175,16 @@ export async function mountSlack(
         ...rendered(reply),
         ...(threadTs ? { thread_ts: threadTs } : {}),
       });
-      return res.channel && res.ts ? { channel: res.channel, ts: res.ts } : undefined;
+      const at = res.channel && res.ts ? { channel: res.channel, ts: res.ts } : undefined;
+      await recordSlackCard(services.cards, reply, at);
+      await uploadLetter(client, services, reply, at, log);
+      return at;
     },
     update: async (ref, reply) => {
       await client.chat.update({ channel: ref.channel, ts: ref.ts, ...rendered(reply) });
+      await recordSlackCard(services.cards, reply, ref);
+      // A placeholder that became a draft's card: a card new to the person.
+      await uploadLetter(client, services, reply, ref, log);
     },
     // In a channel, words for one person only are ephemeral; in a DM a message is theirs anyway.
     ...(user && !channel.startsWith('D')
@@ -335,11 +345,9 @@ export async function mountSlack(
         : {
             ...channelOutlet(container.channel_id, body.message?.thread_ts as string | undefined, userId),
             replaceOrigin: async (reply) => {
-              await client.chat.update({
-                channel: container.channel_id!,
-                ts: container.message_ts!,
-                ...rendered(reply),
-              });
+              const at = { channel: container.channel_id!, ts: container.message_ts! };
+              await client.chat.update({ ...at, ...rendered(reply) });
+              await recordSlackCard(services.cards, reply, at);
             },
             origin: { channel: container.channel_id, ts: container.message_ts },
           };
@@ -392,8 +400,10 @@ export async function mountSlack(
     const out: Outlet = {
       ...(channel ? channelOutlet(channel, undefined, userId) : dm),
       replaceOrigin: async (reply) => {
-        if (channel && ts) await client.chat.update({ channel, ts, ...rendered(reply) });
-        else if (responseUrl)
+        if (channel && ts) {
+          await client.chat.update({ channel, ts, ...rendered(reply) });
+          await recordSlackCard(services.cards, reply, { channel, ts });
+        } else if (responseUrl)
           await postToResponseUrl(responseUrl, { replace_original: true, ...rendered(reply) });
         else await dm.post(reply);
       },
@@ -457,6 +467,7 @@ export async function mountSlack(
       while (pending.size > 0) await Promise.allSettled([...pending]);
     },
     notify: slackNotifier(client, services).notify,
+    cards: slackCardUpdater(client),
   };
 }
 
@@ -480,7 +491,12 @@ export function slackNotifier(client: webApi.WebClient, services: ChatServices):
       ).lean();
       if (!person?.slackUserId) return false;
       const l = reply.lang ?? staffLang(person, services.policy.defaultLocale);
-      await client.chat.postMessage({ channel: person.slackUserId, ...replyMessage(reply, l) });
+      const res = await client.chat.postMessage({ channel: person.slackUserId, ...replyMessage(reply, l) });
+      await recordSlackCard(
+        services.cards,
+        { ...reply, lang: l },
+        res.channel && res.ts ? { channel: res.channel, ts: res.ts } : undefined,
+      );
       return true;
     },
   };

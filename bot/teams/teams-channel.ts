@@ -13,10 +13,12 @@ import {
 } from 'botbuilder';
 import type { ConnectorClient } from 'botframework-connector';
 import { z } from 'zod';
+import type { CardUpdater } from '../../dialogs/communications/live-cards';
 import type { ChatServices } from '../../dialogs/conversation';
 import type { Config } from '../../integrations/config';
 import type { Logger } from '../../integrations/logger';
 import { normalizeError } from '../../models/errors';
+import { bfCardUpdater, recordBfCard } from '../bot-framework/cards';
 import { onTurnError, RelanceBot } from '../bot-framework/turn-logic';
 import { isLoopbackHost, isLoopbackUrl } from '../exposure';
 import type { HttpServer } from '../http-server';
@@ -38,7 +40,7 @@ export function mountTeams(
   services: ChatServices,
   config: Config,
   logger: Logger,
-): (Notifier & { mode: 'authenticated' | 'local'; idle(): Promise<void> }) | null {
+): (Notifier & { mode: 'authenticated' | 'local'; idle(): Promise<void>; cards: CardUpdater }) | null {
   const log = logger.child({ channel: 'teams' });
   const creds = config.teams.appId;
   if (!creds && (config.env === 'production' || !isLoopbackHost(config.host))) {
@@ -98,6 +100,7 @@ export function mountTeams(
     mode: creds ? 'authenticated' : 'local',
     notify: notifier.notify,
     idle: () => bot.idle(),
+    cards: teamsCardUpdater(adapter, config),
   };
 }
 
@@ -141,14 +144,22 @@ export function teamsNotifier(adapter: CloudAdapter, services: ChatServices, con
       await adapter.continueConversationAsync(config.teams.appId ?? '', ref, async (context) => {
         // A new message in their chat (sendToConversation), not a reply to a past activity.
         const client = context.turnState.get<ConnectorClient>(adapter.ConnectorClientKey);
-        await client.conversations.sendToConversation(ref.conversation.id, {
+        const sent = await client.conversations.sendToConversation(ref.conversation.id, {
           ...replyActivity(reply),
           from: ref.bot,
           recipient: ref.user,
           conversation: ref.conversation,
         } as never);
+        await recordBfCard(services.cards, 'teams', context, reply, sent?.id);
       });
       return true;
     },
   };
+}
+
+/** Replaces a draft card posted in Teams (Bot Framework `updateActivity`, in its conversation). */
+export function teamsCardUpdater(adapter: CloudAdapter, config: Config): CardUpdater {
+  return bfCardUpdater((ref, logic) =>
+    adapter.continueConversationAsync(config.teams.appId ?? '', ref, logic),
+  );
 }

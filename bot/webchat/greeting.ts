@@ -6,8 +6,8 @@
  */
 import { randomUUID } from 'node:crypto';
 import i18next from 'i18next';
-import { DateTime } from 'luxon';
 import type { Lang } from '../../dialogs/turn';
+import { partOfDay } from '../../models/rules/part-of-day';
 import { BOT } from './webchat-adapter';
 
 const resources = {
@@ -57,11 +57,7 @@ type Word = keyof (typeof resources)['en']['translation'];
 const say = (lang: Lang, key: Word, vars: Record<string, string> = {}) =>
   words.t(key, { lng: lang, ...vars });
 
-/** Morning before noon, afternoon until 18:00, evening after (and through the night). */
-export function partOfDay(at: Date, timeZone: string): 'morning' | 'afternoon' | 'evening' {
-  const hour = DateTime.fromJSDate(at, { zone: timeZone }).hour;
-  return hour >= 5 && hour < 12 ? 'morning' : hour >= 12 && hour < 18 ? 'afternoon' : 'evening';
-}
+export { partOfDay };
 
 export interface Greeted {
   handle: string;

@@ -3,7 +3,7 @@
  * only the session's person), and Web Chat connected to the local Direct Line endpoint. Once
  * connected the page sends the `webchat/join` event: the server shows the person's kept
  * history and a greeting (join.ts). The layout holds at 390 px: the header wraps, the picker
- * shrinks, a card's fact labels wrap between words only.
+ * shrinks, the greeting's buttons wrap.
  */
 export function chatPage(): string {
   return `<!doctype html>
@@ -25,10 +25,6 @@ export function chatPage(): string {
   header label .as { white-space: nowrap; }
   header select { min-width: 0; max-width: 100%; font-size: .9rem; }
   #webchat { flex: 1; min-height: 0; max-width: 960px; width: 100%; margin: 0 auto; background: #fff; }
-  /* A fact's label wraps between words, never inside one ("Promis/e"); its column is as wide as its longest word. */
-  #webchat .ac-fact-title, #webchat .ac-fact-title * {
-    word-break: normal !important; overflow-wrap: normal !important; hyphens: none !important;
-  }
   #webchat a[href^="tel:"] { white-space: nowrap; }
   @media (max-width: 600px) {
     header { padding: .4rem .6rem; }

@@ -1,12 +1,14 @@
 /**
- * Who is at the web chat. Two modes:
+ * Who is at the web chat:
  * - **local**: local development (no Slack or Teams credentials, and the server bound to
  *   loopback) with no WEBCHAT_SECRET — the page's picker says who you are, as in the quick start.
  * - **login**: WEBCHAT_SECRET is set. Each person opens a signed, expiring, single-use login
  *   link (`relance webchat-link --as tom`), which becomes a signed session cookie; the identity
  *   is the session's, never the page's (`from.id` is overwritten).
- * Anything else (credentials or a non-loopback address, no WEBCHAT_SECRET) would be a chat open
- * to anyone acting as anyone: the web chat is then **off**, and the start says why.
+ * - **off**: `WEBCHAT_ENABLED=false`.
+ * Anything else (credentials, a non-loopback address or production, with no WEBCHAT_SECRET)
+ * would be a chat open to anyone acting as anyone: the start is **refused** (`assertWebChatProtected`)
+ * with a message naming the ways out.
  *
  * Links and sessions are HMAC-SHA256 signed with a key derived from WEBCHAT_SECRET: nothing to
  * store, and rotating the secret logs everybody out.
@@ -14,29 +16,44 @@
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import type http from 'node:http';
 import type { Config } from '../../integrations/config';
+import type { Models } from '../../models';
+import { ConfigError, isMongoDuplicateKey } from '../../models/errors';
 import { isLocalDevelopment } from '../exposure';
 
 export type WebChatMode =
   | { mode: 'local' }
   | { mode: 'login'; secret: string }
-  | { mode: 'off'; reason: string };
+  | { mode: 'off' }
+  | { mode: 'refused'; reason: string };
 
 export const LOGIN_PARAM = 'login';
 export const SESSION_COOKIE = 'relance_session';
 
 export function webChatMode(config: Config): WebChatMode {
+  if (!config.webchat.enabled) return { mode: 'off' };
   if (config.webchatSecret) return { mode: 'login', secret: config.webchatSecret };
   if (isLocalDevelopment(config)) return { mode: 'local' };
   const why =
-    config.env === 'production'
-      ? 'NODE_ENV is production'
-      : config.slack.botToken || config.slack.appToken || config.teams.appId
-        ? 'Slack or Teams credentials are set'
-        : `the server listens on ${config.host}, beyond loopback`;
+    config.slack.botToken || config.slack.appToken || config.teams.appId
+      ? 'Slack or Teams credentials are set'
+      : config.env === 'production'
+        ? 'NODE_ENV is production'
+        : `HOST is ${config.host}, beyond loopback`;
   return {
-    mode: 'off',
-    reason: `the web chat is off: ${why}, and without WEBCHAT_SECRET it would let anyone act as anyone. Set WEBCHAT_SECRET to serve it with per-person login links (npm run relance -- webchat-link --as <handle>)`,
+    mode: 'refused',
+    reason:
+      `${why}, so an open web chat would let anyone act as anyone. Either set WEBCHAT_SECRET ` +
+      '(16 characters or more: each person then signs in with their own link, npm run relance -- ' +
+      'webchat-link --as <handle>), or set WEBCHAT_ENABLED=false to serve no web chat, or, for local ' +
+      'development, start without Slack and Teams credentials, on a loopback HOST, not in production',
   };
+}
+
+/** The start check: channel credentials (or an exposed server) with an open web chat stop the start. */
+export function assertWebChatProtected(config: Config): void {
+  const mode = webChatMode(config);
+  if (mode.mode === 'refused')
+    throw new ConfigError([{ path: 'WEBCHAT_SECRET', message: `required: ${mode.reason}` }]);
 }
 
 interface Claims {
@@ -98,23 +115,31 @@ export interface Session {
 
 /** Sessions of the login mode: links opened once, cookies checked on every request. */
 export class WebChatSessions {
-  /** Nonces of links already used, until they expire. */
-  private readonly used = new Map<string, number>();
-
   constructor(
     private readonly secret: string,
     private readonly sessionHours: number,
+    /** Where used links are recorded: once is once across instances and restarts. */
+    private readonly models: Models,
     private readonly now: () => number = Date.now,
   ) {}
 
   /** Opens a session from a login link (once): the cookie to set, or null. */
-  openFromLink(token: string | undefined): { session: Session; cookie: string } | null {
+  async openFromLink(token: string | undefined): Promise<{ session: Session; cookie: string } | null> {
     const now = this.now();
     const link = verify(this.secret, token, 'link', now);
-    if (!link) return null;
-    for (const [n, exp] of this.used) if (exp <= now) this.used.delete(n);
-    if (this.used.has(link.n)) return null;
-    this.used.set(link.n, link.exp);
+    if (!link || typeof link.n !== 'string' || link.n.length > 64) return null;
+    // The nonce's unique index decides which opening wins, whichever instance it reached; the
+    // record expires with the link (TTL index), when the signature alone refuses it.
+    try {
+      await this.models.UsedLoginLink.create({
+        nonce: link.n,
+        staff: link.sub,
+        expiresAt: new Date(link.exp),
+      });
+    } catch (err) {
+      if (isMongoDuplicateKey(err)) return null;
+      throw err;
+    }
     const session = { staff: link.sub, expires: now + this.sessionHours * 3_600_000 };
     const value = sign(this.secret, {
       k: 'session',

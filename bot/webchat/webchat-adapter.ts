@@ -56,6 +56,16 @@ export class WebChatAdapter extends BotAdapter {
     return id;
   }
 
+  /**
+   * A conversation of a known id, empty, numbered from `next` (the page's watermark): the
+   * page's token outlived a restart and it goes on polling from where it had read.
+   */
+  reopen(conversationId: string, next: number): void {
+    this.dropIdle();
+    if (!this.conversations.has(conversationId))
+      this.conversations.set(conversationId, { activities: [], next, touched: Date.now() });
+  }
+
   has(conversationId: string): boolean {
     return this.conversations.has(conversationId);
   }

@@ -11,9 +11,11 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Activity, TurnContext } from 'botbuilder';
 import type { Request, Response } from 'restify';
+import type { CardUpdater } from '../../dialogs/communications/live-cards';
 import type { ChatServices } from '../../dialogs/conversation';
 import type { Config } from '../../integrations/config';
 import type { Logger } from '../../integrations/logger';
+import { bfCardUpdater, recordBfCard } from '../bot-framework/cards';
 import { onTurnError, RelanceBot } from '../bot-framework/turn-logic';
 import type { Refusal } from '../http-limits';
 import type { HttpServer } from '../http-server';
@@ -22,15 +24,17 @@ import { replyActivity } from '../render/adaptive-card';
 import { WebChatHistory } from './history';
 import { JOIN_EVENT, joinConversation } from './join';
 import { chatPage } from './page';
-import { LOGIN_PARAM, WebChatSessions, webChatMode } from './session';
+import { assertWebChatProtected, LOGIN_PARAM, WebChatSessions, webChatMode } from './session';
 import { withTelLinks } from './tel-links';
+import { TOKEN_SECONDS, WebChatTokens } from './tokens';
 import { WebChatAdapter } from './webchat-adapter';
 
-const TOKEN_SECONDS = 3600;
 /** An activity (text, a card's submitted values) is small; the page's own requests have no body. */
 const ACTIVITY_MAX_BYTES = 256 * 1024;
 const PAGE_MAX_BYTES = 16 * 1024;
 const unauthorized = (message: string): Refusal => ({ status: 401, code: 'UNAUTHORIZED', message });
+const watermarkOf = (req: Request) =>
+  Math.max(0, Math.floor(Number((req.query as Record<string, string> | undefined)?.watermark ?? 0) || 0));
 
 /** webchat.js from the package; its `exports` map hides dist/, so walk there from the main file. */
 function webChatBundle(): string {
@@ -40,20 +44,23 @@ function webChatBundle(): string {
   return path.join(dir, 'dist', 'webchat.js');
 }
 
-export function mountWebChat(
+export async function mountWebChat(
   http: HttpServer,
   services: ChatServices,
   config: Config,
   logger: Logger,
-): (Notifier & { path: string; idle(): Promise<void> }) | null {
+): Promise<(Notifier & { path: string; idle(): Promise<void>; cards: CardUpdater }) | null> {
   const log = logger.child({ channel: 'web' });
+  assertWebChatProtected(config);
   const mode = webChatMode(config);
-  if (mode.mode === 'off') {
-    log.warn(mode.reason);
+  if (mode.mode === 'off' || mode.mode === 'refused') {
+    log.info('the web chat is off (WEBCHAT_ENABLED=false)');
     return null;
   }
   const sessions =
-    mode.mode === 'login' ? new WebChatSessions(mode.secret, config.webchat.sessionHours) : null;
+    mode.mode === 'login'
+      ? new WebChatSessions(mode.secret, config.webchat.sessionHours, services.models)
+      : null;
   const history = new WebChatHistory(services.models, (err) =>
     log.warn({ err }, 'web chat history not kept'),
   );
@@ -66,18 +73,12 @@ export function mountWebChat(
     proactive: (ref, logic) => adapter.continueConversation(ref, logic),
   });
   const logic = (context: TurnContext) => bot.run(context);
-  /** token → the conversation it opened (null until it opens one) and, with logins, whose it is. */
-  const tokens = new Map<
-    string,
-    { conversation: string | null; expires: number; staff: string | null; until: number }
-  >();
-  // Credentials expire on the wall clock, not on the ledger's (injectable) business clock.
-  const now = () => Date.now();
+  const tokens = await WebChatTokens.open(services.models);
 
   const bearer = (req: { headers: Record<string, string | string[] | undefined> }) => {
     const token = /^Bearer (.+)$/.exec(String(req.headers.authorization ?? ''))?.[1];
-    const entry = token ? tokens.get(token) : undefined;
-    return entry && entry.expires > now() ? { token: token!, entry } : null;
+    const entry = tokens.find(token);
+    return entry ? { token: token!, entry } : null;
   };
   const refuse = (res: Response, status: number, message: string) => {
     res.send(status, { code: status === 401 ? 'UNAUTHORIZED' : 'VALIDATION', message });
@@ -111,7 +112,7 @@ export function mountWebChat(
     const link = (req.query as Record<string, string> | undefined)?.[LOGIN_PARAM];
     if (sessions && link !== undefined) {
       // A login link opens a session once; the link leaves the address bar at once.
-      const opened = sessions.openFromLink(link);
+      const opened = await sessions.openFromLink(link);
       const staff =
         opened &&
         (await services.models.Staff.findOne({
@@ -152,18 +153,12 @@ export function mountWebChat(
   });
   http.server.post('/webchat/token', async (req, res) => {
     const session = sessions?.of(req) ?? null;
-    const token = randomBytes(24).toString('base64url');
     // A token never outlives the session it was given under.
-    const until = session?.expires ?? Number.POSITIVE_INFINITY;
-    // Expired tokens are dropped as new ones are given: the table never grows past the live ones.
-    for (const [t, e] of tokens) if (e.expires <= now()) tokens.delete(t);
-    tokens.set(token, {
-      conversation: null,
-      expires: Math.min(now() + TOKEN_SECONDS * 1000, until),
-      staff: session?.staff ?? null,
-      until,
-    });
-    res.send(200, { token, expires_in: TOKEN_SECONDS });
+    const { token, expiresIn } = await tokens.issue(
+      session?.staff ?? null,
+      session?.expires ?? Number.POSITIVE_INFINITY,
+    );
+    res.send(200, { token, expires_in: expiresIn });
   });
 
   // Direct Line 3.0, the part Web Chat uses (polling, no WebSocket).
@@ -174,7 +169,7 @@ export function mountWebChat(
       return;
     }
     if (!auth.entry.conversation || !adapter.has(auth.entry.conversation))
-      auth.entry.conversation = adapter.startConversation();
+      await tokens.bind(auth.token, adapter.startConversation());
     res.send(201, { conversationId: auth.entry.conversation, token: auth.token, expires_in: TOKEN_SECONDS });
   });
   http.server.post('/v3/directline/tokens/refresh', async (req, res) => {
@@ -183,23 +178,29 @@ export function mountWebChat(
       refuse(res, 401, 'invalid or expired token');
       return;
     }
-    auth.entry.expires = Math.min(now() + TOKEN_SECONDS * 1000, auth.entry.until);
+    await tokens.refresh(auth.token);
     res.send(200, { token: auth.token, conversationId: auth.entry.conversation, expires_in: TOKEN_SECONDS });
   });
   const ownConversation = (req: Request, res: Response) => {
     const auth = bearer(req);
     const id = (req.params as Record<string, string>).id!;
-    if (!auth || auth.entry.conversation !== id || !adapter.has(id)) {
+    if (!auth || auth.entry.conversation !== id) {
       refuse(res, 401, 'this token does not open that conversation');
       return null;
+    }
+    // The token outlived a restart, its conversation did not (it lived in memory): the page
+    // goes on in a conversation of the same id, from where it had read.
+    if (!adapter.has(id)) {
+      adapter.reopen(id, watermarkOf(req));
+      // Its history goes on being kept for the session's person (the page does not join again).
+      if (auth.entry.staff) history.bind(id, auth.entry.staff, (c) => adapter.has(c));
     }
     return { id, staff: auth.entry.staff };
   };
   http.server.get('/v3/directline/conversations/:id/activities', async (req, res) => {
     const id = ownConversation(req, res)?.id;
     if (!id) return;
-    const watermark = Number((req.query as Record<string, string>)?.watermark ?? 0) || 0;
-    const read = adapter.read(id, watermark);
+    const read = adapter.read(id, watermarkOf(req));
     res.send(200, { activities: read.activities, watermark: String(read.watermark) });
   });
   http.server.post('/v3/directline/conversations/:id/activities', async (req, res) => {
@@ -240,9 +241,15 @@ export function mountWebChat(
       // A web chat lives as long as its page: an inbox that is gone cannot be written to.
       if (!stored || !conversation || !adapter.has(conversation)) return false;
       await adapter.continueConversation(stored.ref as never, async (context) => {
-        await context.sendActivity(replyActivity(reply));
+        const sent = await context.sendActivity(replyActivity(reply));
+        await recordBfCard(services.cards, 'web', context, reply, sent?.id);
       });
       return true;
     },
+    // A card in a page's transcript: replaced there (gone with the page, or pushed out of its log).
+    cards: bfCardUpdater((ref, logic) => adapter.continueConversation(ref, logic), {
+      reachable: (ref) => !!ref.conversation?.id && adapter.has(ref.conversation.id),
+      goneOnError: true,
+    }),
   };
 }

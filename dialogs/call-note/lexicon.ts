@@ -103,6 +103,10 @@ export const REACHED_WORDS = w([
   'said',
   'dit',
   'says?',
+  // A sales rep's visit report ("vu le client", "visited them").
+  'visited',
+  'vue? (?:le|la|les) clients?',
+  'rencontre',
 ]);
 
 export const PAY_WORDS = w([
@@ -123,6 +127,8 @@ export const PAY_WORDS = w([
   'paie',
   'paiera',
   'paieront',
+  'paient',
+  'reglent',
   'payera',
   'reglera',
   'regler',

@@ -253,7 +253,8 @@ async function finishRecording(services: DialogServices, log: Log): Promise<Reco
   return recorded;
 }
 
-async function read(
+/** Reads a note with what is already known (the customer): also the sales rep's report. */
+export async function read(
   text: string,
   turn: Turn,
   services: NoteServices,
@@ -288,7 +289,7 @@ async function reread(
   return present(updated ?? log, services);
 }
 
-function stateOf(reading: NoteUnderstanding) {
+export function stateOf(reading: NoteUnderstanding) {
   return {
     note: CallNote.parse(reading.note),
     source: reading.source,
@@ -312,7 +313,7 @@ async function ownLog(turn: Turn, key: string, services: DialogServices): Promis
 }
 
 /** What the person sees of a note in its current state. */
-async function present(log: Log, services: DialogServices): Promise<Reply> {
+export async function present(log: Log, services: DialogServices): Promise<Reply> {
   const lang = log.lang as Lang;
   switch (log.status) {
     case 'recorded':

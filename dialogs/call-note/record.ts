@@ -16,6 +16,7 @@ import { type LocalDate, localDate, toStored } from '../../models/rules/dates';
 import { chaseable } from '../../models/rules/invoice-facts';
 import type { Policy } from '../../models/rules/policy';
 import type { CallLog } from '../../models/schemas/call-log';
+import { words } from '../handover/words';
 import { money } from '../i18n';
 import { trailLang, trailOutcome, trailSay } from '../words/trail';
 import { CallNote, type NotePromise } from './note';
@@ -36,6 +37,7 @@ export async function recordCallLog(
   policy: Policy,
   log: Pick<CallLog, 'key' | 'staff' | 'lang' | 'text' | 'note' | 'source' | 'writtenAt'> & {
     promiseMode?: CallLog['promiseMode'];
+    reportedBy?: CallLog['reportedBy'];
   },
 ): Promise<Recorded> {
   const note = CallNote.parse(log.note);
@@ -59,8 +61,11 @@ export async function recordCallLog(
     author: log.staff,
     at: log.writtenAt,
     outcome: note.outcome ?? 'noted',
-    summary: log.text,
-    data: { note, source: log.source, contact: note.contact },
+    // A sales rep's report confirmed by the owner: the owner's note, the rep named.
+    summary: log.reportedBy
+      ? words(trailLang(policy)).repSummary(log.reportedBy.name ?? '', log.text)
+      : log.text,
+    data: { note, source: log.source, contact: note.contact, reportedBy: log.reportedBy?.handle },
   });
 
   const reviewOn = addBusinessDays(givenOn, policy.disputeReviewBusinessDays, policy.country);

@@ -15,9 +15,7 @@ import type { DialogServices } from '../services';
 import type { Lang, Turn } from '../turn';
 import { statusLabel } from './card';
 import { isManager } from './permissions';
-
-/** An approval waiting longer than this (business days) is overdue. */
-export const APPROVAL_OVERDUE_BUSINESS_DAYS = 2;
+import { w } from './words';
 
 export interface QueuedDraft {
   id: string;
@@ -75,7 +73,8 @@ export async function draftsAwaiting(
       decided: d.decidedAt ?? null,
       sent: d.sentAt ?? null,
       ageBusinessDays: age,
-      overdue: waiting && age > APPROVAL_OVERDUE_BUSINESS_DAYS,
+      // Overdue: waiting more than the policy's business days (team time zone, its holidays).
+      overdue: waiting && age > services.policy.approvalOverdueBusinessDays,
     };
   });
 }
@@ -99,13 +98,37 @@ export function isDraftsQueueAsk(text: string): Lang | null {
   return null;
 }
 
+/** One waiting draft as a list entry: customer, step, id; status, age, version, owner (for a team), overdue. */
+export function queueEntry(d: QueuedDraft, i: number, lang: Lang, team: boolean): ListEntry {
+  const step = STEP_LABELS[lang][d.step as keyof (typeof STEP_LABELS)['fr']] ?? d.step;
+  return {
+    rank: i + 1,
+    title: `${d.name} (${d.customer}) — ${step} — ${d.id}`,
+    why: [
+      statusLabel(d, lang),
+      w(lang, 'queueAge', { count: d.ageBusinessDays }),
+      `v${d.version}`,
+      ...(team ? [w(lang, 'queueOwner', { owner: d.owner })] : []),
+      ...(d.overdue ? [w(lang, 'queueOverdue')] : []),
+    ].join(' · '),
+    facts: [{ label: w(lang, 'queueInvoices'), value: d.invoices.join(', ') }],
+    actions: [{ label: w(lang, 'open'), payload: { type: 'show_draft', draft: d.key } }],
+  };
+}
+
+/** ", 2 overdue" after a count, or nothing. */
+export const overdueNote = (rows: QueuedDraft[], lang: Lang) => {
+  const n = rows.filter((d) => d.overdue).length;
+  return n ? w(lang, 'queueOverdueCount', { count: n }) : '';
+};
+
 /** The queue as a reply: waiting for approval (theirs, or the team's for a manager), then letters to post. */
 export async function draftsQueueReply(
   turn: Pick<Turn, 'staff' | 'lang'>,
   services: DialogServices,
   status?: string,
 ): Promise<Reply> {
-  const fr = turn.lang === 'fr';
+  const lang = turn.lang;
   const team = await isManager(services, turn.staff);
   const owner = team ? undefined : turn.staff;
   const wanted = statusesOf(status);
@@ -115,37 +138,25 @@ export async function draftsQueueReply(
     : (await draftsAwaiting(services, { owner, statuses: ['approved', 'failed'] })).filter(
         (d) => d.delivery === 'post' || d.status === 'failed',
       );
-  const entry = (d: QueuedDraft, i: number): ListEntry => ({
-    rank: i + 1,
-    title: `${d.name} (${d.customer}) — ${STEP_LABELS[turn.lang][d.step as keyof (typeof STEP_LABELS)['fr']] ?? d.step} — ${d.id}`,
-    why: [
-      statusLabel(d, turn.lang),
-      fr ? `depuis ${d.ageBusinessDays} j ouvré(s)` : `for ${d.ageBusinessDays} working day(s)`,
-      `v${d.version}`,
-      ...(team ? [d.owner] : []),
-      ...(d.overdue ? [fr ? '⚠ validation en retard' : '⚠ approval overdue'] : []),
-    ].join(' · '),
-    facts: [{ label: fr ? 'Factures' : 'Invoices', value: d.invoices.join(', ') }],
-    actions: [{ label: fr ? 'Ouvrir' : 'Open', payload: { type: 'show_draft', draft: d.key } }],
-  });
-  const overdue = waiting.filter((d) => d.overdue).length;
+  const entry = (d: QueuedDraft, i: number) => queueEntry(d, i, lang, team);
   const sections: Section[] = [
     {
-      title: fr
-        ? `${team ? 'Brouillons de l’équipe à valider' : 'Brouillons à valider'} (${waiting.length}${overdue ? `, ${overdue} en retard` : ''})`
-        : `${team ? "The team's drafts to approve" : 'Drafts to approve'} (${waiting.length}${overdue ? `, ${overdue} overdue` : ''})`,
+      title: w(lang, team ? 'queueTeam' : 'queueMine', {
+        count: waiting.length,
+        overdue: overdueNote(waiting, lang),
+      }),
       blocks: [
         waiting.length
           ? { kind: 'list', entries: waiting.map(entry) }
-          : { kind: 'text', text: fr ? 'Aucun brouillon en attente.' : 'No draft waiting.' },
+          : { kind: 'text', text: w(lang, 'queueEmpty') },
       ],
     },
   ];
   if (toPost.length)
     sections.push({
-      title: fr ? `À poster ou à renvoyer (${toPost.length})` : `To post or to resend (${toPost.length})`,
+      title: w(lang, 'queueToPost', { count: toPost.length }),
       blocks: [{ kind: 'list', entries: toPost.map(entry) }],
     });
-  const title = `${fr ? 'Brouillons à valider' : 'Drafts to approve'} (${waiting.length})`;
+  const title = w(lang, 'queueTitle', { count: waiting.length });
   return { summary: title, title, sections };
 }

@@ -278,7 +278,7 @@ export async function recordPosted(
   services: DraftServices,
   id: string,
   number: string | null,
-  who: { by: string; via: Via },
+  who: { by: string; via: Via; origin?: string },
 ): Promise<StoredDraft> {
   const d = await findDraft(services, id);
   if (!d) throw new ValidationError(`draft ${id} not found`);
@@ -308,6 +308,7 @@ export async function recordPosted(
     },
   );
   if (!done) throw new ValidationError('this draft changed meanwhile: look at it again');
+  await services.cards?.changed(done.key, { except: who.origin });
   return done;
 }
 
@@ -328,6 +329,7 @@ export async function retryUnsent(
   for (const claim of due) {
     const key = claim.key.slice(EMAIL_JOB.length + 1);
     const outcome = await dispatch(services, key, { by: 'relance', via: 'system' });
+    await services.cards?.changed(key);
     if (outcome.kind === 'sent') sent++;
     if (outcome.kind === 'sent' || outcome.kind === 'superseded') await tell(outcome.draft, outcome);
   }

@@ -29,7 +29,10 @@ export async function sweepCustomer(
     const changes = await factsChanged(services, d);
     if (changes.length === 0) continue;
     const done = await supersede(services, d, changes, 'relance', 'system');
-    if (done) superseded.push(done);
+    if (done) {
+      superseded.push(done);
+      await services.cards?.changed(done.key);
+    }
   }
   const ladder = await customerLadder(services.models, services.policy, customer, day);
   // Invoices under a pending promise stay out of letters (their own ladder date already waits).

@@ -10,10 +10,17 @@ import { isCallChannel, type StepKey } from '../../models/rules/policy';
 import { OPEN_DRAFT_STATUSES } from '../../models/schemas/draft';
 import { loadNoteDirectory } from '../call-note/directory';
 import { findCustomer, findInvoices } from '../call-note/directory-match';
-import { communicationFacts, communicationLinks, statusLabel, toPostForm } from '../communications/card';
+import {
+  cardState,
+  communicationFacts,
+  communicationLinks,
+  statusLabel,
+  toPostForm,
+} from '../communications/card';
 import { approveAndSend, rejectDraft } from '../communications/decisions';
 import { mayDecide } from '../communications/permissions';
 import { recordPosted } from '../communications/send';
+import { dayAndTime, decisionWord } from '../decision-words';
 import { day, STEP_LABELS } from '../i18n';
 import type { Action, Fact, Reply } from '../reply';
 import { refusedReply, textReply } from '../reply';
@@ -30,6 +37,7 @@ import {
 } from './approval-gate';
 import type { Drafter } from './drafter';
 import {
+  AlreadyDecidedError,
   type DraftServices,
   editDraft,
   findDraft,
@@ -108,7 +116,7 @@ export async function decide(
 ): Promise<Reply> {
   return guarded(turn.lang, async () => {
     const s = withCompany(services);
-    const who = { by: turn.staff, via: turn.channel };
+    const who = { by: turn.staff, via: turn.channel, origin: turn.origin };
     const draft = await findDraft(s, key);
     if (!draft) return textReply(say(turn.lang, 'draftNotFound'));
     const open = (OPEN_DRAFT_STATUSES as readonly string[]).includes(draft.status);
@@ -172,7 +180,11 @@ export async function posted(
     const d = await findDraft(s, key);
     if (!d) return textReply(say(turn.lang, 'draftNotFound'));
     if (!number?.trim() && d.step !== 'handover') return draftReply(d, turn.lang, s);
-    const done = await recordPosted(s, key, number ?? null, { by: turn.staff, via: turn.channel });
+    const done = await recordPosted(s, key, number ?? null, {
+      by: turn.staff,
+      via: turn.channel,
+      origin: turn.origin,
+    });
     return draftReply(done, turn.lang, s);
   });
 }
@@ -180,7 +192,11 @@ export async function posted(
 /** "Acknowledge warnings": the drafter's warnings read, the draft can be approved. */
 export async function acknowledge(turn: Turn, key: string, services: ChatDraftServices): Promise<Reply> {
   return guarded(turn.lang, async () =>
-    draftReply((await acknowledgeWarnings(withCompany(services), key, turn.staff)) as StoredDraft, turn.lang),
+    draftReply(
+      (await acknowledgeWarnings(withCompany(services), key, turn.staff)) as StoredDraft,
+      turn.lang,
+      services,
+    ),
   );
 }
 
@@ -249,18 +265,39 @@ export async function edit(
   });
 }
 
+/** Why a press was refused, in the card's language (the error's own words are English). */
+function refusal(err: RelanceError, lang: Lang): string {
+  if (err instanceof AlreadyDecidedError) {
+    const status = statusLabel({ status: err.draftStatus }, lang);
+    return err.by
+      ? decisionWord(lang, 'already', { status, by: err.by })
+      : decisionWord(lang, 'alreadyNobody', { status });
+  }
+  if (lang === 'en') return err.message;
+  const code = err.code as 'NOT_FOUND' | 'FORBIDDEN' | 'CONFLICT' | 'VALIDATION';
+  return ['NOT_FOUND', 'FORBIDDEN', 'CONFLICT', 'VALIDATION'].includes(code)
+    ? decisionWord(lang, code)
+    : decisionWord(lang, 'CONFLICT');
+}
+
 /** A known failure (not found, forbidden, already decided, invalid) is told plainly. */
 async function guarded(lang: Lang, fn: () => Promise<Reply>): Promise<Reply> {
   try {
     return await fn();
   } catch (err) {
     if (err instanceof RelanceError && err.code !== 'INTERNAL' && err.code !== 'UPSTREAM_UNAVAILABLE')
-      return refusedReply(say(lang, 'notPossible', { why: err.message }));
+      return refusedReply(decisionWord(lang, 'refused', { why: refusal(err, lang) }));
     throw err;
   }
 }
 
-export function draftReply(d: StoredDraft, lang: Lang, services?: Pick<DraftServices, 'links'>): Reply {
+export function draftReply(
+  d: StoredDraft,
+  lang: Lang,
+  services?: Pick<DraftServices, 'links'> & Partial<Pick<DraftServices, 'policy'>>,
+): Reply {
+  // Decisions are dated in the team's zone (a card read in a terminal without services: Paris).
+  const zone = services?.policy?.timeZone ?? 'Europe/Paris';
   const v = latest(d);
   const facts = d.inputs as DraftFacts;
   const problems = [...v.guards.facts.problems, ...v.guards.tone.problems];
@@ -292,17 +329,18 @@ export function draftReply(d: StoredDraft, lang: Lang, services?: Pick<DraftServ
       label: say(lang, 'warnings'),
       value:
         unread.length === 0 && ack
-          ? say(lang, 'warningsRead', {
-              by: ack.by,
-              day: day(new Date(ack.at).toISOString().slice(0, 10), lang),
-            })
+          ? decisionWord(lang, 'acknowledged', { by: ack.by, when: dayAndTime(new Date(ack.at), lang, zone) })
           : say(lang, 'warningsToRead'),
     });
   if (v.fallback) info.push({ label: say(lang, 'llm'), value: say(lang, 'llmNotUsed', { why: v.fallback }) });
   if (d.decidedBy && d.decidedAt)
     info.push({
       label: say(lang, 'decision'),
-      value: `${statusLabel({ ...d, status: d.status === 'rejected' ? 'rejected' : 'approved' }, lang)} — ${d.decidedBy}, ${day(d.decidedAt.toISOString().slice(0, 10), lang)}${d.approvedVersion ? ` (v${d.approvedVersion})` : ''}`,
+      value: `${decisionWord(lang, 'decided', {
+        status: statusLabel({ ...d, status: d.status === 'rejected' ? 'rejected' : 'approved' }, lang),
+        by: d.decidedBy,
+        when: dayAndTime(d.decidedAt, lang, zone),
+      })}${d.approvedVersion ? ` (v${d.approvedVersion})` : ''}`,
     });
   if (d.ref) info.push({ label: 'Id', value: d.ref });
   info.push(...communicationFacts(d, lang));
@@ -350,6 +388,7 @@ export function draftReply(d: StoredDraft, lang: Lang, services?: Pick<DraftServ
   return {
     summary: title,
     title,
+    card: { draft: d.key, shown: cardState(d) },
     sections: [
       { blocks: [{ kind: 'facts', facts: info }] },
       { blocks: [{ kind: 'text', text: draftText(v.content, { ...facts, lang: d.lang as Lang }) }] },

@@ -12,6 +12,7 @@ import { appendActivity } from '../../models/ledger/commitments';
 import { isCallChannel, type Policy, type StepKey } from '../../models/rules/policy';
 import type { Draft } from '../../models/schemas/draft';
 import { DraftContent } from '../../prompts/draft';
+import type { LiveCards } from '../communications/live-cards';
 import { mayDecide } from '../communications/permissions';
 import type { DialogServices } from '../services';
 import type { Lang, Turn } from '../turn';
@@ -28,6 +29,8 @@ export interface DraftServices extends DialogServices {
   emailFrom?: string;
   /** Signed, expiring links to a draft's PDF or an outbox mail (absent: no links). */
   links?: { pdf(draft: string, version: number): string; mail(draft: string): string };
+  /** Keeps every card of a draft up to date when it is decided (absent: only the pressed one). */
+  cards?: LiveCards;
 }
 
 /** Where a decision came from, for the trail. */
@@ -197,11 +200,9 @@ export async function decideDraft(
   const warned = decision === 'approve' ? approvalBlocker(draft) : null;
   if (warned && allowed.includes(draft.status)) throw new ConflictError(warned);
   if (!allowed.includes(draft.status))
-    throw new ConflictError(
-      draft.status === 'blocked'
-        ? 'this draft failed a guard: edit or regenerate it before approving'
-        : `this draft is already ${draft.status}${draft.decidedBy ? ` by ${draft.decidedBy}` : ''}`,
-    );
+    throw draft.status === 'blocked'
+      ? new ConflictError('this draft failed a guard: edit or regenerate it before approving')
+      : new AlreadyDecidedError(draft.status, draft.decidedBy ?? null);
   const at = services.clock.now();
   const status = decision === 'approve' ? 'approved' : 'rejected';
   const res = await services.models.Draft.updateOne(
@@ -233,6 +234,16 @@ export async function decideDraft(
 }
 
 /** Approving (or rejecting) a version that is not the latest: refused, the current one is shown. */
+/** A press on a draft someone already decided: the card says it in its own language. */
+export class AlreadyDecidedError extends ConflictError {
+  constructor(
+    readonly draftStatus: string,
+    readonly by: string | null,
+  ) {
+    super(`this draft is already ${draftStatus}${by ? ` by ${by}` : ''}`);
+  }
+}
+
 export class StaleVersionError extends ConflictError {
   constructor(
     readonly pressed: number,

@@ -237,6 +237,7 @@ export function demoPortfolio(today: LocalDate, seed = 42, country = 'FR'): Demo
       contact_phone: phone,
       // Derived from the index, not the random stream, so the rest of the demo stays as it was.
       ...demoAddress(c, english),
+      legal_id: demoSiren(c),
     });
 
     // A customer's history: invoices issued over the last ~200 days.
@@ -455,6 +456,30 @@ const UK_CITIES: Array<[string, string]> = [
   ['B2 4QA', 'Birmingham'],
   ['BS1 5TR', 'Bristol'],
 ];
+
+/**
+ * A valid-looking SIREN for the c-th customer: 8 digits from the index and a Luhn check digit
+ * (as INSEE computes it), so the case file and letters print one. Not a real company's.
+ */
+export function demoSiren(c: number): string {
+  const body = String(41_230_000 + c * 7_919).padStart(8, '0');
+  for (let check = 0; check <= 9; check++) if (luhnValid(`${body}${check}`)) return `${body}${check}`;
+  throw new Error('unreachable: one check digit always fits');
+}
+
+/** The Luhn checksum (SIREN, SIRET): every second digit from the right doubled. */
+export function luhnValid(digits: string): boolean {
+  let sum = 0;
+  for (let i = 0; i < digits.length; i++) {
+    let d = Number(digits[digits.length - 1 - i]);
+    if (i % 2 === 1) {
+      d *= 2;
+      if (d > 9) d -= 9;
+    }
+    sum += d;
+  }
+  return sum % 10 === 0;
+}
 
 function demoAddress(c: number, english: boolean): Record<string, string> {
   const streets = english ? UK_STREETS : FR_STREETS;

@@ -27,6 +27,9 @@ export const CANONICAL_HEADERS: Record<ImportKind, readonly string[]> = {
     'postal_code',
     'city',
     'country',
+    'legal_id',
+    'civility',
+    'sales_rep',
   ],
   invoices: ['number', 'customer_reference', 'issue_date', 'due_date', 'currency', 'amount', 'amount_paid'],
   payments: ['reference', 'customer_reference', 'date', 'currency', 'amount', 'invoice_numbers'],
@@ -40,15 +43,8 @@ const ALIASES: Record<string, string[]> = {
   time_zone: ['fuseau_horaire', 'fuseau', 'timezone'],
   slack_user_id: ['id_slack', 'identifiant_slack'],
   teams_user_id: ['id_teams', 'identifiant_teams'],
-  reference: [
-    'ref',
-    'code_client',
-    'compte_client',
-    'numero_client',
-    'ref_paiement',
-    'ref_reglement',
-    'reference_reglement',
-  ],
+  // A payment's own reference; a customer code is `reference` only in a customers file (below).
+  reference: ['ref', 'ref_paiement', 'ref_reglement', 'reference_reglement'],
   language: ['langue'],
   owner: ['responsable', 'gestionnaire', 'charge_de_recouvrement', 'charge_recouvrement'],
   credit_limit: ['encours', 'encours_autorise', 'limite_de_credit', 'plafond'],
@@ -68,6 +64,18 @@ const ALIASES: Record<string, string[]> = {
   postal_code: ['code_postal', 'cp', 'zip', 'postcode'],
   city: ['ville', 'commune'],
   country: ['pays'],
+  legal_id: [
+    'siren',
+    'siret',
+    'n_siren',
+    'numero_siren',
+    'tva_intracommunautaire',
+    'numero_tva',
+    'vat_number',
+    'identifiant_legal',
+  ],
+  civility: ['civilite', 'contact_civility', 'contact_civilite', 'titre', 'title'],
+  sales_rep: ['commercial', 'representant', 'representant_commercial', 'vendeur', 'salesperson'],
   number: [
     'numero',
     'numero_facture',
@@ -95,6 +103,18 @@ const ALIASES: Record<string, string[]> = {
   invoice_numbers: ['factures', 'numeros_factures', 'numeros_de_factures', 'factures_reglees'],
 };
 
+/**
+ * Aliases that depend on the kind. "code_client" is the customer's own reference in a customers
+ * file, but the customer an invoice or a payment belongs to elsewhere: a payments file has both a
+ * `reference` (the payment's) and a `customer_reference`, and a customer code there must never be
+ * taken for the payment's reference (it was, when both columns shared these aliases).
+ */
+const KIND_ALIASES: Partial<Record<ImportKind, Record<string, string[]>>> = {
+  customers: {
+    reference: ['code_client', 'compte_client', 'numero_client', 'reference_client', 'ref_client'],
+  },
+};
+
 export function normalizeHeader(h: string): string {
   return h
     .normalize('NFD')
@@ -119,7 +139,7 @@ export function mapHeaders(
     const h = normalizeHeader(raw);
     let canonical: string | undefined;
     if (wanted.has(h)) canonical = h;
-    else canonical = [...wanted].find((c) => ALIASES[c]?.includes(h));
+    else canonical = [...wanted].find((c) => KIND_ALIASES[kind]?.[c]?.includes(h) || ALIASES[c]?.includes(h));
     if (!canonical || used.has(canonical)) {
       ignored.push(raw);
       return null;

@@ -99,6 +99,29 @@ export const CustomerRow = z
       ctx.addIssue({ code: 'custom', message: 'country must be an ISO code such as FR or GB' });
       return z.NEVER;
     }),
+    /** SIREN (9 digits), SIRET (14) or an intra-EU VAT number; spaces are dropped. */
+    legal_id: optionalTextOf('legal_id', 40).transform((v, ctx) => {
+      if (v === undefined) return undefined;
+      const s = v.replace(/[\s.]/g, '').toUpperCase();
+      if (/^\d{9}$|^\d{14}$|^[A-Z]{2}[0-9A-Z]{2,13}$/.test(s)) return s;
+      ctx.addIssue({
+        code: 'custom',
+        message:
+          'legal_id must be a SIREN (9 digits), a SIRET (14 digits) or a VAT number such as FR40303265045',
+      });
+      return z.NEVER;
+    }),
+    /** How letters greet the contact: M., Monsieur, Mr → mr; Mme, Madame, Mrs, Ms → ms. */
+    civility: optionalText.transform((v, ctx) => {
+      if (v === undefined) return undefined;
+      const s = v.toLowerCase().replace(/[.\s]/g, '');
+      if (['m', 'mr', 'monsieur', 'mister', 'sir'].includes(s)) return 'mr' as const;
+      if (['mme', 'madame', 'mrs', 'ms', 'miss', 'mlle', 'mademoiselle'].includes(s)) return 'ms' as const;
+      ctx.addIssue({ code: 'custom', message: 'civility must be M., Monsieur, Mme, Madame, Mr, Mrs or Ms' });
+      return z.NEVER;
+    }),
+    /** The customer's sales rep: a staff handle or email (brought in before the formal notice). */
+    sales_rep: optionalTextOf('sales_rep', 254),
   })
   .transform((r, ctx) => {
     const limit = minor(r.credit_limit, r.currency);

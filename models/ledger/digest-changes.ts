@@ -138,11 +138,16 @@ function invoiceLines(pictures: CustomerPicture[], on: LocalDate, wanted?: Set<s
 }
 
 /**
- * The hand-over hook: invoices of `owner` handed over to a collection partner. Today that is
- * the ladder's last step; the hand-over status (when it exists) belongs here, and only here.
+ * The open invoices of `owner`'s customers handed over to a collection partner (the hand-over
+ * state on the customer, set when a manager approves the hand-over: models/ledger/handover.ts).
  */
 export async function handedOver(models: Models, owner: string): Promise<string[]> {
-  const rows = await models.Invoice.find({ owner, 'ladder.step': 'handover' }, { number: 1 }).lean();
+  const refs = await models.Customer.distinct('reference', { owner, 'handover.since': { $exists: true } });
+  if (refs.length === 0) return [];
+  const rows = await models.Invoice.find(
+    { customer: { $in: refs }, status: { $in: ['open', 'partially_paid'] } },
+    { number: 1 },
+  ).lean();
   return rows.map((r) => r.number);
 }
 

@@ -21,6 +21,7 @@ import {
   type PromiseLine,
   portfolioState,
 } from './digest-changes';
+import { type HandedOverCustomer, handedOverCustomers } from './handover';
 import { loadPictures } from './worklist';
 
 export type { PromiseLine } from './digest-changes';
@@ -48,6 +49,8 @@ export interface PersonalDigest {
   /** The day `topCalls` is for: today, or the next working day once the office day is over. */
   callsOn: LocalDate;
   formalNoticesComing: Array<{ customer: string; name: string; invoice: string; on: LocalDate }>;
+  /** Customers with an agency or a commissaire de justice: apart, with what they still owe. */
+  handedOver: HandedOverCustomer[];
   /** What this digest saw, recorded at delivery for the next one's changes. */
   snapshot: DigestSnapshot;
 }
@@ -64,6 +67,8 @@ export interface TeamDigest {
   /** Drafts waiting more than a business day for a decision, oldest first. */
   approvals: DraftLine[];
   measures: { dsoDays: Totals; overdueRatioPct: Totals; promisesKeptPct: number | null };
+  /** The team's customers with an agency or a commissaire de justice. */
+  handedOver: HandedOverCustomer[];
 }
 
 function factsOf(c: CustomerPicture): InvoiceFacts[] {
@@ -155,6 +160,8 @@ export async function personalDigest(
           date: on,
         });
     }
+    // Off the ladder once handed over: no formal notice is coming.
+    if (c.handedOverOn) continue;
     for (const [k, inv] of factsOf(c).entries()) {
       const o = c.open[k]!;
       const pos = ladderPosition(
@@ -199,6 +206,7 @@ export async function personalDigest(
     topCalls: rankCustomers(scored).slice(0, 3),
     callsOn,
     formalNoticesComing: formalNoticesComing.sort((a, b) => compareDates(a.on, b.on)),
+    handedOver: await handedOverCustomers(models, policy.timeZone, staff),
     snapshot: state.snapshot,
   };
 }
@@ -221,7 +229,7 @@ export async function teamDigest(
   const team = agedBalance(pictures.flatMap(factsOf), on, policy.country);
 
   const since90 = new Date(`${addDays(on, -90)}T00:00:00Z`);
-  const [sales, judged, approvalsOverdue] = await Promise.all([
+  const [sales, judged, approvalsOverdue, handedOver] = await Promise.all([
     models.Invoice.aggregate<{ _id: string; total: number }>([
       { $match: { issueDate: { $gte: since90 } } },
       { $group: { _id: '$currency', total: { $sum: '$amount' } } },
@@ -239,6 +247,7 @@ export async function teamDigest(
     )
       .sort({ createdAt: 1 })
       .lean(),
+    handedOverCustomers(models, policy.timeZone),
   ]);
   const names = new Map(pictures.map((c) => [c.reference, c.name]));
   const teamScores = pictures
@@ -281,6 +290,7 @@ export async function teamDigest(
       overdueRatioPct,
       promisesKeptPct: judgedTotal > 0 ? Math.round((count('kept') / judgedTotal) * 100) : null,
     },
+    handedOver,
   };
 }
 

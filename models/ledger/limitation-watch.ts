@@ -5,11 +5,16 @@
  */
 import type { Models } from '../index';
 import { addDays, fromStored, type LocalDate, toStored } from '../rules/dates';
+import { outstanding } from '../rules/invoice-facts';
 import { type LimitationAlert, limitationAlerts } from '../rules/limitation';
 import type { Policy } from '../rules/policy';
+import { invoiceFacts } from './invoice-state';
 
 export interface CustomerLimitationAlert extends LimitationAlert {
   customer: string;
+  /** What is still owed on the invoice (minor units) and its currency. */
+  amount: number;
+  currency: string;
 }
 
 export async function limitationWatch(
@@ -20,14 +25,11 @@ export async function limitationWatch(
 ): Promise<CustomerLimitationAlert[]> {
   // A consumer's 2 years is the shortest limitation: nothing due later can be flagged yet.
   const latestDue = addDays(asOf, policy.limitationWarningDays - 365 * 2 + 1);
-  const invoices = await models.Invoice.find(
-    {
-      ...scope,
-      status: { $in: ['open', 'partially_paid'] },
-      dueDate: { $lte: toStored(latestDue) },
-    },
-    { number: 1, customer: 1, dueDate: 1 },
-  ).lean();
+  const invoices = await models.Invoice.find({
+    ...scope,
+    status: { $in: ['open', 'partially_paid'] },
+    dueDate: { $lte: toStored(latestDue) },
+  }).lean();
   if (invoices.length === 0) return [];
   const consumers = new Set(
     (
@@ -37,8 +39,12 @@ export async function limitationWatch(
       ).lean()
     ).map((c) => c.reference),
   );
+  const owed = new Map(
+    invoices.map((i) => [i.number, { amount: outstanding(invoiceFacts(i)), currency: i.currency }]),
+  );
   const byCustomer = new Map<string, Array<{ number: string; dueDate: LocalDate }>>();
   for (const i of invoices) {
+    if (owed.get(i.number)!.amount <= 0) continue;
     const list = byCustomer.get(i.customer) ?? [];
     list.push({ number: i.number, dueDate: fromStored(i.dueDate) });
     byCustomer.set(i.customer, list);
@@ -47,6 +53,6 @@ export async function limitationWatch(
     limitationAlerts(list, asOf, {
       consumer: consumers.has(customer),
       warningDays: policy.limitationWarningDays,
-    }).map((a) => ({ customer, ...a })),
+    }).map((a) => ({ customer, ...a, ...owed.get(a.invoice)! })),
   );
 }

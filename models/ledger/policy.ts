@@ -32,6 +32,7 @@ export async function loadPolicy(models: Models, defaults: Partial<Policy> = {})
     disputeReviewBusinessDays: doc.disputeReviewBusinessDays ?? base.disputeReviewBusinessDays,
     deadlineGraceDays: doc.deadlineGraceDays ?? base.deadlineGraceDays,
     managerApprovalSteps: (doc.managerApprovalSteps as StepKey[] | undefined) ?? base.managerApprovalSteps,
+    approvalOverdueBusinessDays: doc.approvalOverdueBusinessDays ?? base.approvalOverdueBusinessDays,
     formalNoticeDays: Math.min(
       FORMAL_NOTICE_DAYS.max,
       Math.max(FORMAL_NOTICE_DAYS.min, doc.formalNoticeDays ?? base.formalNoticeDays),
@@ -39,6 +40,15 @@ export async function loadPolicy(models: Models, defaults: Partial<Policy> = {})
     eurExchangeRates: {
       ...base.eurExchangeRates,
       ...((doc.eurExchangeRates as Record<string, number>) ?? {}),
+    },
+    handoverPartner: doc.handoverPartner ?? base.handoverPartner,
+    salesRepStep: {
+      enabled: doc.salesRepStep?.enabled ?? base.salesRepStep.enabled,
+      offsetDays: doc.salesRepStep?.offsetDays ?? base.salesRepStep.offsetDays,
+    },
+    insurerDeclaration: {
+      afterDueDays: doc.insurerDeclaration?.afterDueDays ?? base.insurerDeclaration.afterDueDays,
+      warningDays: doc.insurerDeclaration?.warningDays ?? base.insurerDeclaration.warningDays,
     },
   };
 }

@@ -133,6 +133,7 @@ async function refreshSummaries(
       openDisputes: disputesBy.get(c.reference) ?? 0,
       callbackOn: c.callbackOn ? fromStored(c.callbackOn) : null,
       snoozedUntil: c.snoozedUntil ? fromStored(c.snoozedUntil) : null,
+      handedOverOn: c.handover?.since ? c.handover.since.toISOString().slice(0, 10) : null,
       cleanSeq: seqOf.get(c.reference) ?? 0,
       dirty: false,
       refreshedAt,

@@ -76,6 +76,7 @@ export function pictureOf(s: SummaryDoc): CustomerPicture {
     reminders: s.reminders ?? [],
     callbackOn: s.callbackOn,
     snoozedUntil: s.snoozedUntil,
+    handedOverOn: s.handedOverOn ?? null,
   };
 }
 

@@ -69,13 +69,21 @@ export function formatMoney(m: Money, lang: 'fr' | 'en'): string {
     .replace(/\u202f|\u00a0/g, ' ');
 }
 
+const UNAMBIGUOUS_SIGNS = new Set(['EUR', 'GBP']);
+
 // Building an Intl.NumberFormat costs far more than using one: keep one per currency and language.
 const moneyFormats = new Map<string, Intl.NumberFormat>();
 function moneyFormat(currency: string, lang: 'fr' | 'en'): Intl.NumberFormat {
   const key = `${currency}:${lang}`;
   let f = moneyFormats.get(key);
   if (!f) {
-    f = new Intl.NumberFormat(lang === 'fr' ? 'fr-FR' : 'en-GB', { style: 'currency', currency });
+    // "£" rather than French's "£GB": the pound and the euro are read without their country; a
+    // dollar, a yen or a krona keeps it ("$US", "US$"), as several currencies share the sign.
+    f = new Intl.NumberFormat(lang === 'fr' ? 'fr-FR' : 'en-GB', {
+      style: 'currency',
+      currency,
+      currencyDisplay: UNAMBIGUOUS_SIGNS.has(currency) ? 'narrowSymbol' : 'symbol',
+    });
     moneyFormats.set(key, f);
   }
   return f;

@@ -61,6 +61,8 @@ export interface Policy {
   deadlineGraceDays: number;
   /** Steps whose approval needs a manager (a controller approves the others for their portfolio). */
   managerApprovalSteps: StepKey[];
+  /** Business days (team calendar) a draft may wait for approval before it is flagged overdue. */
+  approvalOverdueBusinessDays: number;
   /** Days a formal notice gives to pay, counted from its receipt (8 to 15). */
   formalNoticeDays: number;
   /**
@@ -68,7 +70,23 @@ export interface Policy {
    * in a letter in that currency. Absent: the letter says the equivalent is at the day's rate.
    */
   eurExchangeRates: Record<string, number>;
+  /** Who a hand-over goes to (the agency or commissaire de justice); null: not named. */
+  handoverPartner: string | null;
+  /**
+   * The sales rep brought in before the formal notice: told once, `offsetDays` after the due
+   * date of the oldest invoice still chased, and asked for a visit or a call.
+   */
+  salesRepStep: { enabled: boolean; offsetDays: number };
+  /**
+   * The credit insurer's threat-of-loss declaration, due `afterDueDays` after an invoice's due
+   * date (null: no insurer, nothing flagged); customers are flagged `warningDays` before.
+   */
+  insurerDeclaration: { afterDueDays: number | null; warningDays: number };
 }
+
+/** Defaults of the sales-rep step and of the insurer's deadline (README, .env.example). */
+export const SALES_REP_STEP_DEFAULT = { enabled: true, offsetDays: 30 } as const;
+export const INSURER_DECLARATION_DEFAULT = { afterDueDays: null, warningDays: 15 } as const;
 
 /** The formal notice's deadline bounds (domain practice: 8 to 15 days from receipt). */
 export const FORMAL_NOTICE_DAYS = { min: 8, max: 15, default: 15 } as const;
@@ -155,8 +173,12 @@ export function defaultPolicy(overrides: Partial<Policy> = {}): Policy {
     disputeReviewBusinessDays: 5,
     deadlineGraceDays: 2,
     managerApprovalSteps: ['formal_notice', 'handover'],
+    approvalOverdueBusinessDays: 2,
     formalNoticeDays: FORMAL_NOTICE_DAYS.default,
     eurExchangeRates: {},
+    handoverPartner: null,
+    salesRepStep: { ...SALES_REP_STEP_DEFAULT },
+    insurerDeclaration: { ...INSURER_DECLARATION_DEFAULT },
     ...overrides,
   };
 }

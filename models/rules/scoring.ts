@@ -94,6 +94,8 @@ export interface CustomerPicture {
   reminders: LocalDate[];
   callbackOn?: LocalDate | null;
   snoozedUntil?: LocalDate | null;
+  /** With a collection agency or commissaire de justice since (the hand-over): on no call list. */
+  handedOverOn?: LocalDate | null;
 }
 
 export interface Reason {
@@ -180,6 +182,8 @@ export function scoreCustomer(
   const risk = moneyAtRisk(c, asOf);
   const chaseableTotal = c.open.reduce((n, i) => n + i.chaseable, 0);
   if (c.snoozedUntil && compareDates(c.snoozedUntil, asOf) > 0) return null;
+  // Handed over: the agency or the commissaire de justice calls now, not the team.
+  if (c.handedOverOn) return null;
 
   const broken = c.promises.filter(
     (p) => (p.status === 'broken' || p.status === 'partially_kept') && p.judgedOn,

@@ -55,6 +55,8 @@ export const CallLogSchema = new Schema(
     recordedAt: Date,
     /** What happens to the customer's pending promise: replaced (the default) or kept beside it. */
     promiseMode: { type: String, enum: ['replace', 'add'] },
+    /** A sales rep's report, forwarded to the owner to confirm (the rep is named in the trail). */
+    reportedBy: { type: new Schema({ handle: String, name: String }, { _id: false }), default: undefined },
     /** What recording wrote, for the reply and the trail. */
     result: { type: Schema.Types.Mixed },
   },

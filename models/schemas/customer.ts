@@ -15,6 +15,18 @@ const ContactSchema = new Schema(
   { _id: false },
 );
 
+const HandoverSchema = new Schema(
+  {
+    /** The agency or commissaire de justice (absent: not named in the policy). */
+    partner: String,
+    approvedBy: { type: String, required: true },
+    since: { type: Date, required: true },
+    /** The hand-over draft whose approval did it. */
+    draft: String,
+  },
+  { _id: false },
+);
+
 export const CustomerSchema = new Schema(
   {
     reference: { type: String, required: true, unique: true, trim: true },
@@ -41,6 +53,11 @@ export const CustomerSchema = new Schema(
     callbackOn: Date,
     snoozedUntil: Date,
     address: { lines: [String], postalCode: String, city: String, country: { type: String, default: 'FR' } },
+    /**
+     * With a collection partner since a manager approved the hand-over: off the ladder and the
+     * call lists (payments still settle it). Absent while collection is amicable.
+     */
+    handover: { type: HandoverSchema, default: undefined },
   },
   { timestamps: true },
 );

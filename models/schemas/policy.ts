@@ -17,8 +17,12 @@ export const PolicySchema = new Schema(
     deadlineGraceDays: { type: Number, default: 2 },
     /** Empty: the defaults (formal notice and hand-over need a manager). */
     managerApprovalSteps: { type: [String], default: undefined },
+    approvalOverdueBusinessDays: { type: Number, min: 0, max: 60 },
     formalNoticeDays: { type: Number, min: 8, max: 15, default: 15 },
     eurExchangeRates: { type: Schema.Types.Mixed, default: {} },
+    handoverPartner: String,
+    salesRepStep: { enabled: Boolean, offsetDays: Number },
+    insurerDeclaration: { afterDueDays: Number, warningDays: Number },
   },
   { timestamps: true },
 );

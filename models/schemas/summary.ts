@@ -47,6 +47,8 @@ export const CustomerSummarySchema = new Schema(
     openDisputes: Number,
     callbackOn: String,
     snoozedUntil: String,
+    /** The day it was handed over to a collection partner (absent while amicable). */
+    handedOverOn: String,
   },
   { timestamps: true },
 );

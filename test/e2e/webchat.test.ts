@@ -7,17 +7,17 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { type RunningRelance, startRelance } from '../../bot/app';
 import { parseConfig } from '../../integrations/config';
 import { memoryLogger } from '../../integrations/logger';
 import { fixedClock } from '../../models/clock';
+import { launchChromium } from '../helpers/chromium';
 import { NOW } from '../helpers/ledger';
 
 const SHOTS = path.join(os.tmpdir(), 'relance-webchat-shots');
 // Without SMTP_URL (the embedded default) approved mail goes to the local outbox.
 const OUTBOX = fs.mkdtempSync(path.join(os.tmpdir(), 'relance-webchat-outbox-'));
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 let relance: RunningRelance;
 let browser: Browser;
 let page: Page;
@@ -30,19 +30,7 @@ beforeAll(async () => {
     memoryLogger('silent').logger,
     fixedClock(NOW),
   );
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    headless: true,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
+  browser = await launchChromium();
   page = await browser.newPage({ viewport: { width: 1100, height: 900 } });
 }, 90_000);
 afterAll(async () => {

@@ -28,6 +28,10 @@ export interface FakeSlack {
   calls: SlackCall[];
   /** Answers the next call of `method` with 429 and this Retry-After (seconds). */
   rateLimitNext(method: string, retryAfterSec: number): void;
+  /** Answers the next call of `method` with `{ ok: false, error }` (HTTP 200, as Slack does). */
+  failNext(method: string, error: string): void;
+  /** Files uploaded through files.uploadV2 (the bytes posted to the upload URL), by file id. */
+  uploads: Map<string, Buffer>;
   /**
    * Socket Mode: `apps.connections.open` hands out this fake's WebSocket; `socket()` waits for
    * the app to connect and say hello, then sends envelopes; acks are collected.
@@ -40,6 +44,22 @@ export interface FakeSlack {
 
 const JSON_ARGS = ['blocks', 'view', 'attachments'];
 
+/** The file of an upload: the raw body, or the file part of a multipart/form-data body. */
+function uploadedFile(body: Buffer, contentType: string): Buffer {
+  const boundary = /boundary=(?:"([^"]+)"|([^;]+))/.exec(contentType);
+  if (!boundary) return body;
+  const sep = Buffer.from(`--${boundary[1] ?? boundary[2]}`);
+  for (let at = body.indexOf(sep); at !== -1; ) {
+    const next = body.indexOf(sep, at + sep.length);
+    const part = body.subarray(at + sep.length, next === -1 ? body.length : next);
+    const headEnd = part.indexOf('\r\n\r\n');
+    if (headEnd !== -1 && /filename=/.test(part.subarray(0, headEnd).toString()))
+      return part.subarray(headEnd + 4, part.length - 2); // without the CRLF before the boundary
+    at = next;
+  }
+  return body;
+}
+
 function parseArgs(raw: string, contentType: string): Record<string, unknown> {
   if (contentType.includes('application/json')) return raw ? JSON.parse(raw) : {};
   const args: Record<string, unknown> = Object.fromEntries(new URLSearchParams(raw));
@@ -50,14 +70,29 @@ function parseArgs(raw: string, contentType: string): Record<string, unknown> {
 export async function startFakeSlack(): Promise<FakeSlack> {
   const calls: SlackCall[] = [];
   const limited = new Map<string, number>();
+  const failing = new Map<string, string>();
+  const uploads = new Map<string, Buffer>();
   let seq = 0;
   const server = http.createServer((req, res) => {
     let raw = '';
-    req.on('data', (c) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => {
+      chunks.push(c);
       raw += c;
     });
     req.on('end', () => {
       const path = (req.url ?? '').split('?')[0]!;
+      // files.uploadV2's second step: the file's bytes posted to the URL files.getUploadURLExternal gave.
+      if (path.startsWith('/upload/')) {
+        uploads.set(
+          path.slice('/upload/'.length),
+          uploadedFile(Buffer.concat(chunks), String(req.headers['content-type'] ?? '')),
+        );
+        calls.push({ method: 'upload', args: { file: path.slice('/upload/'.length) }, at: Date.now() });
+        res.writeHead(200, { 'content-type': 'text/plain' });
+        res.end('OK');
+        return;
+      }
       const args = parseArgs(raw, String(req.headers['content-type'] ?? ''));
       const send = (status: number, body: unknown, headers: Record<string, string> = {}) => {
         res.writeHead(status, { 'content-type': 'application/json', ...headers });
@@ -76,7 +111,20 @@ export async function startFakeSlack(): Promise<FakeSlack> {
       }
       const call: SlackCall = { method, args, at: Date.now() };
       calls.push(call);
+      const error = failing.get(method);
+      if (error !== undefined) {
+        failing.delete(method);
+        return send(200, { ok: false, error });
+      }
       switch (method) {
+        case 'files.getUploadURLExternal': {
+          const id = `F${String(++seq).padStart(6, '0')}`;
+          return send(200, { ok: true, upload_url: `${url}/upload/${id}`, file_id: id });
+        }
+        case 'files.completeUploadExternal': {
+          const files = typeof args.files === 'string' ? JSON.parse(args.files) : args.files;
+          return send(200, { ok: true, files });
+        }
         case 'auth.test':
           return send(200, { ok: true, user_id: 'UBOT', bot_id: 'BBOT', team_id: 'T1', user: 'relance' });
         case 'chat.postMessage': {
@@ -121,6 +169,10 @@ export async function startFakeSlack(): Promise<FakeSlack> {
     rateLimitNext: (method, sec) => {
       limited.set(method, sec);
     },
+    failNext: (method, error) => {
+      failing.set(method, error);
+    },
+    uploads,
     async waitFor(pred, from = 0, timeoutMs = 10_000) {
       const until = Date.now() + timeoutMs;
       for (;;) {

@@ -61,14 +61,15 @@ describe('the HTTP server', () => {
 describe('npm start (bot/main.ts)', () => {
   it('starts on Node 24, logs its version, serves /healthz and exits 0 on SIGTERM', async () => {
     const child = spawnTs('bot/main.ts', [], cleanEnv({ PORT: '0', DATA_DIR: '', LOG_LEVEL: 'info' }));
-    const started = await waitForLine(child, /Relance starting on Node/);
+    const started = await waitForLine(child, /Relance starting on Node/, 60_000);
     expect(started).toMatch(/Node v24\./);
-    const listening = await waitForLine(child, /Relance is listening/);
+    const listening = await waitForLine(child, /Relance is listening/, 100_000);
     const url = JSON.parse(listening).url as string;
     expect((await fetch(`${url}/healthz`)).status).toBe(200);
     child.kill('SIGTERM');
     expect(await exitOf(child)).toBe(0);
-  });
+    // A cold start with the demo portfolio takes well over 30 s on a loaded 2-core machine.
+  }, 120_000);
 
   it('refuses an invalid environment with one readable message naming each bad variable', async () => {
     const { code, stderr, stdout } = await runTs(

@@ -25,6 +25,7 @@ const METHOD_SCOPES: Record<string, string[]> = {
   'users.info': ['users:read'],
   'users.lookupByEmail': ['users:read.email'],
   'files.info': ['files:read'],
+  'files.uploadV2': ['files:write'],
   'reactions.add': ['reactions:write'],
   'auth.test': [],
 };
@@ -50,7 +51,7 @@ function methodsCalled(): Set<string> {
   for (const file of sources(path.join(ROOT, 'bot'))) {
     const src = fs.readFileSync(file, 'utf8');
     if (!/from '@slack\//.test(src)) continue;
-    for (const m of src.matchAll(/\bclient\.([a-z]+)\.([a-zA-Z]+)\(/g)) found.add(`${m[1]}.${m[2]}`);
+    for (const m of src.matchAll(/\bclient\.([a-z]+)\.([a-zA-Z0-9]+)\(/g)) found.add(`${m[1]}.${m[2]}`);
   }
   return found;
 }

@@ -5,7 +5,10 @@ import { countUpserts, emptyOutcome, type Writer } from './types';
 /** Customers, keyed by reference. The owner must be a known staff member (handle or email). */
 export const writeCustomers: Writer<CustomerRowT> = async (batch, { models }) => {
   const out = emptyOutcome();
-  const owners = [...new Set(batch.map((b) => b.value.owner.toLowerCase()))];
+  const people = batch.flatMap((b) =>
+    b.value.sales_rep ? [b.value.owner, b.value.sales_rep] : [b.value.owner],
+  );
+  const owners = [...new Set(people.map((p) => p.toLowerCase()))];
   const staff = await models.Staff.find(
     { $or: [{ handle: { $in: owners } }, { email: { $in: owners } }] },
     { handle: 1, email: 1 },
@@ -33,6 +36,15 @@ export const writeCustomers: Writer<CustomerRowT> = async (batch, { models }) =>
       });
       continue;
     }
+    const salesRep = r.sales_rep ? handleOf.get(r.sales_rep.toLowerCase()) : undefined;
+    if (r.sales_rep && !salesRep) {
+      out.rejected.push({
+        row,
+        column: 'sales_rep',
+        reason: `unknown staff member "${r.sales_rep}" (import staff first)`,
+      });
+      continue;
+    }
     const before = existing.get(r.reference);
     // The file's contact is the usual one; contacts added since (from chat) are kept.
     const contacts = (before?.contacts ?? [])
@@ -41,6 +53,7 @@ export const writeCustomers: Writer<CustomerRowT> = async (batch, { models }) =>
     if (r.contact_name) {
       contacts.unshift({
         name: r.contact_name,
+        ...(r.civility ? { civility: r.civility } : {}),
         role: r.contact_role,
         email: r.contact_email,
         phone: r.contact_phone,
@@ -57,6 +70,9 @@ export const writeCustomers: Writer<CustomerRowT> = async (batch, { models }) =>
         ? { creditLimit: { amount: r.credit_limit, currency: r.currency } }
         : {}),
       paymentTermsDays: r.payment_terms_days,
+      // Kept as stored when the file has none (an export without these columns).
+      ...(r.legal_id ? { legalId: r.legal_id } : {}),
+      ...(salesRep ? { salesRep } : {}),
       strategic: r.strategic,
       contacts: JSON.parse(JSON.stringify(contacts)),
       // The postal address letters are sent to; kept as stored when the file has none.

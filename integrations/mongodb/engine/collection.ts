@@ -4,7 +4,8 @@
  */
 import { randomUUID } from 'node:crypto';
 import { type Collation, collationOf, sameCollation } from './collation';
-import { defaultIndexName, Index, type IndexSpec } from './indexes';
+import { type Slice, sortCooperatively } from './cooperative';
+import { defaultIndexName, type Ids, Index, type IndexSpec, idCount, idsOf } from './indexes';
 import { duplicateKeyError } from './mongo-error';
 import { markStored } from './reply-encoding';
 import { type Doc, keyOf, typeRank } from './values';
@@ -60,7 +61,7 @@ export class Collection {
   put(doc: Doc): void {
     const id = keyOf(doc._id);
     const old = this.docs.get(id);
-    if (old) for (const index of this.indexes.values()) index.remove(id);
+    if (old) for (const index of this.indexes.values()) index.remove(id, old);
     else this.seq.set(id, this.nextSeq++);
     this.docs.set(id, doc);
     markStored(doc);
@@ -68,8 +69,9 @@ export class Collection {
   }
 
   delete(idKey: string): boolean {
-    if (!this.docs.has(idKey)) return false;
-    for (const index of this.indexes.values()) index.remove(idKey);
+    const old = this.docs.get(idKey);
+    if (!old) return false;
+    for (const index of this.indexes.values()) index.remove(idKey, old);
     this.docs.delete(idKey);
     this.seq.delete(idKey);
     return true;
@@ -102,61 +104,103 @@ export class Collection {
     filter: Doc,
     collation: Collation | null = null,
   ): { docs: Doc[] | Iterable<Doc>; plan: Plan; exact: boolean } {
-    const ids = this.plan(filter, collation);
-    if (!ids) return { docs: this.docs.values(), plan: { stage: 'COLLSCAN' }, exact: false };
-    const ordered = [...ids.ids].filter((id) => this.docs.has(id));
-    if (ordered.length > 1) ordered.sort((a, b) => this.seq.get(a)! - this.seq.get(b)!);
+    const found = this.plan(filter, collation);
+    if (!found) return { docs: this.docs.values(), plan: { stage: 'COLLSCAN' }, exact: false };
+    const entries = this.entriesOf(found.sets);
+    entries.sort(bySeq);
+    return { docs: entries.map((e) => e[1]), plan: found.plan, exact: this.isExact(filter, found) };
+  }
+
+  /**
+   * The same candidates for a command that may yield (cooperative.ts): an array taken now, so
+   * the command works on one point in time whatever is written meanwhile. An index answer that
+   * covers much of the collection is read as a scan instead: in natural order already, where
+   * ordering the index's ids would be a long sort.
+   */
+  async snapshotCandidates(
+    filter: Doc,
+    collation: Collation | null,
+    slice: Slice,
+  ): Promise<{ docs: Doc[]; plan: Plan; exact: boolean }> {
+    const found = this.plan(filter, collation);
+    if (!found || (found.size > LARGE_LOOKUP && found.size > this.docs.size / 8)) {
+      return { docs: Array.from(this.docs.values()), plan: { stage: 'COLLSCAN' }, exact: false };
+    }
+    const entries = this.entriesOf(found.sets);
+    const ordered = entries.length > 1 ? await sortCooperatively(entries, bySeq, slice) : entries;
+    return { docs: ordered.map((e) => e[1]), plan: found.plan, exact: this.isExact(filter, found) };
+  }
+
+  /** The stored documents of the given id sets with their natural position (read in one go). */
+  private entriesOf(sets: Ids[]): Array<[number, Doc]> {
+    const ids = sets.length === 1 ? idsOf(sets[0]!) : new Set(sets.flatMap((s) => [...idsOf(s)]));
+    const entries: Array<[number, Doc]> = [];
+    for (const id of ids) {
+      const doc = this.docs.get(id);
+      if (doc) entries.push([this.seq.get(id)!, doc]);
+    }
+    return entries;
+  }
+
+  private isExact(filter: Doc, found: Lookup): boolean {
     const keys = Object.keys(filter);
-    const exact =
+    return (
       keys.length === 1 &&
       !keys[0]!.startsWith('$') &&
       equalityValues(filter[keys[0]!]) !== null &&
-      ids.exact;
-    return { docs: ordered.map((id) => this.docs.get(id)!), plan: ids.plan, exact };
+      found.exact
+    );
   }
 
-  private plan(
-    filter: Doc,
-    collation: Collation | null,
-  ): { ids: Set<string>; plan: Plan; exact: boolean } | null {
-    let best: { ids: Set<string>; plan: Plan; exact: boolean } | null = null;
+  private plan(filter: Doc, collation: Collation | null): Lookup | null {
+    let best: Lookup | null = null;
     for (const [field, cond] of conditions(filter)) {
       const found = this.lookup(field, cond, collation);
-      if (found && (!best || found.ids.size < best.ids.size)) best = found;
-      if (best && best.ids.size <= 1) break;
+      if (found && (!best || found.size < best.size)) best = found;
+      if (best && best.size <= 1) break;
     }
     return best;
   }
 
-  private lookup(
-    field: string,
-    cond: unknown,
-    collation: Collation | null,
-  ): { ids: Set<string>; plan: Plan; exact: boolean } | null {
+  private lookup(field: string, cond: unknown, collation: Collation | null): Lookup | null {
     const eq = equalityValues(cond);
     // Strings (alone or inside documents) are keyed by collation: only an index of the query's
     // own collation can answer for them; other values are the same under every collation.
     const usable = (indexCollation: Collation | null, values: unknown[]) =>
       sameCollation(indexCollation, collation) || values.every(collationFree);
     if (field === '_id' && eq && usable(null, eq)) {
-      return {
-        ids: new Set(eq.map((v) => keyOf(v)).filter((k) => this.docs.has(k))),
-        plan: { stage: 'IDHACK' },
-        exact: true,
-      };
+      const ids = new Set(eq.map((v) => keyOf(v)).filter((k) => this.docs.has(k)));
+      return { sets: [ids], size: ids.size, plan: { stage: 'IDHACK' }, exact: true };
     }
     const index = [...this.indexes.values()].find((i) => i.usableForLookup && i.fields[0] === field);
     if (!index) return null;
     const plan: Plan = { stage: 'IXSCAN', indexName: index.name };
     // An index of another collation can still narrow the candidates when its keys are coarser.
-    if (eq && usable(index.collation, eq)) return { ids: index.lookupEqual(eq), plan, exact: true };
+    if (eq && usable(index.collation, eq)) return lookupOf(index.lookupEqual(eq), plan, true);
     const range = rangeBounds(cond);
     if (range && usable(index.collation, [range.lower?.value, range.upper?.value])) {
-      return { ids: index.lookupRange(range.lower, range.upper), plan, exact: false };
+      return lookupOf(index.lookupRange(range.lower, range.upper), plan, false);
     }
     return null;
   }
 }
+
+/** What an index (or the _id map) answers: the id sets (not merged), their total size, the plan. */
+interface Lookup {
+  sets: Ids[];
+  size: number;
+  plan: Plan;
+  exact: boolean;
+}
+
+function lookupOf(sets: Ids[], plan: Plan, exact: boolean): Lookup {
+  return { sets, size: sets.reduce((n, s) => n + idCount(s), 0), plan, exact };
+}
+
+/** Index answers above this size may be read as a scan (see snapshotCandidates). */
+const LARGE_LOOKUP = 50_000;
+
+const bySeq = (a: [number, Doc], b: [number, Doc]) => a[0] - b[0];
 
 function collationFree(v: unknown): boolean {
   return (

@@ -1,5 +1,6 @@
 /** Open cursors (what getMore continues), with batches capped by count and by bytes. */
 import { Long } from 'bson';
+import { SLICE_MS } from './cooperative';
 import { errors } from './mongo-error';
 import { encodedDoc } from './reply-encoding';
 import type { Doc } from './values';
@@ -60,17 +61,29 @@ export class Cursors {
   }
 }
 
+/**
+ * A batch of at most `max` documents and 16 MiB. A batch the client left unsized (a getMore
+ * without batchSize, as toArray sends) also ends after one slice of encoding: a 16 MiB batch
+ * took hundreds of milliseconds to encode (and the driver as long to decode) while no other
+ * request was answered; the driver simply asks for the next one.
+ */
 function takeBatch(docs: Doc[], start: number, max: number): Doc[] {
   const out: Doc[] = [];
+  const timed = max > UNSIZED;
+  const until = performance.now() + SLICE_MS;
   let bytes = 0;
   for (let i = start; i < docs.length && out.length < max; i++) {
     const size = encodedDoc(docs[i]!).length;
     if (out.length > 0 && bytes + size > MAX_BATCH_BYTES) break;
     bytes += size;
     out.push(docs[i]!);
+    if (timed && out.length >= MIN_TIMED_BATCH && performance.now() >= until) break;
   }
   return out;
 }
+/** Batch sizes above this are taken as "as many as fit". */
+const UNSIZED = 10_000;
+const MIN_TIMED_BATCH = 101;
 
 export function cursorReply(ns: string, id: Long, batch: Doc[], first: boolean): Doc {
   return { cursor: { [first ? 'firstBatch' : 'nextBatch']: batch, id, ns }, ok: 1 };

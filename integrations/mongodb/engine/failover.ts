@@ -21,6 +21,19 @@ export interface FailoverOptions {
   onTakeOverFailed?: (message: string) => void;
 }
 
+/**
+ * Drops a connection of the driver's with a TCP reset, never a FIN. On a FIN the driver's
+ * socket ends and is destroyed without an error, and a heartbeat that the driver's monitor
+ * writes in the moment before the socket's 'close' waits for a 'drain' that never comes: the
+ * monitor then hangs for good, the server stays "unknown" and every query times out (mongodb
+ * driver 7.9, `Connection.writeCommand`). That was the failover flake: more likely the longer
+ * the event loop is busy — as it is while taking the directory over (recovery from disk). On a
+ * reset the socket errors first, and the driver's connection is marked closed at once.
+ */
+function reset(socket: net.Socket): void {
+  if (!socket.destroyed) socket.resetAndDestroy();
+}
+
 export async function relayToSharedEngine(options: FailoverOptions): Promise<OpenedEngine> {
   let own: OpenedEngine | null = null;
   let takingOver: Promise<{ host: string; port: number }> | null = null;
@@ -52,7 +65,7 @@ export async function relayToSharedEngine(options: FailoverOptions): Promise<Ope
   const server = net.createServer((client) => {
     sockets.add(client);
     client.on('close', () => sockets.delete(client));
-    client.on('error', () => client.destroy());
+    client.on('error', () => reset(client));
     client.pause();
     upstream().then(
       ({ host, port }) => {
@@ -61,15 +74,18 @@ export async function relayToSharedEngine(options: FailoverOptions): Promise<Ope
         sockets.add(target);
         target.on('close', () => {
           sockets.delete(target);
-          client.destroy();
+          reset(client);
           // The owner may be gone: start taking over now, not when the driver next reconnects.
           if (!closing) upstream().catch(() => undefined);
         });
+        // The owner's end of the connection closing is the driver's connection dying: reset,
+        // never forwarded as a polite FIN (see `reset`).
+        target.on('end', () => reset(client));
         target.on('error', () => target.destroy());
         client.on('close', () => target.destroy());
         target.once('connect', () => {
           client.pipe(target);
-          target.pipe(client);
+          target.pipe(client, { end: false });
           client.resume();
         });
       },
@@ -77,7 +93,7 @@ export async function relayToSharedEngine(options: FailoverOptions): Promise<Ope
       (err: Error) => {
         if (err.message !== lastFailure) options.onTakeOverFailed?.(err.message);
         lastFailure = err.message;
-        client.destroy();
+        reset(client);
       },
     );
   });

@@ -1,7 +1,12 @@
 /**
  * Secondary indexes: a hash map from the first key field's value to document ids (equality
- * and `$in` lookups), a lazily sorted view of it (range lookups), and for unique indexes a
- * map of the full compound key (so uniqueness is never checked by scanning).
+ * and `$in` lookups), a lazily sorted view of it (range lookups), and for unique compound
+ * indexes a map of the full compound key (so uniqueness is never checked by scanning).
+ *
+ * Memory matters at a million documents: an index keeps nothing per document but its id in
+ * the bucket of its key — a lone id as a plain string, a Set only once a key has two — and
+ * removal recomputes a document's keys from the stored document (immutable) rather than
+ * remembering them. A unique index on one field checks uniqueness on its buckets directly.
  */
 import { type Collation, collationOf } from './collation';
 import { compileFilter, type Matcher } from './matcher';
@@ -19,18 +24,49 @@ export interface IndexSpec {
   [option: string]: unknown;
 }
 
-interface Bucket {
-  value: unknown;
-  ids: Set<string>;
+/** The ids under one key: one id alone, or a Set of several. */
+export type Ids = string | Set<string>;
+
+export function idCount(ids: Ids): number {
+  return typeof ids === 'string' ? 1 : ids.size;
 }
 
-/** Index keys of one document, remembered so removal needs no recomputation. */
+export function idsOf(ids: Ids): Iterable<string> {
+  return typeof ids === 'string' ? [ids] : ids;
+}
+
+function withId(ids: Ids | undefined, id: string): Ids {
+  if (ids === undefined || ids === id) return id;
+  if (typeof ids === 'string') return new Set([ids, id]);
+  return ids.add(id);
+}
+
+/** The ids left once `id` is removed (undefined: none). */
+function withoutId(ids: Ids, id: string): Ids | undefined {
+  if (typeof ids === 'string') return ids === id ? undefined : ids;
+  ids.delete(id);
+  if (ids.size === 1) return ids.values().next().value!;
+  return ids.size === 0 ? undefined : ids;
+}
+
+function hasOther(ids: Ids | undefined, id: string): boolean {
+  if (ids === undefined) return false;
+  return typeof ids === 'string' ? ids !== id : ids.size > 1 || !ids.has(id);
+}
+
+interface Bucket {
+  value: unknown;
+  ids: Ids;
+}
+
+/** Index keys of one document. */
 interface DocKeys {
   first: string[];
   full: string[];
 }
 
 const MAX_KEYS_PER_DOC = 1000;
+const NONE: string[] = [];
 
 export class Index {
   readonly fields: string[];
@@ -38,9 +74,9 @@ export class Index {
   readonly collation: Collation | null;
   private readonly partial?: Matcher;
   private readonly byFirst = new Map<string, Bucket>();
-  private readonly byFull = new Map<string, Set<string>>();
-  private readonly docKeys = new Map<string, DocKeys>();
+  private readonly byFull = new Map<string, Ids>();
   private sorted: Bucket[] | null = null;
+  private entries = 0;
 
   constructor(
     readonly spec: IndexSpec,
@@ -72,9 +108,9 @@ export class Index {
       return null;
     }
     const key = (v: unknown) => keyOf(v, this.collation);
-    const first = [...new Set(firstValues.map(key))];
-    // Full compound keys only matter for uniqueness; lookups use the first field.
-    if (!this.spec.unique) return { first, full: [] };
+    const first = firstValues.length === 1 ? [key(firstValues[0])] : [...new Set(firstValues.map(key))];
+    // Full compound keys only matter for uniqueness (one field: the first keys are the full ones).
+    if (!this.spec.unique || this.fields.length === 1) return { first, full: NONE };
     let full: string[] = [''];
     for (const f of this.fields) {
       const keys = [...new Set(valuesAtPath(doc, f).map(key))];
@@ -89,9 +125,10 @@ export class Index {
     if (!this.spec.unique) return;
     const keys = this.keysOf(doc);
     if (!keys) return;
-    for (const k of keys.full) {
-      const holders = this.byFull.get(k);
-      if (holders && (holders.size > 1 || !holders.has(id))) {
+    const single = this.fields.length === 1;
+    for (const k of single ? keys.first : keys.full) {
+      const holders = single ? this.byFirst.get(k)?.ids : this.byFull.get(k);
+      if (hasOther(holders, id)) {
         const keyValue: Doc = {};
         for (const f of this.fields) keyValue[f] = valuesAtPath(doc, f)[0] ?? null;
         throw duplicateKeyError(this.ns, this.name, this.spec.key, keyValue);
@@ -102,68 +139,70 @@ export class Index {
   add(id: string, doc: Doc): void {
     const keys = this.keysOf(doc);
     if (!keys) return;
-    this.docKeys.set(id, keys);
-    const firstValues = valuesAtPath(doc, this.fields[0]!);
+    this.entries++;
+    const firstValues = keys.first.length === 1 ? null : valuesAtPath(doc, this.fields[0]!);
     for (const k of keys.first) {
-      let bucket = this.byFirst.get(k);
-      if (!bucket) {
-        const value = firstValues.find((v) => keyOf(v, this.collation) === k);
-        bucket = { value: value === undefined ? null : value, ids: new Set() };
-        this.byFirst.set(k, bucket);
-        this.sorted = null;
+      const bucket = this.byFirst.get(k);
+      if (bucket) {
+        bucket.ids = withId(bucket.ids, id);
+        continue;
       }
-      bucket.ids.add(id);
+      const value = firstValues
+        ? firstValues.find((v) => keyOf(v, this.collation) === k)
+        : valuesAtPath(doc, this.fields[0]!)[0];
+      this.byFirst.set(k, { value: value === undefined ? null : value, ids: id });
+      this.sorted = null;
     }
-    if (this.spec.unique) {
-      for (const k of keys.full) {
-        const set = this.byFull.get(k) ?? new Set<string>();
-        this.byFull.set(k, set);
-        set.add(id);
-      }
-    }
+    for (const k of keys.full) this.byFull.set(k, withId(this.byFull.get(k), id));
   }
 
-  remove(id: string): void {
-    const keys = this.docKeys.get(id);
+  /** Takes out the document stored under `id`; `doc` is that stored document (its keys are recomputed). */
+  remove(id: string, doc: Doc): void {
+    const keys = this.keysOf(doc);
     if (!keys) return;
-    this.docKeys.delete(id);
+    this.entries--;
     for (const k of keys.first) {
       const bucket = this.byFirst.get(k);
       if (!bucket) continue;
-      bucket.ids.delete(id);
-      if (bucket.ids.size === 0) {
+      const left = withoutId(bucket.ids, id);
+      if (left === undefined) {
         this.byFirst.delete(k);
         this.sorted = null;
-      }
+      } else bucket.ids = left;
     }
     for (const k of keys.full) {
-      const set = this.byFull.get(k);
-      set?.delete(id);
-      if (set?.size === 0) this.byFull.delete(k);
+      const holders = this.byFull.get(k);
+      if (!holders) continue;
+      const left = withoutId(holders, id);
+      if (left === undefined) this.byFull.delete(k);
+      else this.byFull.set(k, left);
     }
   }
 
-  /** Ids whose first key field equals one of `values`. */
-  lookupEqual(values: unknown[]): Set<string> {
-    const out = new Set<string>();
+  /** The id sets whose first key field equals one of `values` (not merged: they may be large). */
+  lookupEqual(values: unknown[]): Ids[] {
+    const out: Ids[] = [];
+    const seen = new Set<string>();
     for (const v of values) {
-      const bucket = this.byFirst.get(keyOf(v, this.collation));
-      if (bucket) for (const id of bucket.ids) out.add(id);
+      const key = keyOf(v, this.collation);
+      const bucket = this.byFirst.get(key);
+      if (bucket && !seen.has(key)) out.push(bucket.ids);
+      seen.add(key);
     }
     return out;
   }
 
-  /** Ids whose first key field lies in the range; bounds are of one BSON type, as in MongoDB. */
+  /** The id sets whose first key field lies in the range; bounds are of one BSON type, as in MongoDB. */
   lookupRange(
     lower?: { value: unknown; inclusive: boolean },
     upper?: { value: unknown; inclusive: boolean },
-  ): Set<string> {
+  ): Ids[] {
     if (!this.sorted)
       this.sorted = [...this.byFirst.values()].sort((a, b) =>
         compareValues(a.value, b.value, this.collation),
       );
     const sorted = this.sorted;
-    const out = new Set<string>();
+    const out: Ids[] = [];
     let lo = 0;
     if (lower) {
       let hi = sorted.length;
@@ -180,13 +219,13 @@ export class Index {
         const c = compareValues(b.value, upper.value, this.collation);
         if (c > 0 || (c === 0 && !upper.inclusive)) break;
       }
-      for (const id of b.ids) out.add(id);
+      out.push(b.ids);
     }
     return out;
   }
 
   get entryCount(): number {
-    return this.docKeys.size;
+    return this.entries;
   }
 }
 

@@ -1,13 +1,23 @@
 /**
  * Durability for a data directory: an append-only journal of operations, written in batches
- * (one per group commit: every write waiting at that moment) and fdatasync'ed before any of
- * them is acknowledged, and a snapshot that replaces the journal when it grows, so recovery
- * time follows the live data rather than the history. The byte format, and how a torn last
- * write is told apart from damage, is in journal-format.ts.
+ * (one per group commit) and fdatasync'ed before any of them is acknowledged, and a snapshot
+ * that replaces the journal when it grows, so recovery time follows the live data rather than
+ * the history. The byte format, and how a torn last write is told apart from damage, is in
+ * journal-format.ts.
+ *
+ * Group commit: a sync costs about the same for one write as for fifty, so writes arriving
+ * while a sync is in flight are queued and go to disk together in the next batch, under one
+ * fdatasync; each is acknowledged once the sync covering its bytes is done, never before. A
+ * group that starts as soon as its first write arrives would stay split in two (one write
+ * alone, the others queued behind it, and so on forever), so a group waits until as many
+ * writers are queued as took part in the previous group, or at most about one sync's time
+ * (MySQL's binlog_group_commit_sync_delay / _no_delay_count, sized by what was just seen).
+ * A lone writer therefore never waits; concurrent writers share their syncs.
  *
  * When the disk refuses a batch (full, I/O error), nothing of it is acknowledged: the bytes
- * written are cut off again (shrinking needs no space), every operation not yet on disk is undone in memory (its undo is
- * given with it), and their callers get the error. The next write tries the disk again, so
+ * written are cut off again (shrinking needs no space), every operation not yet on disk (that
+ * group's and those queued behind it) is undone in memory (its undo is given with it), and
+ * all their callers get the error. The next write tries the disk again, so
  * writes resume by themselves once space is back.
  */
 import fs from 'node:fs';
@@ -36,6 +46,8 @@ export const nodeFs: JournalFs = {
 };
 
 export const FILE_MODE = 0o600;
+/** The longest a group waits for writers who were seen just before (the loaded-machine case). */
+const MAX_GROUP_WAIT_MS = 8;
 export const DIR_MODE = 0o700;
 
 export function journalPath(dir: string, generation: number): string {
@@ -73,6 +85,19 @@ export class Journal {
   private inFlight: Array<{ undo: () => void }> = [];
   private waiters: Waiter[] = [];
   private flushing: Promise<void> | null = null;
+  /**
+   * Group commit: writers queued for the next group; writers in the group being written; how
+   * many to wait for (all seen in the last cycle); when waiting began, and how long writers
+   * have recently taken to come back (so the wait covers them, capped).
+   */
+  private queued = 0;
+  private groupWriters = 0;
+  private expected = 1;
+  private groupTimer: NodeJS.Timeout | null = null;
+  private waitingSince = 0;
+  private gatherMs = 0.5;
+  /** Ops numbered up to this are in the group being written. */
+  private inFlightTo = 0;
   /**
    * Operations are numbered as appended. Those up to `settled` are on disk, except the range
    * (failedFrom, failedTo] of the last refused batch, which was undone. A write's flush comes
@@ -115,6 +140,9 @@ export class Journal {
     this.snapshotBytes = fs.existsSync(snap) ? fs.statSync(snap).size : 0;
   }
 
+  /** Batches written since the journal opened (one fdatasync each), and the ops in them. */
+  readonly stats = { groups: 0, ops: 0 };
+
   get position(): JournalPosition {
     return {
       generation: this.generation,
@@ -131,42 +159,86 @@ export class Journal {
     this.appended++;
   }
 
-  /** Resolves when everything appended so far is on disk; rejects if the disk refused it. */
-  flush(): Promise<void> {
+  /** How many ops were appended so far: a command's starting mark for `flush(since)`. */
+  get mark(): number {
+    return this.appended;
+  }
+
+  /**
+   * Resolves when everything appended so far is on disk; rejects if the disk refused it, or,
+   * given the mark taken when a command began, if any op appended since was undone (a command
+   * that yields half-way may see part of its work refused in another's group).
+   */
+  flush(since?: number): Promise<void> {
     const target = this.appended;
+    if (since !== undefined && this.failedTo > since) return Promise.reject(this.lastError!);
     if (target > this.failedFrom && target <= this.failedTo) return Promise.reject(this.lastError!);
     if (target <= this.settled) return Promise.resolve();
     const done = new Promise<void>((resolve, reject) => this.waiters.push({ target, resolve, reject }));
-    this.flushing ??= this.flushLoop();
+    if (target > this.inFlightTo) this.queued++;
+    this.startGroupWhenDue();
     return done;
   }
 
-  private async flushLoop(): Promise<void> {
-    try {
-      while (this.pending.length > 0) {
-        const batch = this.pending;
-        this.pending = [];
-        this.inFlight = batch;
-        try {
-          await this.writeBatch(batch.map((p) => p.record));
-        } catch (err) {
-          this.rollBack(err as NodeJS.ErrnoException);
-          continue;
-        }
-        this.inFlight = [];
-        this.settled += batch.length;
-        this.journalOps += batch.length;
-        this.recordAck();
-        this.waiters = this.waiters.filter((w) => {
-          if (w.target > this.settled) return true;
-          w.resolve();
-          return false;
-        });
-        if (this.pending.length === 0 && this.shouldCompact()) this.tryCompact();
-      }
-    } finally {
-      this.flushing = null;
+  /** Starts the next group now if every expected writer is queued, else after a short wait. */
+  private startGroupWhenDue(): void {
+    if (this.flushing || this.pending.length === 0) return;
+    if (this.closed || this.queued >= this.expected) {
+      if (this.groupTimer)
+        this.gatherMs = 0.8 * this.gatherMs + 0.2 * (performance.now() - this.waitingSince);
+      this.startGroup();
+      return;
     }
+    if (this.groupTimer) return;
+    this.waitingSince = performance.now();
+    this.groupTimer = setTimeout(
+      () => {
+        // Not everyone came back in time: wait longer next time (a loaded machine), or fewer
+        // writers remain (the next cycle counts them again).
+        this.gatherMs = Math.min(MAX_GROUP_WAIT_MS, 2 * this.gatherMs + 0.5);
+        this.startGroup();
+      },
+      Math.min(MAX_GROUP_WAIT_MS, Math.max(1, 2 * this.gatherMs)),
+    );
+  }
+
+  private startGroup(): void {
+    if (this.groupTimer) clearTimeout(this.groupTimer);
+    this.groupTimer = null;
+    if (this.flushing || this.pending.length === 0) return;
+    this.groupWriters = this.queued;
+    this.queued = 0;
+    this.flushing = this.commitGroup().finally(() => {
+      this.flushing = null;
+      // Everyone seen in this cycle (this group and those who queued meanwhile) is expected next.
+      this.expected = Math.max(1, this.groupWriters + this.queued);
+      this.startGroupWhenDue();
+    });
+  }
+
+  private async commitGroup(): Promise<void> {
+    const batch = this.pending;
+    this.pending = [];
+    this.inFlight = batch;
+    this.inFlightTo = this.appended;
+    try {
+      await this.writeBatch(batch.map((p) => p.record));
+    } catch (err) {
+      this.rollBack(err as NodeJS.ErrnoException);
+      return;
+    }
+    this.inFlight = [];
+    this.stats.groups++;
+    this.stats.ops += batch.length;
+    this.settled += batch.length;
+    this.journalOps += batch.length;
+    this.recordAck();
+    this.waiters = this.waiters.filter((w) => {
+      if (w.target > this.settled) return true;
+      w.resolve();
+      return false;
+    });
+    if (this.pending.length === 0 && this.shouldCompact()) this.tryCompact();
   }
 
   private async writeBatch(records: Buffer[]): Promise<void> {
@@ -220,6 +292,9 @@ export class Journal {
     for (let i = undone.length - 1; i >= 0; i--) undone[i]!.undo();
     this.inFlight = [];
     this.pending = [];
+    this.queued = 0;
+    if (this.groupTimer) clearTimeout(this.groupTimer);
+    this.groupTimer = null;
     this.failedFrom = this.settled;
     this.failedTo = this.appended;
     this.settled = this.appended;
@@ -267,8 +342,8 @@ export class Journal {
   }
 
   async close(): Promise<void> {
+    this.closed = true; // appends are refused from now on, and the last group starts at once
     await this.flush().catch(() => undefined);
-    this.closed = true;
     fs.closeSync(this.fd);
     fs.fsyncSync(this.ackFd);
     fs.closeSync(this.ackFd);

@@ -33,6 +33,8 @@ export class Storage {
   private ttlTimer: NodeJS.Timeout | null = null;
   /** True when the data directory had no data at all (new): the only kind that may get demo data. */
   createdEmpty = true;
+  /** The engine's warnings (the product's logger): a refusing disk, a `warn` validator. */
+  warn: (message: string, details: Doc) => void = () => undefined;
 
   /**
    * Opens a data directory: replays snapshot + journal, then journals every later change.
@@ -40,8 +42,9 @@ export class Storage {
    */
   static open(dataDir?: string, options: StorageOptions = {}): Storage {
     const storage = new Storage();
-    if (!dataDir) return storage;
     const warn = options.warn ?? (() => undefined);
+    storage.warn = warn;
+    if (!dataDir) return storage;
     const found = recover(dataDir, warn);
     storage.createdEmpty = found.fresh;
     for (const op of found.snapshotOps) storage.replay(op as Op);
@@ -165,9 +168,22 @@ export class Storage {
     this.journal?.compact();
   }
 
-  /** Resolves when every applied op is durable (immediately when in memory). */
-  flush(): Promise<void> {
-    return this.journal?.flush() ?? Promise.resolve();
+  /** Where the journal stands: taken when a command begins, given back to `flush`. */
+  mark(): number {
+    return this.journal?.mark ?? 0;
+  }
+
+  /**
+   * Resolves when every applied op is durable (immediately when in memory). With the mark of
+   * a command's start, rejects if any op since was undone by a refusing disk.
+   */
+  flush(since?: number): Promise<void> {
+    return this.journal?.flush(since) ?? Promise.resolve();
+  }
+
+  /** Group commit figures: batches written (one fdatasync each) and ops in them. */
+  journalStats(): { groups: number; ops: number } {
+    return { groups: 0, ops: 0, ...this.journal?.stats };
   }
 
   private applyInMemory(op: Op): void {

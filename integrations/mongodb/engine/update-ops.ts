@@ -9,8 +9,9 @@
  *   double is a double, with a decimal a decimal);
  * - `$pull` conditions are queries on each element (documents) or on the value (operators).
  */
-import { Decimal128, Double, Long, Timestamp } from 'bson';
+import { Double, Long, Timestamp } from 'bson';
 import type { Collation } from './collation';
+import { decimalArithmetic } from './decimal';
 import { compileFilter, isPlainDoc, type Matcher } from './matcher';
 import { errors, MongoCommandError } from './mongo-error';
 import {
@@ -528,10 +529,8 @@ function kindOf(v: unknown): Kind {
 function arithmetic(a: unknown, b: unknown, op: 'add' | 'mul'): unknown {
   const ka = kindOf(a);
   const kb = kindOf(b);
-  if (ka === 'decimal' || kb === 'decimal') {
-    const r = op === 'add' ? toNumber(a) + toNumber(b) : toNumber(a) * toNumber(b);
-    return Decimal128.fromString(String(r));
-  }
+  // Exact decimal arithmetic (a double operand enters at 15 digits, as in mongod).
+  if (ka === 'decimal' || kb === 'decimal') return decimalArithmetic(a, b, op);
   if (ka === 'double' || kb === 'double') {
     const r = op === 'add' ? toNumber(a) + toNumber(b) : toNumber(a) * toNumber(b);
     // An integral double stays a double on the wire.

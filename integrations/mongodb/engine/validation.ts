@@ -35,22 +35,54 @@ export function checkValidator(validator: unknown): void {
   validatorOf(validator as Doc);
 }
 
+/** Where a `warn` validator reports a document it lets through (the engine's logger). */
+export type ValidationWarn = (message: string, details: Doc) => void;
+
 /**
  * Throws mongod's DocumentValidationFailure (121) when `doc` fails the collection's validator
- * and the action is `error`. `before` is the stored version for an update (moderate level:
- * documents that were already invalid may be updated).
+ * and the action is `error`; with `warn`, stores it and logs one warning, as mongod does —
+ * the collection and the rules that failed, never the document's content (personal data).
+ * `before` is the stored version for an update (moderate level: documents that were already
+ * invalid may be updated).
  */
-export function validate(collection: Collection, doc: Doc, before: Doc | undefined, bypass: boolean): void {
+export function validate(
+  collection: Collection,
+  doc: Doc,
+  before: Doc | undefined,
+  bypass: boolean,
+  warn?: ValidationWarn,
+): void {
   const { validator, validationAction, validationLevel } = collection.options as {
     validator?: Doc;
     validationAction?: string;
     validationLevel?: string;
   };
-  if (!validator || bypass || validationLevel === 'off' || validationAction === 'warn') return;
+  if (!validator || bypass || validationLevel === 'off') return;
   const test = validatorOf(validator);
   if (test(doc)) return;
   if (validationLevel === 'moderate' && before && !test(before)) return;
-  throw errors.documentValidation({ failingDocumentId: doc._id, details: explain(validator, doc) });
+  const details = explain(validator, doc);
+  if (validationAction === 'warn') {
+    warn?.('Document would fail validation', {
+      namespace: collection.ns,
+      validationAction: 'warn',
+      rulesNotSatisfied: withoutValues(details),
+    });
+    return;
+  }
+  throw errors.documentValidation({ failingDocumentId: doc._id, details });
+}
+
+/** The failed rules without what the document held (mongod's `consideredValue`s). */
+function withoutValues(details: unknown): unknown {
+  if (Array.isArray(details)) return details.map(withoutValues);
+  if (!details || typeof details !== 'object' || details.constructor !== Object) return details;
+  const out: Doc = {};
+  for (const [k, v] of Object.entries(details)) {
+    if (k === 'consideredValue' || k === 'consideredValues') continue;
+    out[k] = withoutValues(v);
+  }
+  return out;
 }
 
 /** The `errInfo.details` mongod gives: which operator failed, and for a schema, which rules. */

@@ -16,6 +16,7 @@ import {
   Timestamp,
 } from 'bson';
 import type { Collation } from './collation';
+import { compareExactly, decimalKey } from './decimal';
 
 export type Doc = Record<string, unknown>;
 
@@ -122,7 +123,9 @@ function compareNumbers(a: unknown, b: unknown): number {
   const y = toNumber(b);
   if (Number.isNaN(x)) return Number.isNaN(y) ? 0 : -1; // NaN sorts before every number
   if (Number.isNaN(y)) return 1;
-  return x < y ? -1 : x > y ? 1 : 0;
+  if (x !== y) return x < y ? -1 : 1;
+  // Equal as doubles: a Decimal128 may still differ beyond a double's precision.
+  return a instanceof Decimal128 || b instanceof Decimal128 ? compareExactly(a, b) : 0;
 }
 
 /** Total order over BSON values, as MongoDB sorts them (strings by `collation` if given). */
@@ -187,6 +190,11 @@ export function keyOf(v: unknown, collation?: Collation | null): string {
     case 2:
       return 'z';
     case 3: {
+      if (v instanceof Decimal128) {
+        const k = decimalKey(v);
+        if (typeof k === 'string') return k;
+        return keyOf(k);
+      }
       const exact = exactInteger(v);
       if (exact !== null && (exact > 2n ** 53n || exact < -(2n ** 53n))) return `n${exact}`;
       const n = toNumber(v);

@@ -16,6 +16,7 @@ import { templateDrafter } from '../../../dialogs/drafting/drafter';
 import { loadDraftFacts } from '../../../dialogs/drafting/facts';
 import { DEFAULT_COMPANY } from '../../../integrations/config';
 import { loadDemo } from '../../../integrations/demo/load';
+import { demoSiren, luhnValid } from '../../../integrations/demo/portfolio';
 import { appendActivity, openDispute, recordPromise } from '../../../models/ledger/commitments';
 import { refreshPromises } from '../../../models/ledger/promises';
 import { addDays, toStored } from '../../../models/rules/dates';
@@ -24,7 +25,8 @@ import { cleanEnv, runTs } from '../../helpers/process';
 
 jest.setTimeout(120_000);
 
-const SIREN = '552 100 554';
+/** The demo's own SIREN for FR004 (Luhn-valid), printed from the customers import. */
+const SIREN = demoSiren(3);
 /** French typography's no-break spaces, as plain spaces: what a reader of the text sees. */
 const spaced = (t: string) => t.replace(/[\u00a0\u202f]/g, ' ');
 let ledger: Awaited<ReturnType<typeof openTestLedger>>;
@@ -35,7 +37,8 @@ beforeAll(async () => {
   await loadDemo(ledger);
   const { models } = ledger;
   const today = ledger.today();
-  await models.Customer.updateOne({ reference: 'FR004' }, { $set: { legalId: SIREN } });
+  expect((await models.Customer.findOne({ reference: 'FR004' }).lean())!.legalId).toBe(SIREN);
+  expect(luhnValid(SIREN)).toBe(true);
   const open = await models.Invoice.find({ customer: 'FR004', status: { $in: ['open', 'partially_paid'] } })
     .sort({ dueDate: 1 })
     .lean();

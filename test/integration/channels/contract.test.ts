@@ -351,6 +351,7 @@ describe('Teams specifics', () => {
         SCHEDULER_ENABLED: 'false',
         MicrosoftAppId: '11111111-2222-3333-4444-555555555555',
         MicrosoftAppPassword: 'secret',
+        WEBCHAT_ENABLED: 'false',
         BOT_OPENID_METADATA_URL: `http://127.0.0.1:${port}/.well-known/openid-configuration`,
       }),
       memoryLogger('silent').logger,

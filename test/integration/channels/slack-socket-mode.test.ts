@@ -24,6 +24,7 @@ beforeAll(async () => {
       SLACK_APP_TOKEN: 'xapp-test',
       SLACK_SOCKET_MODE: 'true',
       SLACK_API_URL: slack.apiUrl,
+      WEBCHAT_ENABLED: 'false',
     }),
     memoryLogger('silent').logger,
     fixedClock(NOW),

@@ -45,6 +45,7 @@ beforeAll(async () => {
       SLACK_BOT_TOKEN: 'xoxb-test',
       SLACK_SIGNING_SECRET: SECRET,
       SLACK_API_URL: slack.apiUrl,
+      WEBCHAT_ENABLED: 'false',
       OPENAI_API_KEY: 'sk-test',
       OPENAI_BASE_URL: openai.url,
       LLM_TIMEOUT_MS: '1000',

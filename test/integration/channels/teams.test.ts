@@ -234,6 +234,7 @@ describe('Teams with credentials', () => {
         DEMO_DATA: 'false',
         MicrosoftAppId: 'app-id',
         MicrosoftAppPassword: 'secret',
+        WEBCHAT_ENABLED: 'false',
       }),
       memoryLogger('silent').logger,
     );

@@ -2,7 +2,7 @@
  * The web chat outside local development: a per-person login (signed, single-use link →
  * signed session cookie). Without a valid session every request is 401; a session for tom
  * acts as tom whatever the page writes in `from`. And the start refuses an open web chat when
- * channel credentials are set, whatever NODE_ENV says.
+ * channel credentials are set, whatever NODE_ENV says (the real process: edge/webchat-start.test.ts).
  */
 import { type RunningRelance, startRelance } from '../../../bot/app';
 import { createHttpServer } from '../../../bot/http-server';
@@ -132,32 +132,32 @@ describe('when the web chat may be open', () => {
     ];
     for (const env of cases) {
       const mode = webChatMode(parseConfig({ DATA_DIR: '', ...env }));
-      expect(mode).toMatchObject({ mode: 'off', reason: expect.stringContaining('WEBCHAT_SECRET') });
+      expect(mode).toMatchObject({ mode: 'refused', reason: expect.stringContaining('WEBCHAT_SECRET') });
+      expect(webChatMode(parseConfig({ DATA_DIR: '', ...env, WEBCHAT_ENABLED: 'false' })).mode).toBe('off');
     }
   });
 
   it('with Teams credentials and NODE_ENV unset, the start refuses the open chat and says why', async () => {
-    const logs = memoryLogger('info');
+    const env = {
+      PORT: '0',
+      DATA_DIR: '',
+      DEMO_DATA: 'false',
+      SCHEDULER_ENABLED: 'false',
+      MicrosoftAppId: '00000000-0000-0000-0000-000000000001',
+      MicrosoftAppPassword: 'not-a-real-password',
+    };
+    await expect(
+      startRelance(parseConfig(env), memoryLogger('silent').logger, fixedClock(NOW)),
+    ).rejects.toThrow(/WEBCHAT_SECRET: required: Slack or Teams credentials are set.*WEBCHAT_ENABLED=false/s);
+    // Switched off, it starts, with no web chat.
     const secured = await startRelance(
-      parseConfig({
-        PORT: '0',
-        DATA_DIR: '',
-        DEMO_DATA: 'false',
-        SCHEDULER_ENABLED: 'false',
-        MicrosoftAppId: '00000000-0000-0000-0000-000000000001',
-        MicrosoftAppPassword: 'not-a-real-password',
-      }),
-      logs.logger,
+      parseConfig({ ...env, WEBCHAT_ENABLED: 'false' }),
+      memoryLogger('silent').logger,
       fixedClock(NOW),
     );
     try {
       expect(secured.webchat).toBeNull();
       expect((await fetch(`${secured.url}/webchat/people`)).status).toBe(404);
-      const said = logs.lines().find((l) => String(l.msg).startsWith('the web chat is off'));
-      expect(said).toMatchObject({
-        level: 40,
-        msg: expect.stringContaining('Slack or Teams credentials are set'),
-      });
     } finally {
       await secured.stop();
     }

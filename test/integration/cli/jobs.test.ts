@@ -36,6 +36,7 @@ describe('run-job and jobs', () => {
     expect(jobs.map((j: { name: string }) => j.name)).toEqual([
       'promise-check',
       'escalation-sweep',
+      'sales-rep',
       'dispute-review',
       'call-back',
       'morning-digest',

@@ -22,7 +22,13 @@ describe('slack-manifest', () => {
     expect(m.features.slash_commands[0]).toMatchObject({ command: '/relance', url });
     expect(m.features.app_home.home_tab_enabled).toBe(true);
     // Only the scopes the code uses (test/unit/slack-scopes.test.ts derives them from its calls).
-    expect(m.oauth_config.scopes.bot).toEqual(['app_mentions:read', 'chat:write', 'commands', 'im:history']);
+    expect(m.oauth_config.scopes.bot).toEqual([
+      'app_mentions:read',
+      'chat:write',
+      'commands',
+      'files:write',
+      'im:history',
+    ]);
   });
 
   it('drops the request URLs for Socket Mode, and refuses a URL that is not one', async () => {

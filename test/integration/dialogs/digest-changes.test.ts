@@ -12,6 +12,7 @@ import type { Lang, Turn } from '../../../dialogs/turn';
 import { importFile } from '../../../integrations/import/importer';
 import { openDispute, recordPromise } from '../../../models/ledger/commitments';
 import type { PersonalDigest } from '../../../models/ledger/digest';
+import { markHandedOver } from '../../../models/ledger/handover';
 import { refreshPromises } from '../../../models/ledger/promises';
 import { markDirty } from '../../../models/ledger/summaries';
 import { toStored } from '../../../models/rules/dates';
@@ -201,10 +202,15 @@ describe('the digest tells what changed since the last one', () => {
       inputs: {},
       requestedBy: 'relance',
     });
-    await m.Invoice.updateOne(
-      { number: 'INV-D1' },
-      { $set: { ladder: { step: 'handover', on: toStored('2026-11-24') } } },
-    );
+    // Delta's hand-over approved by the manager: with the agency from now on.
+    await markHandedOver(m, {
+      lang: 'fr',
+      customer: 'C4',
+      partner: 'Cabinet Recouvra',
+      by: 'claire',
+      at: new Date('2026-11-24T10:00:00Z'),
+      draft: 'test:handover:C4',
+    });
     await markDirty(
       m,
       ['C1', 'C2', 'C3', 'C4', 'C5', 'C6'].map((customer) => ({ customer })),

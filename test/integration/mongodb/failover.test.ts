@@ -12,11 +12,6 @@ import { type Db, MongoClient } from 'mongodb';
 import { readLock } from '../../../integrations/mongodb/engine/lock';
 import { cleanEnv, exitOf, spawnTs, waitForLine } from '../../helpers/process';
 
-// Known flake (seen once in two full CI runs on a loaded 2-core machine): after a takeover the
-// survivor's pooled connections can stay stuck past 10 s. One retry keeps CI honest about a
-// real break while that is investigated (see the README's Data safety section).
-jest.retryTimes(1, { logErrorsBeforeRetry: true });
-
 const running: ChildProcess[] = [];
 /** What each instance printed, shown when a check fails. */
 const output = new Map<ChildProcess, string>();

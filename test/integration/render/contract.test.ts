@@ -125,6 +125,8 @@ describe('one rendering contract for every reply', () => {
     const [text] = sameFacts(reply);
     expect(ranks(text!.lines)).toEqual(Array.from({ length: ranks(text!.lines).length }, (_, i) => i + 1));
     expect(ranks(text!.lines).length).toBeGreaterThan(3);
+    // The number to call is tap-to-call in Teams and the web chat.
+    expect(JSON.stringify(replyActivity(reply))).toMatch(/"url":"tel:\+\d{10,14}"/);
   });
 
   it("names each customer's owner on the team's list", async () => {
@@ -158,5 +160,34 @@ describe('one rendering contract for every reply', () => {
     sameFacts(await ask('marie', 'fr', { text: 'fiche FR004' }));
     sameFacts(await ask('claire', 'fr', { text: 'résumé' }));
     sameFacts(await ask('claire', 'en', { text: 'digest' }));
+  });
+
+  it("shows a draft, its decision with who, day and time, and a second press refused in the card's language", async () => {
+    const draft = await ask('marie', 'fr', { action: { type: 'draft_next', customer: 'FR004' } });
+    sameFacts(draft);
+    const payload = (type: string, r: Reply) =>
+      r.sections
+        .flatMap((s) => s.blocks)
+        .flatMap((b) => (b.kind === 'actions' ? b.actions : []))
+        .find((a) => a.payload.type === type)?.payload;
+    const ack = payload('acknowledge_warnings', draft);
+    const read = ack ? await ask('marie', 'fr', { action: ack }) : draft;
+    const approve = payload('approve_draft', read)!;
+    const decided = await ask('marie', 'fr', { action: approve });
+    for (const r of sameFacts(decided))
+      expect({ name: r.name, decision: r.lines.join('\n') }).toEqual({
+        name: r.name,
+        decision: expect.stringMatching(/Décision\s*:?\s+validé — marie, lun\. 23 nov\. à 09:15/),
+      });
+    const again = await ask('marie', 'fr', { action: approve });
+    expect(again.summary).toMatch(/^Impossible : ce brouillon est déjà (validé|envoyé)/);
+    sameFacts(again);
+  });
+
+  it('confirms a call note in the same words everywhere', async () => {
+    sameFacts(await ask('marie', 'fr', { text: 'Textiles Dubois : M. Garnier promet 2 000 € vendredi' }));
+    sameFacts(
+      await ask('marie', 'en', { text: 'Ashford: spoke to the bookkeeper, will pay £1,500 on Friday' }),
+    );
   });
 });

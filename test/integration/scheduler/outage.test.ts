@@ -43,6 +43,7 @@ const start = (at: string) =>
       SLACK_BOT_TOKEN: 'xoxb-test',
       SLACK_SIGNING_SECRET: 'secret',
       SLACK_API_URL: slack.apiUrl,
+      WEBCHAT_ENABLED: 'false',
     }),
     logs.logger,
     fixedClock(at),

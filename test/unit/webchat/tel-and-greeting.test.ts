@@ -48,6 +48,42 @@ describe('phone numbers in the web chat are tap-to-call', () => {
     expect(withTelLinks({ type: 'message', text: 'Call 06 12 34 56 78' }).text).toBe(
       'Call [06 12 34 56 78](tel:0612345678)',
     );
+    // A plain text message shows what it says.
+    const plain = { type: 'message', text: 'Call 06 12 34 56 78', textFormat: 'plain' } as const;
+    expect(withTelLinks(plain).text).toBe('Call 06 12 34 56 78');
+  });
+
+  it('cuts a plain text run around its numbers: each number a run of its own that opens tel:', () => {
+    const bold = { type: 'TextRun', text: 'Contact : ', weight: 'Bolder' };
+    const card = {
+      type: 'AdaptiveCard',
+      body: [
+        {
+          type: 'RichTextBlock',
+          inlines: [bold, { type: 'TextRun', text: 'Julien Garnier · +33 4 87 85 76 14 (standard)' }],
+        },
+        {
+          type: 'RichTextBlock',
+          inlines: [{ type: 'TextRun', text: 'FA-1  01 23 45 67 89', fontType: 'Monospace' }],
+        },
+      ],
+    };
+    const shaped = withTelLinks({
+      type: 'message',
+      attachments: [{ contentType: CARD_CONTENT_TYPE, content: card }],
+    });
+    const body = (shaped.attachments![0]!.content as typeof card).body;
+    expect(body[0]!.inlines).toEqual([
+      bold,
+      { type: 'TextRun', text: 'Julien Garnier · ' },
+      {
+        type: 'TextRun',
+        text: '+33 4 87 85 76 14',
+        selectAction: { type: 'Action.OpenUrl', url: 'tel:+33487857614' },
+      },
+      { type: 'TextRun', text: ' (standard)' },
+    ]);
+    expect(body[1]).toEqual(card.body[1]);
   });
 });
 

@@ -78,6 +78,7 @@ export async function runCommand(cmd: Doc, ctx: Omit<CommandContext, 'db'>, dbNa
   const name = Object.keys(cmd)[0] ?? '';
   const db = typeof cmd.$db === 'string' ? cmd.$db : (dbName ?? 'admin');
   let reply: Doc;
+  const mark = ctx.storage.mark();
   try {
     if (
       TRANSACTION_COMMANDS.has(name) ||
@@ -97,11 +98,12 @@ export async function runCommand(cmd: Doc, ctx: Omit<CommandContext, 'db'>, dbNa
         ? err.toReply()
         : { ok: 0, errmsg: (err as Error).message ?? String(err), code: 2, codeName: 'BadValue' };
   }
-  // A write is acknowledged only once durable, even one that failed half-way (ordered inserts).
-  // If the disk refuses it, the whole write was undone and the caller gets the disk's error.
-  if (WRITES.has(name)) {
+  // A write is acknowledged only once durable, even one that failed half-way (ordered inserts),
+  // and so is any command that wrote ($out, $merge). If the disk refuses it, the whole write
+  // was undone and the caller gets the disk's error.
+  if (WRITES.has(name) || ctx.storage.mark() !== mark) {
     try {
-      await ctx.storage.flush();
+      await ctx.storage.flush(mark);
     } catch (err) {
       return err instanceof MongoCommandError ? err.toReply() : { ok: 0, errmsg: String(err), code: 1 };
     }

@@ -7,13 +7,16 @@
  */
 import { ObjectId } from 'bson';
 import { Aggregator, ProcessingMode } from 'mingo';
+import type { Collation } from '../collation';
 import { Collection } from '../collection';
+import { Slice, sortBySpecCooperatively } from '../cooperative';
+import { NumericTotal } from '../decimal';
 import { asCommandError, isPlainDoc, mingoView } from '../matcher';
 import { duplicateKeyError, errors, MongoCommandError } from '../mongo-error';
 import { idFirst } from '../update-apply';
-import { compareValues, type Doc, keyOf, toNumber, typeRank, valuesAtPath } from '../values';
+import { compareValues, type Doc, keyOf, typeRank, valuesAtPath } from '../values';
 import { asDoc, type CommandContext, targetName } from './context';
-import { collationFor, matching } from './write';
+import { collationFor, matching, matchingNow } from './write';
 
 /** The stages mingo evaluates. */
 const MINGO_STAGES = new Set(
@@ -64,7 +67,7 @@ function checkStages(pipeline: Doc[]): void {
   });
 }
 
-export function runPipeline(cmd: Doc, ctx: CommandContext): Doc[] {
+export async function runPipeline(cmd: Doc, ctx: CommandContext): Promise<Doc[]> {
   const pipeline = ((cmd.pipeline as Doc[] | undefined) ?? []).slice();
   if (!Array.isArray(cmd.pipeline))
     throw errors.typeMismatch("'pipeline' option must be specified as an array");
@@ -80,27 +83,93 @@ export function runPipeline(cmd: Doc, ctx: CommandContext): Doc[] {
     );
   const collection = dbLevel ? undefined : ctx.storage.collection(ctx.db, targetName(cmd));
   const collation = collationFor(cmd.collation, collection);
+  const slice = new Slice();
   let input: Doc[] = [];
   if (!dbLevel) {
     const first = pipeline[0];
     // A leading $match narrows the input through the indexes (and the engine's matcher).
     if (first && '$match' in first) {
-      input = matching(collection, asDoc(first.$match), 0, undefined, collation);
+      input = await matching(collection, asDoc(first.$match), 0, undefined, collation, slice);
       pipeline.shift();
-    } else input = [...(collection?.docs.values() ?? [])];
+    } else input = Array.from(collection?.docs.values() ?? []);
   }
-  let results: Doc[];
-  const group = pipeline[0] && '$group' in pipeline[0] ? nativeGroup(input, pipeline[0].$group) : null;
-  if (group) {
-    pipeline.shift();
-    results = pipeline.length === 0 ? group : evaluate(pipeline, group, cmd, ctx, true);
-  } else results = evaluate(pipeline, input.map(mingoView), cmd, ctx, pipeline.every(readOnly));
+  let results = await leadingStages(pipeline, input, cmd, ctx, collation, slice);
+  if (pipeline.length > 0)
+    results = evaluate(pipeline, results.map(mingoView), cmd, ctx, pipeline.every(readOnly));
   if (writer) {
     if ('$out' in writer) writeOut(ctx, writer.$out, results);
     else writeMerge(ctx, writer.$merge, results);
     return [];
   }
   return results;
+}
+
+/** Stages that take one document at a time, so mingo can run them over a chunk of the input. */
+const PER_DOCUMENT = new Set([
+  '$match',
+  '$project',
+  '$addFields',
+  '$set',
+  '$unset',
+  '$replaceRoot',
+  '$replaceWith',
+  '$unwind',
+  '$redact',
+]);
+const CHUNK = 1000;
+
+/**
+ * Runs the stages at the head of `pipeline` that can be done in slices (cooperative.ts), and
+ * removes them from it: `$sort` (the engine's order, with the command's collation), `$limit`,
+ * `$skip`, the native `$group`, and runs of one-document-at-a-time stages given to mingo chunk
+ * by chunk. The first other stage and the rest go to mingo in one go, over what is left.
+ */
+async function leadingStages(
+  pipeline: Doc[],
+  input: Doc[],
+  cmd: Doc,
+  ctx: CommandContext,
+  collation: Collation | null,
+  slice: Slice,
+): Promise<Doc[]> {
+  let docs = input;
+  while (pipeline.length > 0) {
+    const stage = pipeline[0]!;
+    const name = Object.keys(stage)[0]!;
+    const arg = stage[name];
+    if (name === '$sort' && plainSort(arg)) {
+      docs = await sortBySpecCooperatively(docs, arg, collation, slice);
+    } else if (name === '$limit' && Number.isInteger(arg) && (arg as number) > 0) {
+      docs = docs.slice(0, arg as number);
+    } else if (name === '$skip' && Number.isInteger(arg) && (arg as number) >= 0) {
+      docs = docs.slice(arg as number);
+    } else if (name === '$group') {
+      const grouped = await nativeGroup(docs, arg, slice, collation);
+      if (!grouped) break;
+      docs = grouped;
+    } else if (PER_DOCUMENT.has(name)) {
+      let end = 1;
+      while (end < pipeline.length && PER_DOCUMENT.has(Object.keys(pipeline[end]!)[0]!)) end++;
+      const stages = pipeline.slice(0, end);
+      const out: Doc[] = [];
+      for (let i = 0; i < Math.max(docs.length, 1); i += CHUNK) {
+        const chunk = docs.slice(i, i + CHUNK).map(mingoView);
+        out.push(...evaluate(stages, chunk, cmd, ctx, stages.every(readOnly)));
+        if (slice.expired()) await slice.pause();
+      }
+      docs = out;
+      pipeline.splice(0, end - 1);
+    } else break;
+    pipeline.shift();
+  }
+  return docs;
+}
+
+/** A sort spec of fields and directions only (1/-1): anything else is mingo's to check. */
+function plainSort(spec: unknown): spec is Doc {
+  return (
+    isPlainDoc(spec) && Object.keys(spec).length > 0 && Object.values(spec).every((v) => v === 1 || v === -1)
+  );
 }
 
 /** Stages that never write into their input documents, so mingo can skip cloning them. */
@@ -147,7 +216,7 @@ function read(doc: Doc, path: string): unknown {
 }
 const NOT_NATIVE = Symbol('not native');
 
-function accumulator(spec: unknown): Accumulate | null {
+function accumulator(spec: unknown, collation: Collation | null): Accumulate | null {
   if (!isPlainDoc(spec) || Object.keys(spec).length !== 1) return null;
   const [op, arg] = Object.entries(spec)[0]!;
   const path = fieldRef(arg);
@@ -156,13 +225,15 @@ function accumulator(spec: unknown): Accumulate | null {
   switch (op) {
     case '$sum':
       if (path === null && !constant) return null;
+      // Totals keep mongod's result type (int, long, double, exact decimal): decimal.ts.
       return {
-        init: () => 0,
+        init: () => new NumericTotal(),
         step: (acc, doc) => {
           const v = value(doc);
-          return typeRank(v) === 3 ? (acc as number) + toNumber(v) : acc;
+          if (typeRank(v) === 3) (acc as NumericTotal).add(v);
+          return acc;
         },
-        done: (acc) => acc,
+        done: (acc) => (acc as NumericTotal).sum(),
       };
     case '$count':
       if (!isPlainDoc(arg) || Object.keys(arg).length > 0) return null;
@@ -170,16 +241,13 @@ function accumulator(spec: unknown): Accumulate | null {
     case '$avg':
       if (path === null) return null;
       return {
-        init: () => [0, 0],
+        init: () => new NumericTotal(),
         step: (acc, doc) => {
           const v = value(doc);
-          const [s, n] = acc as [number, number];
-          return typeRank(v) === 3 ? [s + toNumber(v), n + 1] : acc;
+          if (typeRank(v) === 3) (acc as NumericTotal).add(v);
+          return acc;
         },
-        done: (acc) =>
-          (acc as [number, number])[1] === 0
-            ? null
-            : (acc as [number, number])[0] / (acc as [number, number])[1],
+        done: (acc) => (acc as NumericTotal).average(),
       };
     case '$min':
     case '$max':
@@ -212,7 +280,7 @@ function accumulator(spec: unknown): Accumulate | null {
           const v = value(doc);
           if (v === undefined) return acc;
           const m = acc as Map<string, unknown>;
-          m.set(op === '$push' ? String(m.size) : keyOf(v), v);
+          m.set(op === '$push' ? String(m.size) : keyOf(v, collation), v);
           return m;
         },
         done: (acc) => [...(acc as Map<string, unknown>).values()],
@@ -228,7 +296,12 @@ const NOT_SEEN = Symbol('not seen');
  * are read as stored (BSON number wrappers compare and add through values.ts), and a group's
  * key is the joined keys of its fields, so no key document is built per input document.
  */
-function nativeGroup(input: Doc[], spec: unknown): Doc[] | null {
+async function nativeGroup(
+  input: Doc[],
+  spec: unknown,
+  slice: Slice,
+  collation: Collation | null,
+): Promise<Doc[] | null> {
   if (!isPlainDoc(spec) || !('_id' in spec)) return null;
   const idSpec = spec._id;
   let paths: Array<[string | null, string]>; // [output field (null: the _id itself), path]
@@ -253,7 +326,7 @@ function nativeGroup(input: Doc[], spec: unknown): Doc[] | null {
   const fields: Array<[string, Accumulate]> = [];
   for (const [name, acc] of Object.entries(spec)) {
     if (name === '_id') continue;
-    const a = accumulator(acc);
+    const a = accumulator(acc, collation);
     if (!a || name.includes('.') || name.startsWith('$')) return null;
     fields.push([name, a]);
   }
@@ -266,7 +339,7 @@ function nativeGroup(input: Doc[], spec: unknown): Doc[] | null {
       if (v === NOT_NATIVE) return null;
       values[i] = v;
       // A missing field and null group together for a lone key; in a key document a missing field is left out.
-      k += `${i === 0 ? '' : '\u0001'}${v === undefined ? (paths[i]![0] === null ? 'z' : 'm') : keyOf(v)}`;
+      k += `${i === 0 ? '' : '\u0001'}${v === undefined ? (paths[i]![0] === null ? 'z' : 'm') : keyOf(v, collation)}`;
     }
     let g = groups.get(k);
     if (!g) {
@@ -287,6 +360,7 @@ function nativeGroup(input: Doc[], spec: unknown): Doc[] | null {
       if (next === NOT_NATIVE) return null;
       g.accs[i] = next;
     }
+    if (slice.due()) await slice.pause();
   }
   return [...groups.values()].map((g) => {
     const out: Doc = { _id: g.id };
@@ -351,7 +425,7 @@ function writeMerge(ctx: CommandContext, spec: unknown, results: Doc[]): void {
         );
       filter[f] = v[0];
     }
-    const existing = matching(collection, filter, 1)[0];
+    const existing = matchingNow(collection, filter, 1)[0];
     if (!existing) {
       if (whenNotMatched === 'discard') continue;
       if (whenNotMatched === 'fail')

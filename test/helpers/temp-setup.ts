@@ -1,0 +1,4 @@
+// jest globalSetup: see temp-root.ts.
+import { setup } from './temp-root';
+
+export default setup;
