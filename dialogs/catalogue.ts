@@ -1,9 +1,11 @@
 /**
- * A message catalogue per language (i18next, one instance each, initialised synchronously):
- * `catalogue(resources)` gives `say(lang, key, vars)`. Plural keys end in `_one` / `_other`
- * and are asked for without the suffix, with a `count`.
+ * The i18next-style resources form (`{ en: { translation }, fr: { translation } }`) on top of
+ * the one message catalogue of the product (`models/words/catalogue.ts`: a single i18next
+ * instance, CLDR plurals, the same keys in both languages). `catalogue(namespace, resources)`
+ * gives `say(lang, key, vars)`; plural keys end in `_one` / `_other` and are asked for without
+ * the suffix, with a `count`.
  */
-import i18next from 'i18next';
+import { catalogue as declare, type Vars } from '../models/words/catalogue';
 import type { Lang } from './turn';
 
 type Resources = Record<Lang, { translation: Record<string, string> }>;
@@ -11,15 +13,9 @@ type Singular<K> = K extends `${infer B}_${'one' | 'other'}` ? B : K;
 export type KeyOf<R extends Resources> = Singular<keyof R['en']['translation'] & string>;
 
 export function catalogue<R extends Resources>(
+  namespace: string,
   resources: R,
-): (lang: Lang, key: KeyOf<R>, vars?: Record<string, string | number>) => string {
-  const instance = i18next.createInstance();
-  void instance.init({
-    resources,
-    lng: 'en',
-    fallbackLng: 'en',
-    initAsync: false,
-    interpolation: { escapeValue: false },
-  });
-  return (lang, key, vars = {}) => instance.t(key, { lng: lang, ...vars });
+): (lang: Lang, key: KeyOf<R>, vars?: Vars) => string {
+  const say = declare(namespace, { en: resources.en.translation, fr: resources.fr.translation });
+  return (lang, key, vars) => say(lang, key as never, vars);
 }

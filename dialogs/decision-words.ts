@@ -43,7 +43,7 @@ const resources = {
 export type DecisionWord = KeyOf<typeof resources>;
 
 export const decisionWord: (lang: Lang, key: DecisionWord, vars?: Record<string, string | number>) => string =
-  catalogue(resources);
+  catalogue('decision', resources);
 
 /** "mar. 1 déc. à 14:32" / "Tue 1 Dec at 14:32", in the team's time zone. */
 export function dayAndTime(at: Date, lang: Lang, timeZone: string): string {

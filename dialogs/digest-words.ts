@@ -36,7 +36,7 @@ const resources = {
 export type DigestWord = KeyOf<typeof resources>;
 
 export const digestWord: (lang: Lang, key: DigestWord, vars?: Record<string, string | number>) => string =
-  catalogue(resources);
+  catalogue('digest', resources);
 
 export function hello(lang: Lang, part: PartOfDay): string {
   return digestWord(lang, part);

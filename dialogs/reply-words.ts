@@ -34,4 +34,4 @@ const resources = {
 export type ReplyWord = KeyOf<typeof resources>;
 
 export const replyWord: (lang: Lang, key: ReplyWord, vars?: Record<string, string | number>) => string =
-  catalogue(resources);
+  catalogue('reply', resources);

@@ -5,7 +5,8 @@
  * words as what the person said.
  */
 import { randomUUID } from 'node:crypto';
-import i18next from 'i18next';
+import { catalogue } from '../../dialogs/catalogue';
+import { hello } from '../../dialogs/digest-words';
 import type { Lang } from '../../dialogs/turn';
 import { partOfDay } from '../../models/rules/part-of-day';
 import { BOT } from './webchat-adapter';
@@ -13,9 +14,6 @@ import { BOT } from './webchat-adapter';
 const resources = {
   en: {
     translation: {
-      morning: 'Good morning',
-      afternoon: 'Good afternoon',
-      evening: 'Good evening',
       first:
         '{{hello}} {{name}}, I’m Relance, your collections assistant. Three things to try first — or just write what happened on a call:',
       again:
@@ -29,9 +27,6 @@ const resources = {
   },
   fr: {
     translation: {
-      morning: 'Bonjour',
-      afternoon: 'Bonjour',
-      evening: 'Bonsoir',
       first:
         '{{hello}} {{name}}, je suis Relance, votre assistant de recouvrement. Trois choses à essayer pour commencer — ou écrivez simplement ce qui s’est passé lors d’un appel :',
       again:
@@ -45,17 +40,8 @@ const resources = {
   },
 } as const;
 
-const words = i18next.createInstance();
-void words.init({
-  resources,
-  lng: 'en',
-  fallbackLng: 'en',
-  initAsync: false,
-  interpolation: { escapeValue: false },
-});
 type Word = keyof (typeof resources)['en']['translation'];
-const say = (lang: Lang, key: Word, vars: Record<string, string> = {}) =>
-  words.t(key, { lng: lang, ...vars });
+const say = catalogue('webchat-greeting', resources);
 
 export { partOfDay };
 
@@ -84,7 +70,7 @@ export function greetingActivity(person: Greeted, at: Date, again: boolean) {
     from: BOT,
     locale: lang === 'fr' ? 'fr-FR' : 'en-GB',
     text: say(lang, again ? 'again' : 'first', {
-      hello: say(lang, partOfDay(at, person.timeZone)),
+      hello: hello(lang, partOfDay(at, person.timeZone)),
       name: person.name.split(' ')[0] ?? person.name,
     }),
     suggestedActions: {

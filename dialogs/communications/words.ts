@@ -2,7 +2,7 @@
  * The communications' words (the drafts queue, a draft's card), in message catalogues per
  * language (i18next), as the pipeline's are (`pipeline/words.ts`): `w(lang, key, vars)`.
  */
-import i18next from 'i18next';
+import { catalogue } from '../catalogue';
 import type { Lang } from '../turn';
 
 const resources = {
@@ -82,15 +82,8 @@ const resources = {
 
 export type CommunicationWord = keyof (typeof resources)['en']['translation'];
 
-const catalogue = i18next.createInstance();
-void catalogue.init({
-  resources,
-  lng: 'en',
-  fallbackLng: 'en',
-  initAsync: false,
-  interpolation: { escapeValue: false },
-});
+const say = catalogue('communications', resources);
 
 export function w(lang: Lang, key: CommunicationWord, vars: Record<string, string | number> = {}): string {
-  return catalogue.t(key, { lng: lang, ...vars });
+  return say(lang, key as never, vars);
 }
