@@ -28,15 +28,3 @@ export function phoneParts(text: string): Array<{ text: string; tel?: string }> 
   if (from < text.length || parts.length === 0) parts.push({ text: text.slice(from) });
   return parts;
 }
-
-/**
- * Markdown escaped, so that a client that reads Markdown shows the text as written: a line
- * starting "2. " stays "2." (not a list restarting at 1), "> 90 j" is not a quote, "*" and "_"
- * are not emphasis.
- */
-export function escapeMarkdown(text: string): string {
-  return text
-    .replace(/[\\`*_[\]<>~|#]/g, (c) => `\\${c}`)
-    .replace(/^(\s*\d+)([.)])(?=\s)/gm, '$1\\$2')
-    .replace(/^(\s*)([+-])(?=\s)/gm, '$1\\$2');
-}

@@ -6,10 +6,8 @@
  * allows `tel:`). Column-aligned (monospace) text is left alone: a link would break it.
  */
 import type { Activity } from 'botbuilder';
+import { PHONE, phoneParts, telTarget } from '../render/phones';
 
-/** International (+33 4 87 85 76 14, +44 20 7946 0958) or French national (04 87 85 76 14). */
-const PHONE =
-  /(?<![\w+/.,-])(\+\d{1,3}(?:[ .-]?\(?\d{1,4}\)?){2,5}|0[1-9](?:[ .-]?\d{2}){4})(?![\w/,-]|\.\d)/g;
 /** Markdown links already there (left as they are). */
 const LINK = /\[[^\]]*\]\([^)]*\)/g;
 
@@ -23,16 +21,9 @@ export function telLinks(text: string): string {
   return out + linkPhones(text.slice(from));
 }
 
-/** The `tel:` address of a number as written, or null when it has too few or too many digits. */
-function telOf(written: string): string | null {
-  const digits = written.replace(/[^\d+]/g, '');
-  const count = digits.replace('+', '').length;
-  return count >= 9 && count <= 15 ? `tel:${digits}` : null;
-}
-
 function linkPhones(text: string): string {
   return text.replace(PHONE, (n) => {
-    const tel = telOf(n);
+    const tel = telTarget(n);
     return tel ? `[${n}](${tel})` : n;
   });
 }
@@ -41,19 +32,13 @@ type Json = Record<string, unknown>;
 
 /** A run of plain text cut around its phone numbers, each number a run that opens `tel:`. */
 function runs(run: Json): Json[] {
-  const text = String(run.text ?? '');
-  const out: Json[] = [];
-  let from = 0;
-  for (const m of text.matchAll(PHONE)) {
-    const tel = telOf(m[0]);
-    if (!tel) continue;
-    if (m.index > from) out.push({ ...run, text: text.slice(from, m.index) });
-    out.push({ ...run, text: m[0], selectAction: { type: 'Action.OpenUrl', url: tel } });
-    from = m.index + m[0].length;
-  }
-  if (out.length === 0) return [run];
-  if (from < text.length) out.push({ ...run, text: text.slice(from) });
-  return out;
+  const parts = phoneParts(String(run.text ?? ''));
+  if (!parts.some((p) => p.tel)) return [run];
+  return parts.map((p) =>
+    p.tel
+      ? { ...run, text: p.text, selectAction: { type: 'Action.OpenUrl', url: p.tel } }
+      : { ...run, text: p.text },
+  );
 }
 
 function inCard(node: unknown): unknown {
