@@ -75,13 +75,15 @@ async function notifyBreach(ctx: JobContext, id: string, owner: string, opts: Jo
       const now = await models.PaymentPromise.findById(id).lean();
       if (!now || !isBreach(now.status as 'broken')) return null;
       const [customer, person] = await Promise.all([
-        models.Customer.findOne({ reference: now.customer }, { reference: 1, name: 1 }).lean(),
+        models.Customer.findOne({ reference: now.customer }, { reference: 1, name: 1, handover: 1 }).lean(),
         models.Staff.findOne({ handle: now.owner }, { language: 1 }).lean(),
       ]);
       if (!customer) return null;
       const today = opts.date ?? services.today();
       // Advance the ladder one step: its draft (a letter, or a call script) waits for approval.
-      const step = await nextStepFor(models, policy, now.customer, today);
+      // A customer handed over to an agency or a commissaire de justice is off the ladder: the
+      // owner is told of the breach, nothing is drafted.
+      const step = customer.handover?.since ? null : await nextStepFor(models, policy, now.customer, today);
       // Never a step an invoice already has (waiting, approved or sent).
       const invoices = step ? await invoicesFreeFor(withCompany(services), now.customer, step, today) : [];
       const draft =
