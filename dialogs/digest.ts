@@ -19,6 +19,7 @@ import { callDay } from '../models/rules/office-hours';
 import { type PartOfDay, partOfDay } from '../models/rules/part-of-day';
 import type { StepKey } from '../models/rules/policy';
 import { agedTable } from './aged-table';
+import { w } from './communications/words';
 import { digestWord, hello } from './digest-words';
 import { handoverSection, insurerSection } from './handover/digest-sections';
 import { day, longDay, money, OUTCOME_LABELS, STEP_LABELS, totals } from './i18n';
@@ -107,7 +108,12 @@ function draftBlocks(list: DraftLine[], lang: Lang): Block[] {
       entries: list.map((x, i) => ({
         rank: i + 1,
         title: `${x.name} (${x.customer})`,
-        why: `${STEP_LABELS[lang][x.step as StepKey] ?? x.step}${x.status === 'blocked' ? (fr ? ' · bloqué par un contrôle' : ' · blocked by a check') : ''}`,
+        why: [
+          STEP_LABELS[lang][x.step as StepKey] ?? x.step,
+          ...(x.status === 'blocked' ? [fr ? 'bloqué par un contrôle' : 'blocked by a check'] : []),
+          ...(x.ageBusinessDays !== undefined ? [w(lang, 'queueAge', { count: x.ageBusinessDays })] : []),
+          ...(x.overdue ? [w(lang, 'queueOverdue')] : []),
+        ].join(' · '),
         facts: [],
         actions: [{ label: fr ? 'Ouvrir' : 'Open', payload: { type: 'show_draft', draft: x.key } }],
       })),

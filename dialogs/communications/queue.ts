@@ -4,8 +4,7 @@
  * then the approved letters still to post. `draftsAwaiting` is the one query behind the
  * chat, `relance drafts`, the digest details and App Home.
  */
-import { businessDaysBetween } from '../../models/rules/calendar';
-import { localDate } from '../../models/rules/dates';
+import { approvalAge } from '../../models/rules/approval-age';
 import { DRAFT_STATUSES, type DraftStatus, OPEN_DRAFT_STATUSES } from '../../models/schemas/draft';
 import type { StoredDraft } from '../drafting/drafts';
 import type { DraftFacts } from '../drafting/facts';
@@ -53,10 +52,9 @@ export async function draftsAwaiting(
     .limit(who.limit ?? 0)
     .lean<StoredDraft[]>();
   const today = services.today();
-  const { timeZone, country } = services.policy;
   return docs.map((d) => {
     const created = d.draftedAt ?? (d as { createdAt?: Date }).createdAt ?? services.clock.now();
-    const age = businessDaysBetween(localDate(created, timeZone), today, country);
+    const { ageBusinessDays: age, overdue } = approvalAge(created, today, services.policy);
     const waiting = (OPEN_DRAFT_STATUSES as readonly string[]).includes(d.status);
     return {
       id: d.ref ?? d.key,
@@ -74,7 +72,7 @@ export async function draftsAwaiting(
       sent: d.sentAt ?? null,
       ageBusinessDays: age,
       // Overdue: waiting more than the policy's business days (team time zone, its holidays).
-      overdue: waiting && age > services.policy.approvalOverdueBusinessDays,
+      overdue: waiting && overdue,
     };
   });
 }

@@ -57,6 +57,11 @@ export interface DraftLine extends CustomerLine {
   key: string;
   step: string;
   status: string;
+  /** When it was drafted (its wait for approval counts from then). */
+  since: Date;
+  /** Business days waiting and whether that is overdue (the personal digest sets them). */
+  ageBusinessDays?: number;
+  overdue?: boolean;
 }
 
 export interface DigestChanges {
@@ -173,7 +178,7 @@ export async function portfolioState(
     // Drafts waiting for a person (the drafts queue's statuses).
     models.Draft.find(
       { owner, status: { $in: [...OPEN_DRAFT_STATUSES] } },
-      { key: 1, customer: 1, step: 1, status: 1 },
+      { key: 1, customer: 1, step: 1, status: 1, draftedAt: 1, createdAt: 1 },
     )
       .sort({ createdAt: 1 })
       .lean(),
@@ -209,6 +214,7 @@ export async function portfolioState(
       name: nameOf(byRef, d.customer),
       step: d.step,
       status: d.status,
+      since: d.draftedAt ?? (d as { createdAt?: Date }).createdAt ?? new Date(0),
     })),
     brokenStanding,
   };

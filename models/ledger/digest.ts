@@ -5,6 +5,7 @@
  */
 import type { Models } from '../index';
 import { type AgedBalance, agedBalance } from '../rules/aging';
+import { approvalAge } from '../rules/approval-age';
 import { addBusinessDays } from '../rules/calendar';
 import { addDays, compareDates, type LocalDate } from '../rules/dates';
 import type { InvoiceFacts } from '../rules/invoice-facts';
@@ -200,7 +201,7 @@ export async function personalDigest(
     disputesToReview: state.openDisputes
       .filter((d) => compareDates(d.reviewOn, on) <= 0)
       .map(({ id: _, ...d }) => d),
-    drafts: state.drafts,
+    drafts: state.drafts.map((d) => ({ ...d, ...approvalAge(d.since, on, policy) })),
     draftsWaiting: state.drafts.length,
     overLimit: overLimit(pictures),
     topCalls: rankCustomers(scored).slice(0, 3),
@@ -238,15 +239,21 @@ export async function teamDigest(
       { $match: { judgedAt: { $gte: since90 }, status: { $in: ['kept', 'broken', 'partially_kept'] } } },
       { $group: { _id: '$status', n: { $sum: 1 } } },
     ]),
+    // Approvals overdue: waiting longer than the policy allows (the drafts queue's rule).
     models.Draft.find(
-      {
-        status: 'awaiting_approval',
-        createdAt: { $lt: new Date(`${addBusinessDays(on, -1, policy.country)}T00:00:00Z`) },
-      },
-      { key: 1, customer: 1, step: 1, status: 1 },
+      { status: 'awaiting_approval' },
+      { key: 1, customer: 1, step: 1, status: 1, draftedAt: 1, createdAt: 1 },
     )
       .sort({ createdAt: 1 })
-      .lean(),
+      .lean()
+      .then((docs) =>
+        docs
+          .map((x) => {
+            const since = x.draftedAt ?? (x as { createdAt?: Date }).createdAt ?? new Date(0);
+            return { ...x, since, ...approvalAge(since, on, policy) };
+          })
+          .filter((x) => x.overdue),
+      ),
     handedOverCustomers(models, policy.timeZone),
   ]);
   const names = new Map(pictures.map((c) => [c.reference, c.name]));
@@ -284,6 +291,9 @@ export async function teamDigest(
       name: names.get(x.customer) ?? x.customer,
       step: x.step,
       status: x.status,
+      since: x.since,
+      ageBusinessDays: x.ageBusinessDays,
+      overdue: x.overdue,
     })),
     measures: {
       dsoDays,

@@ -201,6 +201,7 @@ describe('the digest tells what changed since the last one', () => {
       status: 'awaiting_approval',
       inputs: {},
       requestedBy: 'relance',
+      draftedAt: clock.now(),
     });
     // Delta's hand-over approved by the manager: with the agency from now on.
     await markHandedOver(m, {
@@ -280,6 +281,22 @@ describe('the digest tells what changed since the last one', () => {
     expect(c.draftsNew).toEqual([]);
     expect(c.handovers).toEqual([]);
     expect(c.newOverdue.map((i) => i.invoice)).toEqual([]);
+  });
+
+  it('lists a draft waiting with its age, flagged once its approval is overdue', async () => {
+    const tuesday = await answerDigest('marie', '2026-11-24', 'en', ledger, true);
+    expect((tuesday.digest as PersonalDigest).drafts[0]).toMatchObject({
+      key: 'test:draft:C1',
+      ageBusinessDays: 0,
+      overdue: false,
+    });
+    expect(renderText(tuesday.reply)).not.toContain('approval overdue');
+    // Drafted on Tuesday 24: Monday 30 is 4 working days later, past the policy's 2.
+    const monday = await answerDigest('marie', '2026-11-30', 'en', ledger, true);
+    expect((monday.digest as PersonalDigest).drafts[0]).toMatchObject({ ageBusinessDays: 4, overdue: true });
+    expect(renderText(monday.reply)).toMatch(
+      /Alpha SARL \(C1\)[^\n]*\n[^\n]*for 4 working day\(s\) · ⚠ approval overdue/,
+    );
   });
 
   it('`relance digest` style reading records nothing', async () => {
