@@ -56,18 +56,68 @@ function paragraph(inlines: Element[], extra: Element = {}): Element {
 
 const COLUMNS = /\S {2,}\S/;
 
-function textBlocks(text: string): Element[] {
-  // One paragraph per line: cards do not keep single line breaks. Lines laid out in columns
-  // (an invoice table) keep their alignment in a monospace font, with non-breaking spaces
-  // (clients collapse runs of spaces).
-  return text.split('\n').map((line, i) => {
-    const columns = COLUMNS.test(line);
-    const shown = line.length === 0 ? ' ' : columns ? line.replace(/ /g, '\u00a0') : line;
+/** The cells of a column-aligned line, each with where it starts and ends. */
+function cellsOf(line: string): Array<{ text: string; from: number; to: number }> {
+  return [...line.matchAll(/\S+(?: \S+)*/g)].map((m) => ({
+    text: m[0],
+    from: m.index,
+    to: m.index + m[0].length,
+  }));
+}
+
+/** The header column a cell sits under: the one it overlaps most (left or right aligned). */
+function columnOf(cell: { from: number; to: number }, headers: Array<{ from: number; to: number }>): number {
+  let best = 0;
+  let bestScore = Number.NEGATIVE_INFINITY;
+  headers.forEach((h, i) => {
+    const overlap = Math.min(cell.to, h.to) - Math.max(cell.from, h.from);
+    const score = overlap > 0 ? overlap : -Math.abs((cell.from + cell.to) / 2 - (h.from + h.to) / 2);
+    if (score > bestScore) [best, bestScore] = [i, score];
+  });
+  return best;
+}
+
+/**
+ * A column-aligned table (a letter's invoice table) as one entry per row: its first cell in
+ * bold, then "Header value" pairs that wrap between pairs, never inside one. Eight columns do
+ * not fit a phone, and a monospace line would be cut inside its words.
+ */
+function tableRows(lines: string[]): Element[] {
+  const headers = cellsOf(lines[0]!);
+  return lines.slice(1).map((line) => {
+    const cells = cellsOf(line).map((c) => ({ ...c, column: columnOf(c, headers) }));
+    const [first, ...rest] = cells;
+    const pairs = rest.map((c) =>
+      `${c.column > 0 ? `${headers[c.column]!.text} ` : ''}${c.text}`.replace(/ /g, '\u00a0'),
+    );
     return paragraph(
-      columns ? [run(shown, { fontType: 'Monospace' })] : callable(shown),
-      i > 0 ? { spacing: 'None' } : {},
+      [
+        run(first?.text ?? '', { weight: 'Bolder' }),
+        ...(pairs.length ? [run(` — ${pairs.join(' · ')}`)] : []),
+      ],
+      { spacing: 'Small' },
     );
   });
+}
+
+function textBlocks(text: string): Element[] {
+  // One paragraph per line: cards do not keep single line breaks. A run of lines laid out in
+  // columns (a header and its rows) becomes one entry per row (see tableRows).
+  const out: Element[] = [];
+  const lines = text.split('\n');
+  for (let i = 0; i < lines.length; i++) {
+    let end = i;
+    while (end < lines.length && COLUMNS.test(lines[end]!)) end++;
+    if (end - i >= 2) {
+      out.push(...tableRows(lines.slice(i, end)));
+      i = end - 1;
+      continue;
+    }
+    const line = lines[i]!;
+    const shown = line.length === 0 ? ' ' : line;
+    out.push(paragraph(callable(shown), out.length > 0 ? { spacing: 'None' } : {}));
+  }
+  return out;
 }
 
 /** "Label : value" (French puts a non-breaking space before the colon); the label never wraps. */

@@ -61,7 +61,10 @@ const ranks = (lines: string[]) =>
     .map((l) => /^\s*(\d{1,3})\. \S/.exec(l)?.[1])
     .filter((r): r is string => !!r)
     .map(Number);
-const AMOUNT = /(?:[£$€]\s?\d[\d ,.]*\d|\d[\d ,.]*\d\s?(?:€|£|\$|[A-Z]{3}\b))/g;
+// A thousands separator is one space followed by a digit: column padding ("2026   4 671,45 €",
+// a date then an amount in an aligned table) is not part of a number.
+const AMOUNT =
+  /(?:[£$€]\s?\d(?:[\d,.]|[ \u00a0\u202f](?=\d))*\d|\d(?:[\d,.]|[ \u00a0\u202f](?=\d))*\d\s?(?:€|£|\$|[A-Z]{3}\b))/g;
 const amounts = (lines: string[]) =>
   new Set(lines.flatMap((l) => l.match(AMOUNT) ?? []).map((a) => a.trim()));
 const INVOICE = /\b(?:FA|INV|F)-\d{4}-\d{3,6}\b|\bFA-\d{3,6}\b/g;
