@@ -216,6 +216,19 @@ function read(doc: Doc, path: string): unknown {
 }
 const NOT_NATIVE = Symbol('not native');
 
+/** `$sum` / `$avg`: numbers added as mongod does (int, long, double, exact decimal: decimal.ts). */
+function numericTotal(value: (doc: Doc) => unknown, done: (t: NumericTotal) => unknown): Accumulate {
+  return {
+    init: () => new NumericTotal(),
+    step: (acc, doc) => {
+      const v = value(doc);
+      if (typeRank(v) === 3) (acc as NumericTotal).add(v);
+      return acc;
+    },
+    done: (acc) => done(acc as NumericTotal),
+  };
+}
+
 function accumulator(spec: unknown, collation: Collation | null): Accumulate | null {
   if (!isPlainDoc(spec) || Object.keys(spec).length !== 1) return null;
   const [op, arg] = Object.entries(spec)[0]!;
@@ -226,29 +239,13 @@ function accumulator(spec: unknown, collation: Collation | null): Accumulate | n
     case '$sum':
       if (path === null && !constant) return null;
       // Totals keep mongod's result type (int, long, double, exact decimal): decimal.ts.
-      return {
-        init: () => new NumericTotal(),
-        step: (acc, doc) => {
-          const v = value(doc);
-          if (typeRank(v) === 3) (acc as NumericTotal).add(v);
-          return acc;
-        },
-        done: (acc) => (acc as NumericTotal).sum(),
-      };
+      return numericTotal(value, (t) => t.sum());
     case '$count':
       if (!isPlainDoc(arg) || Object.keys(arg).length > 0) return null;
       return { init: () => 0, step: (acc) => (acc as number) + 1, done: (acc) => acc };
     case '$avg':
       if (path === null) return null;
-      return {
-        init: () => new NumericTotal(),
-        step: (acc, doc) => {
-          const v = value(doc);
-          if (typeRank(v) === 3) (acc as NumericTotal).add(v);
-          return acc;
-        },
-        done: (acc) => (acc as NumericTotal).average(),
-      };
+      return numericTotal(value, (t) => t.average());
     case '$min':
     case '$max':
       if (path === null) return null;
