@@ -3,7 +3,7 @@
  * entries (the CLI's --json). A controller gets their own portfolio; a manager the team's,
  * or a named person's ("calls for Marie").
  */
-import { worklist } from '../models/ledger/worklist';
+import { rankedWorklist } from '../models/ledger/worklist';
 import { addBusinessDays } from '../models/rules/calendar';
 import { addDays, compareDates, type LocalDate } from '../models/rules/dates';
 import type { Totals } from '../models/rules/money';
@@ -186,14 +186,15 @@ async function listFor(
   const today = services.today();
   const country = services.policy.country;
   const top = req.top ?? 10;
-  const ask = (on: LocalDate, now: Date | null, limit: number | undefined = top) =>
-    worklist(services.models, services.policy, {
+  const ranked = (on: LocalDate, now: Date | null) =>
+    rankedWorklist(services.models, services.policy, {
       owners: scope.owners,
       asOf: on,
       now,
-      top: limit,
+      top,
       minOverdue: req.minOverdue,
     });
+  const ask = async (on: LocalDate, now: Date | null) => (await ranked(on, now)).entries;
   if (compareDates(req.date, today) !== 0) {
     const heading = fr ? `Appels du ${longDay(req.date, lang)} :` : `Calls for ${longDay(req.date, lang)}:`;
     return { on: req.date, scored: await ask(req.date, null), heading };
@@ -208,8 +209,9 @@ async function listFor(
   }
   // Today's list leaves out the customers whose own office day is over (another zone, other
   // hours): they are counted and said, never dropped silently.
-  const [open, anyHour] = await Promise.all([ask(today, now, undefined), ask(today, null, undefined)]);
-  const closed = anyHour.length - open.length;
+  const reachable = await ranked(today, now);
+  const open = reachable.entries;
+  const closed = reachable.closedNow;
   const next = addBusinessDays(today, 1, country);
   if (open.length === 0) {
     // Nothing left today: the next working day's list, rather than "nobody".
@@ -233,7 +235,7 @@ async function listFor(
         ? `Les bureaux ouvrent à ${OFFICE_HOURS.start} ; ${dayHeading(today, today, lang)}${note} :`
         : `Offices open at ${OFFICE_HOURS.start}; ${dayHeading(today, today, lang)}${note}:`
       : `${capitalised(dayHeading(today, today, lang))}${note}${fr ? ' :' : ':'}`;
-  return { on: today, scored: open.slice(0, top), heading };
+  return { on: today, scored: open, heading };
 }
 
 /**

@@ -83,7 +83,12 @@ async function refreshSummaries(
   ]);
   const group = <T>(items: T[], key: (t: T) => string) => {
     const m = new Map<string, T[]>();
-    for (const it of items) m.set(key(it), [...(m.get(key(it)) ?? []), it]);
+    for (const it of items) {
+      const k = key(it);
+      const list = m.get(k);
+      if (list) list.push(it);
+      else m.set(k, [it]);
+    }
     return m;
   };
   const invoicesBy = group(invoices, (i) => i.customer);

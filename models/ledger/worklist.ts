@@ -9,12 +9,15 @@ import {
   type Audience,
   type CustomerPicture,
   DEFAULT_WEIGHTS,
+  dayIsOver,
   rankCustomers,
   type Scored,
   type ScoringWeights,
   scoreCustomer,
+  TopRanked,
 } from '../rules/scoring';
 import { cachedPictures } from './picture-cache';
+import { Slices } from './slices';
 import { refreshDirty } from './summaries';
 
 export interface WorklistQuery {
@@ -98,15 +101,40 @@ export async function worklist(
   q: WorklistQuery,
   weights: ScoringWeights = DEFAULT_WEIGHTS,
 ): Promise<Scored[]> {
+  return (await rankedWorklist(models, policy, q, weights)).entries;
+}
+
+/**
+ * The first `q.top` entries of the ranked list (all when no top), how many there are in all,
+ * and how many more there would be but for their office day being over at `q.now` (scored
+ * once: `now` only takes those out, see dayIsOver). Scoring yields between slices (slices.ts):
+ * a whole team is 100k customers.
+ */
+export async function rankedWorklist(
+  models: Models,
+  policy: Policy,
+  q: WorklistQuery,
+  weights: ScoringWeights = DEFAULT_WEIGHTS,
+): Promise<{ entries: Scored[]; total: number; closedNow: number }> {
   const pictures = await loadPictures(models, q.owners, q.asOf);
   const audience = q.audience ?? (q.owners ? 'owner' : 'team');
-  const scored: Scored[] = [];
+  const slices = new Slices();
+  const top = q.top ? new TopRanked(q.top) : null;
+  const all: Scored[] = [];
+  let total = 0;
+  let closedNow = 0;
   for (const c of pictures) {
-    const s = scoreCustomer(c, q.asOf, q.now, policy, weights, audience);
+    await slices.tick();
+    const s = scoreCustomer(c, q.asOf, null, policy, weights, audience);
     if (!s) continue;
     if (q.minOverdue !== undefined && !Object.values(s.overdue).some((v) => v >= q.minOverdue!)) continue;
-    scored.push(s);
+    if (q.now && dayIsOver(c, q.now, policy)) {
+      closedNow++;
+      continue;
+    }
+    total++;
+    if (top) top.add(s);
+    else all.push(s);
   }
-  const ranked = rankCustomers(scored);
-  return q.top ? ranked.slice(0, q.top) : ranked;
+  return { entries: top ? top.ranked : rankCustomers(all), total, closedNow };
 }

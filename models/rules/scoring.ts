@@ -145,8 +145,11 @@ function moneyAtRisk(
   };
 }
 
-/** True when the customer's business day is over (or it is not a working day there). */
-function dayIsOver(c: CustomerPicture, now: Date, policy: Policy): boolean {
+/**
+ * True when the customer's business day is over (or it is not a working day there): the only
+ * use scoring makes of `now`, so a ranking can score once and count these apart.
+ */
+export function dayIsOver(c: CustomerPicture, now: Date, policy: Policy): boolean {
   const local = wallClock(now, c.timeZone || policy.timeZone);
   if (!isBusinessDay(local.date, policy.country)) return true;
   return local.time >= (c.businessHours?.end ?? '18:00');
@@ -313,11 +316,44 @@ export function scoreCustomer(
  * reference, so the order is stable.
  */
 export function rankCustomers(scored: Scored[]): Scored[] {
-  return [...scored].sort(
-    (a, b) =>
-      TIER[b.reason.code] - TIER[a.reason.code] ||
-      b.score - a.score ||
-      b.maxDaysLate - a.maxDaysLate ||
-      a.customer.reference.localeCompare(b.customer.reference),
+  return [...scored].sort(compareRank);
+}
+
+/** The ranking order: negative when `a` comes before `b`. */
+export function compareRank(a: Scored, b: Scored): number {
+  return (
+    TIER[b.reason.code] - TIER[a.reason.code] ||
+    b.score - a.score ||
+    b.maxDaysLate - a.maxDaysLate ||
+    a.customer.reference.localeCompare(b.customer.reference)
   );
+}
+
+/**
+ * The first `k` of a ranking being built one entry at a time, without sorting everything: a
+ * team's list is its first ten of 100k scored customers. Same order as rankCustomers.
+ */
+export class TopRanked {
+  private readonly best: Scored[] = [];
+
+  constructor(private readonly k: number) {}
+
+  add(s: Scored): void {
+    const { best, k } = this;
+    if (best.length >= k && compareRank(s, best[best.length - 1]!) >= 0) return;
+    // Binary search for the first entry that ranks after s (equal entries keep their order).
+    let lo = 0;
+    let hi = best.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (compareRank(s, best[mid]!) < 0) hi = mid;
+      else lo = mid + 1;
+    }
+    best.splice(lo, 0, s);
+    if (best.length > k) best.pop();
+  }
+
+  get ranked(): Scored[] {
+    return [...this.best];
+  }
 }

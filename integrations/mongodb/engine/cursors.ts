@@ -63,24 +63,34 @@ export class Cursors {
 
 /**
  * A batch of at most `max` documents and 16 MiB. A batch the client left unsized (a getMore
- * without batchSize, as toArray sends) also ends after one slice of encoding: a 16 MiB batch
- * took hundreds of milliseconds to encode (and the driver as long to decode) while no other
- * request was answered; the driver simply asks for the next one.
+ * without batchSize, as toArray sends) also ends after one slice of encoding or at 1 MiB: a
+ * 16 MiB batch took hundreds of milliseconds to encode (and the driver as long to decode)
+ * while no other request was answered; the driver simply asks for the next one.
  */
 function takeBatch(docs: Doc[], start: number, max: number): Doc[] {
   const out: Doc[] = [];
   const timed = max > UNSIZED;
   const until = performance.now() + SLICE_MS;
+  const maxBytes = timed ? MAX_UNSIZED_BATCH_BYTES : MAX_BATCH_BYTES;
+  const keep = docs.length <= LARGEST_KEPT_READ;
   let bytes = 0;
   for (let i = start; i < docs.length && out.length < max; i++) {
-    const size = encodedDoc(docs[i]!).length;
-    if (out.length > 0 && bytes + size > MAX_BATCH_BYTES) break;
+    const size = encodedDoc(docs[i]!, keep).length;
+    if (out.length > 0 && bytes + size > maxBytes) break;
     bytes += size;
     out.push(docs[i]!);
     if (timed && out.length >= MIN_TIMED_BATCH && performance.now() >= until) break;
   }
   return out;
 }
+/**
+ * An unsized batch also stops at 1 MiB. Encodings come from a cache, so ten milliseconds of
+ * splicing can fill 16 MiB, which the driver (in this same process) then decodes in one go for
+ * a few hundred milliseconds, holding every other client; 1 MiB decodes in a slice or so.
+ */
+const MAX_UNSIZED_BATCH_BYTES = 1024 * 1024;
+/** Reads of more documents than this do not fill the encoding cache (reply-encoding.ts). */
+const LARGEST_KEPT_READ = 50_000;
 /** Batch sizes above this are taken as "as many as fit". */
 const UNSIZED = 10_000;
 const MIN_TIMED_BATCH = 101;

@@ -22,6 +22,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import { encodeAck, encodeBatch, frame } from './journal-format';
 import { ioError } from './mongo-error';
 import type { Doc } from './values';
@@ -121,7 +122,10 @@ export class Journal {
   constructor(
     private readonly dir: string,
     position: JournalPosition,
-    /** Produces every op that rebuilds the current state (for a snapshot). */
+    /**
+     * Every op that rebuilds the state as it is when called (for a snapshot): the documents
+     * taken at once, since a snapshot may be written while later writes are applied.
+     */
     private readonly dumpState: () => Iterable<Doc>,
     private readonly io: JournalFs = nodeFs,
     private readonly warn: (message: string, details: Doc) => void = () => undefined,
@@ -238,7 +242,10 @@ export class Journal {
       w.resolve();
       return false;
     });
-    if (this.pending.length === 0 && this.shouldCompact()) this.tryCompact();
+    // Folding happens inside the group's turn: no other group starts before it is done, so the
+    // writes that arrive meanwhile wait (applied in memory, not yet acknowledged) and go to the
+    // new generation's journal; reads go on being answered.
+    if (this.pending.length === 0 && this.shouldCompact()) await this.tryCompact();
   }
 
   private async writeBatch(records: Buffer[]): Promise<void> {
@@ -314,9 +321,13 @@ export class Journal {
     return this.dataEnd > Math.max(8 * 1024 * 1024, 2 * this.snapshotBytes);
   }
 
-  private tryCompact(): void {
+  private async tryCompact(): Promise<void> {
     try {
-      this.compact();
+      const next = this.generation + 1;
+      this.switchTo(
+        next,
+        await writeGenerationCooperatively(this.dir, next, this.nextSeq, this.dumpState(), this.io),
+      );
     } catch (err) {
       this.compactFailedAt = Date.now();
       fs.rmSync(path.join(this.dir, 'snapshot.tmp'), { force: true });
@@ -330,7 +341,11 @@ export class Journal {
   /** Writes the whole state as snapshot generation N+1 and starts an empty journal for it. */
   compact(): void {
     const next = this.generation + 1;
-    const bytes = writeGeneration(this.dir, next, this.nextSeq, this.dumpState(), this.io);
+    this.switchTo(next, writeGeneration(this.dir, next, this.nextSeq, this.dumpState(), this.io));
+  }
+
+  /** Appends go to the journal of generation `next`, whose snapshot (`bytes` long) is in place. */
+  private switchTo(next: number, bytes: number): void {
     const oldFd = this.fd;
     this.fd = fs.openSync(journalPath(this.dir, next), 'r+', FILE_MODE);
     this.generation = next;
@@ -361,9 +376,36 @@ export function createJournalFile(file: string): void {
 }
 
 /**
- * Writes a snapshot file: a header (generation, the journal sequence that follows it), the
- * ops, and a footer with their count, so a snapshot cut short is told from a whole one.
- * Returns its size. The ops are read synchronously: the snapshot is one point in time.
+ * A snapshot file's bytes in chunks of about `chunkBytes`: a header (generation, the journal
+ * sequence that follows it), the ops, and a footer with their count, so a snapshot cut short
+ * is told from a whole one. Framing is the work: each chunk is produced when asked for.
+ */
+function* snapshotChunks(
+  header: { generation: number; nextSeq: number },
+  ops: Iterable<Doc>,
+  chunkBytes: number,
+): Generator<Buffer> {
+  const chunks: Buffer[] = [frame({ op: 'snapshot', format: 2, ...header, at: new Date() })];
+  let size = chunks[0]!.length;
+  let records = 0;
+  for (const op of ops) {
+    const b = frame(op);
+    chunks.push(b);
+    size += b.length;
+    records++;
+    if (size > chunkBytes) {
+      yield Buffer.concat(chunks);
+      chunks.length = 0;
+      size = 0;
+    }
+  }
+  chunks.push(frame({ op: 'end', records }));
+  yield Buffer.concat(chunks);
+}
+
+/**
+ * Writes a snapshot file (see snapshotChunks) in one go and returns its size. The ops are read
+ * synchronously: the snapshot is one point in time.
  */
 export function writeSnapshotFile(
   file: string,
@@ -374,27 +416,39 @@ export function writeSnapshotFile(
   const fd = fs.openSync(file, 'w', FILE_MODE);
   let bytes = 0;
   try {
-    const chunks: Buffer[] = [frame({ op: 'snapshot', format: 2, ...header, at: new Date() })];
-    let size = chunks[0]!.length;
-    let records = 0;
-    const spill = () => {
-      const buf = Buffer.concat(chunks);
+    for (const buf of snapshotChunks(header, ops, 4 * 1024 * 1024)) {
       let done = 0;
       while (done < buf.length) done += io.writeSync(fd, buf.subarray(done), null);
       bytes += buf.length;
-      chunks.length = 0;
-      size = 0;
-    };
-    for (const op of ops) {
-      const b = frame(op);
-      chunks.push(b);
-      size += b.length;
-      records++;
-      if (size > 4 * 1024 * 1024) spill();
     }
-    chunks.push(frame({ op: 'end', records }));
-    spill();
     fs.fsyncSync(fd);
+  } finally {
+    fs.closeSync(fd);
+  }
+  return bytes;
+}
+
+/**
+ * The same file written a small chunk at a time with the event loop given back in between, so
+ * the engine keeps answering while a million documents go to disk (seconds of framing and
+ * writing). `ops` must already be one point in time (Storage.stateNow).
+ */
+export async function writeSnapshotFileCooperatively(
+  file: string,
+  header: { generation: number; nextSeq: number },
+  ops: Iterable<Doc>,
+  io: JournalFs = nodeFs,
+): Promise<number> {
+  const fd = fs.openSync(file, 'w', FILE_MODE);
+  let bytes = 0;
+  try {
+    for (const buf of snapshotChunks(header, ops, 256 * 1024)) {
+      let done = 0;
+      while (done < buf.length) done += await io.write(fd, buf.subarray(done), bytes + done);
+      bytes += buf.length;
+      await nextTurn();
+    }
+    await io.datasync(fd);
   } finally {
     fs.closeSync(fd);
   }
@@ -415,6 +469,26 @@ export function writeGeneration(
 ): number {
   const tmp = path.join(dir, 'snapshot.tmp');
   const bytes = writeSnapshotFile(tmp, { generation, nextSeq }, ops, io);
+  installGeneration(dir, generation, tmp);
+  return bytes;
+}
+
+/** writeGeneration, the snapshot written cooperatively (writeSnapshotFileCooperatively). */
+export async function writeGenerationCooperatively(
+  dir: string,
+  generation: number,
+  nextSeq: number,
+  ops: Iterable<Doc>,
+  io: JournalFs = nodeFs,
+): Promise<number> {
+  const tmp = path.join(dir, 'snapshot.tmp');
+  const bytes = await writeSnapshotFileCooperatively(tmp, { generation, nextSeq }, ops, io);
+  installGeneration(dir, generation, tmp);
+  return bytes;
+}
+
+/** Puts a written snapshot in place with an empty journal of its generation; removes the older. */
+function installGeneration(dir: string, generation: number, tmp: string): void {
   createJournalFile(journalPath(dir, generation));
   fs.renameSync(tmp, snapshotPath(dir));
   syncDir(dir);
@@ -422,7 +496,6 @@ export function writeGeneration(
     const m = /^journal-(\d+)\.log$/.exec(f);
     if (m && Number(m[1]) !== generation) fs.rmSync(path.join(dir, f), { force: true });
   }
-  return bytes;
 }
 
 /** Makes a rename durable (the directory entry itself is synced). */

@@ -5,7 +5,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { DIR_MODE, FILE_MODE, writeGeneration } from './journal';
+import { DIR_MODE, FILE_MODE, writeGeneration, writeGenerationCooperatively } from './journal';
 import { type Damage, type Inspection, inspectDirectory, restrictPermissions } from './recovery';
 import { Storage } from './storage';
 import type { Doc } from './values';
@@ -96,11 +96,14 @@ export function prepareBackupTarget(target: string): void {
 /** Writes the engine's current state into `target` as a data directory (one point in time). */
 export async function backupStorage(storage: Storage, target: string): Promise<Record<string, number>> {
   prepareBackupTarget(target);
-  // Writes already applied are on disk first, then the state is read in one synchronous pass.
+  // Writes already applied are on disk first; then the state of this moment (and its counts)
+  // is written out cooperatively, the engine answering other clients meanwhile.
   await storage.flush().catch(() => undefined);
-  writeGeneration(target, 0, 0, storage.dumpState());
+  const state = storage.dumpState();
+  const counts = documentCounts(storage);
+  await writeGenerationCooperatively(target, 0, 0, state);
   restrictPermissions(target);
-  return documentCounts(storage);
+  return counts;
 }
 
 export interface RestoreReport {

@@ -239,15 +239,29 @@ export class Storage {
     }
   }
 
-  /** The ops that rebuild the current state: collections, their indexes, then documents. */
-  *dumpState(): Generator<Doc> {
-    for (const [db, colls] of this.dbs) {
-      for (const [coll, c] of colls) {
-        yield { op: 'createCollection', db, coll, options: c.options };
-        for (const spec of c.indexSpecs().slice(1)) yield { op: 'createIndex', db, coll, spec };
-        for (const doc of c.docs.values()) yield { op: 'put', db, coll, doc };
+  /**
+   * The ops that rebuild the state as it is now: collections, their indexes, then documents.
+   * What they describe is taken at the call (the documents by reference: stored documents are
+   * never changed), the ops produced as they are read: a snapshot written cooperatively
+   * describes the moment it began, whatever is written meanwhile.
+   */
+  dumpState(): Iterable<Doc> {
+    const parts = [...this.dbs].flatMap(([db, colls]) =>
+      [...colls].map(([coll, c]) => ({
+        db,
+        coll,
+        options: c.options,
+        specs: c.indexSpecs().slice(1),
+        docs: Array.from(c.docs.values()),
+      })),
+    );
+    return (function* () {
+      for (const { db, coll, options, specs, docs } of parts) {
+        yield { op: 'createCollection', db, coll, options };
+        for (const spec of specs) yield { op: 'createIndex', db, coll, spec };
+        for (const doc of docs) yield { op: 'put', db, coll, doc };
       }
-    }
+    })();
   }
 
   /** Deletes documents whose TTL index date has passed, as mongod's TTL monitor does. */

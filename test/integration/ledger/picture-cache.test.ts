@@ -59,6 +59,30 @@ describe('the picture cache', () => {
     }
   });
 
+  it('sees a refresh another instance wrote late, stamped before this process last read', async () => {
+    const before = await outstanding(ledger.models, 'FR001');
+    const other = await mongoose
+      .createConnection(ledger.db.uri, { dbName: ledger.db.connection.db!.databaseName })
+      .asPromise();
+    try {
+      const otherModels = registerModels(other);
+      await otherModels.Invoice.updateMany(
+        { customer: 'FR001', status: 'open' },
+        { $set: { status: 'paid' } },
+      );
+      await markDirty(otherModels, [{ customer: 'FR001' }]);
+      await refreshDirty(otherModels, TODAY);
+      // Its refresh began (and took its stamp) before this process's last read, and landed after.
+      await otherModels.CustomerSummary.updateOne(
+        { customer: 'FR001' },
+        { $set: { refreshedAt: new Date(Date.now() - 5_000) } },
+      );
+      expect(await outstanding(ledger.models, 'FR001')).toBeLessThan(before!);
+    } finally {
+      await other.close();
+    }
+  });
+
   it('never answers from pictures of a ledger that was emptied and loaded again', async () => {
     await outstanding();
     for (const m of Object.values(ledger.models)) await (m as mongoose.Model<unknown>).deleteMany({});

@@ -154,6 +154,40 @@ describe('updates', () => {
 });
 
 describe('queries', () => {
+  it('matches $in and $nin across numeric types, dates, ids, nulls, arrays and regexes', async () => {
+    const c = coll('in_kinds');
+    const when = new Date('2026-11-23T09:00:00Z');
+    await c.insertMany([
+      { _id: 1, v: 1 },
+      { _id: 2, v: new Double(1.5) },
+      { _id: 3, v: Long.fromNumber(7) },
+      { _id: 4, v: Decimal128.fromString('2.50') },
+      { _id: 5, v: 'Acme' },
+      { _id: 6, v: when },
+      { _id: 7, v: true },
+      { _id: 8 },
+      { _id: 9, v: null },
+      { _id: 10, v: ['x', 3] },
+      { _id: 11, v: { a: 1 } },
+      { _id: 12, v: 'acme' },
+    ]);
+    const ids = async (f: Any) => (await c.find(f, { sort: { _id: 1 } }).toArray()).map((d) => d._id);
+    // 1 equals 1.0 and Long(1); 7 equals Long(7); 2.5 equals Decimal128 2.50; array elements match.
+    expect(await ids({ v: { $in: [new Double(1), 7, 2.5, 3] } })).toEqual([1, 3, 4, 10]);
+    expect(await ids({ v: { $in: ['Acme', new Date(when.getTime()), true] } })).toEqual([5, 6, 7]);
+    // null matches a missing field and null; a document and a whole array match by value.
+    expect(await ids({ v: { $in: [null, { a: 1 }, ['x', 3]] } })).toEqual([8, 9, 10, 11]);
+    expect(await ids({ v: { $in: [/^ac/i, 'x'] } })).toEqual([5, 10, 12]);
+    expect(await ids({ v: { $nin: [1, 'Acme', null] } })).toEqual([2, 3, 4, 6, 7, 10, 11, 12]);
+    // Strings under a case-insensitive collation, on a long list as a refresh sends.
+    const many = [...Array.from({ length: 500 }, (_, i) => `C${i}`), 'ACME'];
+    const collated = await c
+      .find({ v: { $in: many } }, { sort: { _id: 1 }, collation: { locale: 'en', strength: 2 } })
+      .toArray();
+    expect(collated.map((d) => d._id)).toEqual([5, 12]);
+    expect(await ids({ v: { $in: many } })).toEqual([]);
+  });
+
   it('matches $elemMatch with operator conditions on primitives', async () => {
     const c = coll('elem_primitives');
     await c.insertMany([

@@ -4,6 +4,7 @@ import {
   rankCustomers,
   type Scored,
   scoreCustomer,
+  TopRanked,
 } from '../../../models/rules/scoring';
 
 const policy = defaultPolicy();
@@ -233,5 +234,44 @@ describe('ranking a credit manager agrees with', () => {
     });
     expect(scoreCustomer(managerStep, AS_OF, NOON, policy)).toBeNull(); // the controller's own list
     expect(rank([managerStep, mine])).toEqual(['MINE']);
+  });
+});
+
+describe('the first entries of a long ranking', () => {
+  it('are exactly the head of the full ranking, ties in the same order, whatever the arrival order', () => {
+    // 400 customers in a few bands, many with equal scores and ages (ties break on reference).
+    const scored = Array.from({ length: 400 }, (_, i) =>
+      scoreCustomer(
+        customer(`C${(i * 37) % 400}`, {
+          strategic: i % 7 === 0,
+          open: [overdue(`I${i}`, 100_000 * (1 + (i % 3)), i % 2 ? '2026-10-20' : '2026-09-15')],
+          promises:
+            i % 11 === 0
+              ? [
+                  {
+                    status: 'broken',
+                    dates: ['2026-11-16'],
+                    amount: 50_000,
+                    currency: 'EUR',
+                    judgedOn: '2026-11-17',
+                  },
+                ]
+              : [],
+        }),
+        AS_OF,
+        NOON,
+        policy,
+      ),
+    ).filter((s): s is Scored => s !== null);
+    expect(scored.length).toBe(400);
+    const full = rankCustomers(scored).map((s) => s.customer.reference);
+    for (const k of [1, 10, 25, 400, 1000]) {
+      const top = new TopRanked(k);
+      for (const s of scored) top.add(s);
+      expect(top.ranked.map((s) => s.customer.reference)).toEqual(full.slice(0, k));
+      const reversed = new TopRanked(k);
+      for (const s of [...scored].reverse()) reversed.add(s);
+      expect(reversed.ranked.map((s) => s.customer.reference)).toEqual(full.slice(0, k));
+    }
   });
 });

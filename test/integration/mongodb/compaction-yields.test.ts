@@ -1,0 +1,130 @@
+/**
+ * Folding the journal into a snapshot does not stop the engine: while the snapshot of the
+ * whole state is being written (held here at its first chunk by a gated file layer), another
+ * client's reads are answered and its write is taken; the write is acknowledged once the new
+ * generation is in place, and everything — what was stored before and the write made during
+ * the fold — is there after a restart. A fold the disk refuses leaves the old generation
+ * whole: nothing lost, the write made meanwhile acknowledged into the old journal.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { type Collection, MongoClient } from 'mongodb';
+import { startEngine } from '../../../integrations/mongodb/engine';
+import { type JournalFs, nodeFs } from '../../../integrations/mongodb/engine/journal';
+
+const tmpDir = () => fs.mkdtempSync(path.join(os.tmpdir(), 'relance-fold-'));
+
+/** True when `fd` is the snapshot being written (Linux names an open file in /proc). */
+const isSnapshot = (fd: number) => {
+  try {
+    return fs.readlinkSync(`/proc/self/fd/${fd}`).endsWith('snapshot.tmp');
+  } catch {
+    return false;
+  }
+};
+
+/**
+ * The real file layer, except that the first write to a snapshot waits for `release()` (or
+ * fails with `refuse`), announcing through `reached` that a fold has begun.
+ */
+function gatedSnapshots(refuse?: string) {
+  let announce!: () => void;
+  let open!: () => void;
+  const reached = new Promise<void>((r) => {
+    announce = r;
+  });
+  const gate = new Promise<void>((r) => {
+    open = r;
+  });
+  let held = false;
+  const layer: JournalFs = {
+    ...nodeFs,
+    write: async (fd, buf, position) => {
+      if (!held && isSnapshot(fd)) {
+        held = true;
+        announce();
+        await gate;
+        if (refuse) throw Object.assign(new Error(`${refuse}: injected`), { code: refuse });
+      }
+      return nodeFs.write(fd, buf, position);
+    },
+  };
+  return { layer, reached, release: () => open() };
+}
+
+/** 300-byte documents in batches until the journal passes 8 MiB and a fold begins. */
+async function fillUntilFold(docs: Collection, reached: Promise<void>): Promise<number> {
+  let n = 0;
+  let folding = false;
+  void reached.then(() => {
+    folding = true;
+  });
+  while (!folding) {
+    await docs.insertMany(Array.from({ length: 2000 }, () => ({ _id: n++ as never, pad: 'x'.repeat(300) })));
+  }
+  return n;
+}
+
+const journals = (dir: string) => fs.readdirSync(dir).filter((f) => /^journal-\d+\.log$/.test(f));
+
+describe('folding the journal into a snapshot', () => {
+  it('keeps answering reads and takes writes meanwhile, then has everything after a restart', async () => {
+    const dir = tmpDir();
+    const disk = gatedSnapshots();
+    const engine = await startEngine({ dataDir: dir, fileSystem: disk.layer });
+    const client = await new MongoClient(engine.uri).connect();
+    const docs = client.db('fold').collection('docs');
+    const stored = await fillUntilFold(docs, disk.reached);
+    expect(journals(dir)).toEqual(['journal-0.log']);
+
+    // The snapshot is held at its first chunk: reads are answered all the same.
+    expect(await docs.findOne({ _id: 7 as never })).toMatchObject({ _id: 7 });
+    expect(await docs.countDocuments()).toBe(stored);
+    const during = docs.insertOne({ _id: 'during' as never, pad: 'y' });
+    disk.release();
+    await during;
+    // The new generation is in place and the write made during the fold is in its journal.
+    expect(journals(dir)).toEqual(['journal-1.log']);
+    expect(fs.statSync(path.join(dir, 'journal-1.log')).size).toBeGreaterThan(0);
+    await client.close();
+    await engine.close();
+
+    const again = await startEngine({ dataDir: dir });
+    const reader = await new MongoClient(again.uri).connect();
+    const back = reader.db('fold').collection('docs');
+    expect(await back.countDocuments()).toBe(stored + 1);
+    expect(await back.findOne({ _id: 'during' as never })).toMatchObject({ pad: 'y' });
+    await reader.close();
+    await again.close();
+  }, 120_000);
+
+  it('when the disk refuses the snapshot, keeps the old generation whole and loses nothing', async () => {
+    const dir = tmpDir();
+    const disk = gatedSnapshots('ENOSPC');
+    const warnings: string[] = [];
+    const engine = await startEngine({
+      dataDir: dir,
+      fileSystem: disk.layer,
+      onWarning: (m) => warnings.push(m),
+    });
+    const client = await new MongoClient(engine.uri).connect();
+    const docs = client.db('fold').collection('docs');
+    const stored = await fillUntilFold(docs, disk.reached);
+    const during = docs.insertOne({ _id: 'during' as never, pad: 'y' });
+    disk.release();
+    await during;
+    expect(warnings).toContain('could not fold the journal into a snapshot; the journal keeps everything');
+    expect(fs.existsSync(path.join(dir, 'snapshot.tmp'))).toBe(false);
+    expect(journals(dir)).toEqual(['journal-0.log']);
+    await client.close();
+    await engine.close();
+
+    const again = await startEngine({ dataDir: dir });
+    const reader = await new MongoClient(again.uri).connect();
+    const back = reader.db('fold').collection('docs');
+    expect(await back.countDocuments()).toBe(stored + 1);
+    await reader.close();
+    await again.close();
+  }, 120_000);
+});
