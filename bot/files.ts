@@ -36,7 +36,7 @@ export function mountFiles(
     const q = query(req);
     if (!n || !signer.verify(pdfPath(key, n), q.exp, q.sig)) return notFound(res);
     const d = await services.models.Draft.findOne({ key }).lean<StoredDraft>();
-    if (!d || !d.versions.some((v) => v.n === n)) return notFound(res);
+    if (!d?.versions.some((v) => v.n === n)) return notFound(res);
     res.setHeader('content-type', 'application/pdf');
     res.setHeader('content-disposition', `inline; filename="${pdfName(d, n)}"`);
     res.sendRaw(200, await letterPdf(d, n));

@@ -21,7 +21,7 @@ import { approveAndSend, rejectDraft } from '../communications/decisions';
 import { mayDecide } from '../communications/permissions';
 import { recordPosted } from '../communications/send';
 import { dayAndTime, decisionWord } from '../decision-words';
-import { day, STEP_LABELS } from '../i18n';
+import { STEP_LABELS } from '../i18n';
 import type { Action, Fact, Reply } from '../reply';
 import { refusedReply, textReply } from '../reply';
 import type { DraftAsk } from '../requests';

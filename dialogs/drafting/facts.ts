@@ -22,10 +22,9 @@ import {
   type InvoiceFacts,
   outstanding,
 } from '../../models/rules/invoice-facts';
-import { ladderPosition } from '../../models/rules/ladder';
 import { limitationAlerts } from '../../models/rules/limitation';
 import { FIXED_INDEMNITY, latePenalties, type PenaltyTerms } from '../../models/rules/penalties';
-import { type Policy, STEP_KEYS, type StepKey } from '../../models/rules/policy';
+import type { Policy, StepKey } from '../../models/rules/policy';
 import type { Lang } from '../turn';
 import { warning } from '../words/warnings';
 import type { Civility } from './salutation';

@@ -15,7 +15,6 @@ import { recordPosted } from '../../../dialogs/communications/send';
 import { sweepCustomer } from '../../../dialogs/communications/sweep';
 import { acknowledgeWarnings } from '../../../dialogs/drafting/approval-gate';
 import type { StoredDraft } from '../../../dialogs/drafting/drafts';
-import { formalNoticeDeadline } from '../../../dialogs/drafting/facts';
 import { DEFAULT_COMPANY } from '../../../integrations/config';
 import { loadDemo } from '../../../integrations/demo/load';
 import { outboxMailer } from '../../../integrations/email/mailer';
