@@ -30,7 +30,26 @@ const caches = new WeakMap<Models, Cache>();
 const stamp = (s: Pick<CustomerSummary, 'refreshedAt'>) =>
   s.refreshedAt ? new Date(s.refreshedAt).getTime() : 0;
 
-export async function cachedPictures(
+/** The refresh under way per ledger: refreshes run one after another (see cachedPictures). */
+const running = new WeakMap<Models, Promise<unknown>>();
+
+/**
+ * The pictures, brought up to date. Refreshes of one ledger run one at a time: a refresh
+ * yields while it fills the shared maps, and one running beside it could clear them half-way;
+ * a request that comes during a refresh waits for it, then makes its own (usually reading
+ * nothing), so it still sees every write made before it was asked.
+ */
+export function cachedPictures(
+  models: Models,
+  pictureOf: (s: CustomerSummary) => CustomerPicture,
+): Promise<Map<string, CustomerPicture>> {
+  const before = running.get(models) ?? Promise.resolve();
+  const mine = before.catch(() => undefined).then(() => refreshPictures(models, pictureOf));
+  running.set(models, mine);
+  return mine;
+}
+
+async function refreshPictures(
   models: Models,
   pictureOf: (s: CustomerSummary) => CustomerPicture,
 ): Promise<Map<string, CustomerPicture>> {
@@ -62,13 +81,18 @@ export async function cachedPictures(
       { $match: { refreshedAt: { $gt: since } } },
       { $group: { _id: '$refreshedAt', n: { $sum: 1 } } },
     ]);
-    const changed = counts
-      .filter((c) => cache.perStamp.get(stamp({ refreshedAt: c._id })) !== c.n)
-      .map((c) => c._id);
-    if (changed.length > 0)
+    // Until every count agrees: reading one stamp moves the customers it holds away from
+    // their old stamps, which may show that an old stamp's members changed too (same count,
+    // other customers). The newest differing stamp always gains, so this ends.
+    for (let round = 0; round <= counts.length; round++) {
+      const changed = counts
+        .filter((c) => cache.perStamp.get(stamp({ refreshedAt: c._id })) !== c.n)
+        .map((c) => c._id);
+      if (changed.length === 0) break;
       await keep(
         await models.CustomerSummary.find({ refreshedAt: { $in: changed } }).lean<CustomerSummary[]>(),
       );
+    }
     for (const [at, n] of cache.perStamp)
       if (n <= 0 || at < since.getTime() - OVERLAP_MS) cache.perStamp.delete(at);
   }

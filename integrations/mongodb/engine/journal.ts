@@ -113,6 +113,8 @@ export class Journal {
   private dirty = false;
   private snapshotBytes = 0;
   private compactFailedAt = 0;
+  /** A snapshot is being written cooperatively (tryCompact). */
+  private folding = false;
   private closed = false;
   private generation: number;
   private nextSeq: number;
@@ -322,42 +324,73 @@ export class Journal {
   }
 
   private async tryCompact(): Promise<void> {
+    const next = this.generation + 1;
+    const tmp = path.join(this.dir, 'snapshot.tmp');
+    this.folding = true;
     try {
-      const next = this.generation + 1;
-      this.switchTo(
-        next,
-        await writeGenerationCooperatively(this.dir, next, this.nextSeq, this.dumpState(), this.io),
-      );
+      const header = { generation: next, nextSeq: this.nextSeq };
+      this.install(next, tmp, await writeSnapshotFileCooperatively(tmp, header, this.dumpState(), this.io));
     } catch (err) {
       this.compactFailedAt = Date.now();
-      fs.rmSync(path.join(this.dir, 'snapshot.tmp'), { force: true });
+      fs.rmSync(tmp, { force: true });
       this.warn('could not fold the journal into a snapshot; the journal keeps everything', {
         code: (err as NodeJS.ErrnoException).code,
         message: (err as Error).message,
       });
+    } finally {
+      this.folding = false;
     }
   }
 
   /** Writes the whole state as snapshot generation N+1 and starts an empty journal for it. */
   compact(): void {
+    // Both would write snapshot.tmp: the second would empty the file the first is writing.
+    if (this.folding) throw new Error('the journal is being folded into a snapshot already');
     const next = this.generation + 1;
-    this.switchTo(next, writeGeneration(this.dir, next, this.nextSeq, this.dumpState(), this.io));
+    const tmp = path.join(this.dir, 'snapshot.tmp');
+    const header = { generation: next, nextSeq: this.nextSeq };
+    this.install(next, tmp, writeSnapshotFile(tmp, header, this.dumpState(), this.io));
   }
 
-  /** Appends go to the journal of generation `next`, whose snapshot (`bytes` long) is in place. */
-  private switchTo(next: number, bytes: number): void {
+  /**
+   * Puts the written snapshot `tmp` of generation `next` in place and appends to that
+   * generation's journal from then on. Until the rename nothing a restart reads has changed, so
+   * a failure there only throws (the old generation stays in use); once renamed, recovery
+   * reads only the new generation, so appends switch to its journal whatever fails after
+   * (the new journal is opened before the rename for that reason).
+   */
+  private install(next: number, tmp: string, bytes: number): void {
+    const file = journalPath(this.dir, next);
+    createJournalFile(file);
+    const fd = fs.openSync(file, 'r+', FILE_MODE);
+    try {
+      fs.renameSync(tmp, snapshotPath(this.dir));
+    } catch (err) {
+      fs.closeSync(fd);
+      fs.rmSync(file, { force: true });
+      throw err;
+    }
     const oldFd = this.fd;
-    this.fd = fs.openSync(journalPath(this.dir, next), 'r+', FILE_MODE);
+    this.fd = fd;
     this.generation = next;
     this.dataEnd = 0;
     this.journalOps = 0;
-    this.recordAck();
-    fs.closeSync(oldFd);
     this.snapshotBytes = bytes;
+    this.recordAck();
+    try {
+      fs.closeSync(oldFd);
+      finishGeneration(this.dir, next);
+    } catch (err) {
+      // The older journal left behind is a leftover recovery ignores (it is older than the snapshot).
+      this.warn('could not remove the journal a snapshot replaced', { message: (err as Error).message });
+    }
   }
 
   async close(): Promise<void> {
     this.closed = true; // appends are refused from now on, and the last group starts at once
+    // A group (and a fold it began) finishes before the files close: a fold resumed after
+    // close would write through closed descriptors into whatever reuses their numbers.
+    while (this.flushing) await this.flushing.catch(() => undefined);
     await this.flush().catch(() => undefined);
     fs.closeSync(this.fd);
     fs.fsyncSync(this.ackFd);
@@ -491,6 +524,11 @@ export async function writeGenerationCooperatively(
 function installGeneration(dir: string, generation: number, tmp: string): void {
   createJournalFile(journalPath(dir, generation));
   fs.renameSync(tmp, snapshotPath(dir));
+  finishGeneration(dir, generation);
+}
+
+/** Makes the rename of a new snapshot durable and removes the journals of other generations. */
+function finishGeneration(dir: string, generation: number): void {
   syncDir(dir);
   for (const f of fs.readdirSync(dir)) {
     const m = /^journal-(\d+)\.log$/.exec(f);

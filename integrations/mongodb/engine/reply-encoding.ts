@@ -27,7 +27,7 @@ const cache = new Map<Doc, Buffer>();
  * rehashed, so each eviction walked every hole left by the ones before it — over a read of
  * 200k documents, whole milliseconds per document, a batch of 101 taking a few hundred.
  */
-let order: Doc[] = [];
+let order: Array<Doc | undefined> = [];
 let head = 0;
 /**
  * The documents collections hold. Only they are cached: a projection or an aggregation builds
@@ -67,7 +67,8 @@ export function encodedDoc(doc: Doc, keep = true): Buffer {
     order.push(doc);
     cachedBytes += bytes.length;
     while (cachedBytes > CACHE_BUDGET_BYTES && head < order.length) {
-      const old = order[head++]!;
+      const old = order[head]!;
+      order[head++] = undefined; // not kept alive by the queue once evicted
       cachedBytes -= cache.get(old)!.length;
       cache.delete(old);
     }

@@ -109,6 +109,26 @@ describe('folding the journal into a snapshot', () => {
     expect(await afterRestart(dir)).toEqual({ count: stored + 1, during: 'y' });
   }, 120_000);
 
+  it('closes only once a fold under way is in place, and loses nothing', async () => {
+    const dir = tmpDir();
+    const disk = gatedSnapshots();
+    const engine = await startEngine({ dataDir: dir, fileSystem: disk.layer });
+    const client = await new MongoClient(engine.uri).connect();
+    const docs = client.db('fold').collection('docs');
+    const stored = await fillUntilFold(docs, disk.reached);
+    const during = docs.insertOne({ _id: 'during' as never, pad: 'y' });
+    await client.close(true);
+    const closed = engine.close();
+    disk.release();
+    await closed;
+    await during.catch(() => undefined); // the client left before its reply
+    expect(journals(dir)).toEqual(['journal-1.log']);
+    expect(fs.existsSync(path.join(dir, 'snapshot.tmp'))).toBe(false);
+    const back = await afterRestart(dir);
+    expect(back.count).toBeGreaterThanOrEqual(stored);
+    expect(back.count).toBeLessThanOrEqual(stored + 1);
+  }, 120_000);
+
   it('when the disk refuses the snapshot, keeps the old generation whole and loses nothing', async () => {
     const dir = tmpDir();
     const disk = gatedSnapshots('ENOSPC');
