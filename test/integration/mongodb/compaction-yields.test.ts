@@ -82,16 +82,25 @@ async function afterRestart(dir: string): Promise<{ count: number; during: unkno
   }
 }
 
+/**
+ * An engine on a new directory, filled until a fold begins; the fold is held at its first
+ * chunk until `disk.release()` (and then fails with `refuse`, if given).
+ */
+async function foldUnderWay(refuse?: string, onWarning?: (message: string) => void) {
+  const dir = tmpDir();
+  const disk = gatedSnapshots(refuse);
+  const engine = await startEngine({ dataDir: dir, fileSystem: disk.layer, onWarning });
+  const client = await new MongoClient(engine.uri).connect();
+  const docs = client.db('fold').collection('docs');
+  const stored = await fillUntilFold(docs, disk.reached);
+  return { dir, disk, engine, client, docs, stored };
+}
+
 const journals = (dir: string) => fs.readdirSync(dir).filter((f) => /^journal-\d+\.log$/.test(f));
 
 describe('folding the journal into a snapshot', () => {
   it('keeps answering reads and takes writes meanwhile, then has everything after a restart', async () => {
-    const dir = tmpDir();
-    const disk = gatedSnapshots();
-    const engine = await startEngine({ dataDir: dir, fileSystem: disk.layer });
-    const client = await new MongoClient(engine.uri).connect();
-    const docs = client.db('fold').collection('docs');
-    const stored = await fillUntilFold(docs, disk.reached);
+    const { dir, disk, engine, client, docs, stored } = await foldUnderWay();
     expect(journals(dir)).toEqual(['journal-0.log']);
 
     // The snapshot is held at its first chunk: reads are answered all the same.
@@ -110,12 +119,7 @@ describe('folding the journal into a snapshot', () => {
   }, 120_000);
 
   it('closes only once a fold under way is in place, and loses nothing', async () => {
-    const dir = tmpDir();
-    const disk = gatedSnapshots();
-    const engine = await startEngine({ dataDir: dir, fileSystem: disk.layer });
-    const client = await new MongoClient(engine.uri).connect();
-    const docs = client.db('fold').collection('docs');
-    const stored = await fillUntilFold(docs, disk.reached);
+    const { dir, disk, engine, client, docs, stored } = await foldUnderWay();
     const during = docs.insertOne({ _id: 'during' as never, pad: 'y' });
     await client.close(true);
     const closed = engine.close();
@@ -130,17 +134,8 @@ describe('folding the journal into a snapshot', () => {
   }, 120_000);
 
   it('when the disk refuses the snapshot, keeps the old generation whole and loses nothing', async () => {
-    const dir = tmpDir();
-    const disk = gatedSnapshots('ENOSPC');
     const warnings: string[] = [];
-    const engine = await startEngine({
-      dataDir: dir,
-      fileSystem: disk.layer,
-      onWarning: (m) => warnings.push(m),
-    });
-    const client = await new MongoClient(engine.uri).connect();
-    const docs = client.db('fold').collection('docs');
-    const stored = await fillUntilFold(docs, disk.reached);
+    const { dir, disk, engine, client, docs, stored } = await foldUnderWay('ENOSPC', (m) => warnings.push(m));
     const during = docs.insertOne({ _id: 'during' as never, pad: 'y' });
     disk.release();
     await during;
