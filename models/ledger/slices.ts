@@ -3,7 +3,8 @@
  * client from this same process: scoring a whole team's 100k customers in one go (seconds)
  * would hold every other request, the engine's included, for as long. A loop calls `tick()`
  * per item; every ~10 ms of work it waits for `setImmediate`, letting other work in.
- * Loops shorter than a slice never wait.
+ * Loops shorter than a slice never wait. The embedded engine has its own (engine/cooperative.ts):
+ * it imports nothing of the product and the product's models nothing of it, so each keeps one.
  */
 import { setImmediate as nextTurn } from 'node:timers/promises';
 

@@ -464,7 +464,7 @@ export function writeSnapshotFile(
 /**
  * The same file written a small chunk at a time with the event loop given back in between, so
  * the engine keeps answering while a million documents go to disk (seconds of framing and
- * writing). `ops` must already be one point in time (Storage.stateNow).
+ * writing). `ops` must already be one point in time (Storage.dumpState takes it at the call).
  */
 export async function writeSnapshotFileCooperatively(
   file: string,

@@ -280,8 +280,9 @@ function compareTest(op: string, value: unknown, o: MatchOptions): Test {
 }
 
 /**
- * Types whose equality is exactly equality of keyOf (numbers across their types, strings under
- * the collation, ObjectIds, booleans, dates): an `$in` of them is answered by one set lookup.
+ * Types whose equality is exactly equality of keyOf (numbers across their types, strings,
+ * ObjectIds, booleans, dates): an `$in` of them is answered by one set lookup. Under a
+ * collation, strings are left to comparisons.
  */
 const KEYED_RANKS = new Set([3, 4, 8, 9, 10]);
 const KEYED_RANKS_COLLATED = new Set([3, 8, 9, 10]);
